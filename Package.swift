@@ -1,0 +1,107 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Dependencies point inward: ithaca (CLI) → IthacaWeb → IthacaStorage → IthacaDomain.
+// IthacaAPI holds only the types generated from openapi.yaml (the contract).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ithaca",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ithaca", targets: ["ithaca"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4", traits: []),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+    ],
+    targets: [
+        // The rules of mentoring: pure Swift, no I/O, no framework.
+        .target(name: "IthacaDomain", swiftSettings: swiftSettings),
+        // Markdown to safe HTML (Ink, with raw HTML escaped and unsafe links dropped).
+        .target(
+            name: "IthacaMarkdown",
+            dependencies: [.product(name: "Ink", package: "Ink")],
+            swiftSettings: swiftSettings
+        ),
+        // Models, migrations and queries over SQLite and PostgreSQL.
+        .target(
+            name: "IthacaStorage",
+            dependencies: [
+                "IthacaDomain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Types and server protocol generated from openapi.yaml (spec-first).
+        .target(
+            name: "IthacaAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // HTML pages and the JSON API over the same services.
+        .target(
+            name: "IthacaWeb",
+            dependencies: [
+                "IthacaDomain",
+                "IthacaStorage",
+                "IthacaAPI",
+                "IthacaMarkdown",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            swiftSettings: swiftSettings
+        ),
+        // The thin command line: serve, migrate, admin, demo.
+        .executableTarget(
+            name: "ithaca",
+            dependencies: [
+                "IthacaWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "IthacaDomainTests", dependencies: ["IthacaDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "IthacaMarkdownTests", dependencies: ["IthacaMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IthacaWebTests",
+            dependencies: [
+                "IthacaWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

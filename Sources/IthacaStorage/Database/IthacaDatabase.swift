@@ -1,0 +1,111 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import IthacaDomain
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// Owns the connection pools and migrations for one database; shut it down when the app stops.
+public final class IthacaDatabase: Sendable {
+    public let location: DatabaseLocation
+    public let databases: Databases
+    let logger: Logger
+
+    public init(location: DatabaseLocation, logger: Logger) throws {
+        self.location = location
+        self.logger = logger
+        self.databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case .sqlite(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url):
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+
+    /// A database handle for one unit of work.
+    public var db: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    public var isSQLite: Bool {
+        if case .sqlite = location { return true }
+        return false
+    }
+
+    /// Checks the database answers and, for SQLite, sets the per-connection pragmas on every pooled connection.
+    /// fluent-sqlite-driver keeps one connection per event loop and offers no connection hook, so we visit each
+    /// loop's connection once at start-up (WAL itself is persistent in the file).
+    public func prepareConnections() async throws {
+        if isSQLite {
+            for eventLoop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
+                let database = databases.database(logger: logger, on: eventLoop)!
+                let sql = database.sql
+                try await sql.raw("PRAGMA journal_mode=WAL").run()
+                try await sql.raw("PRAGMA synchronous=NORMAL").run()
+                try await sql.raw("PRAGMA foreign_keys=ON").run()
+                try await sql.raw("PRAGMA busy_timeout=5000").run()
+            }
+        } else {
+            try await ping()
+        }
+    }
+
+    /// Answers when the database does; used by /healthz.
+    public func ping() async throws {
+        try await db.sql.raw("SELECT 1").run()
+    }
+
+    public func migrate() async throws {
+        let migrator = makeMigrator()
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    public func revertLastBatch() async throws {
+        let migrator = makeMigrator()
+        try await migrator.setupIfNeeded().get()
+        try await migrator.revertLastBatch().get()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+
+    private func makeMigrator() -> Migrator {
+        let migrations = Migrations()
+        migrations.add(IthacaMigrations.all)
+        return Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+    }
+
+    /// Runs a read-then-write critical section so concurrent writers serialise instead of racing.
+    /// SQLite: `BEGIN IMMEDIATE` takes the write lock up front (Fluent's deferred BEGIN would fail with
+    /// SQLITE_BUSY on upgrade). PostgreSQL: a transaction holding a transaction-scoped advisory lock on `key`.
+    public func criticalSection<T: Sendable>(
+        key: Int64, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        let database = db
+        return try await database.withConnection { connection in
+            let sql = connection.sql
+            if self.isSQLite {
+                try await sql.raw("BEGIN IMMEDIATE").run()
+            } else {
+                try await sql.raw("BEGIN").run()
+                try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()
+            }
+            do {
+                let result = try await body(connection)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import FluentKit
+
+/// Every migration, in order. Numbered, reversible, never edited after they ship.
+enum IthacaMigrations {
+    static var all: [any Migration] {
+        [
+            M001CreateUsers(),
+            M002CreateProfiles(),
+            M003CreateSessions(),
+            M004CreateAPITokens(),
+            M005CreateRateLimits(),
+        ]
+    }
+}

@@ -1,0 +1,60 @@
+import FluentKit
+import Foundation
+import IthacaDomain
+import SQLKit
+
+/// Accounts and their credentials.
+public struct AccountStore: Sendable {
+    let database: IthacaDatabase
+
+    public init(database: IthacaDatabase) { self.database = database }
+
+    /// Creates an account and its profile. The very first account on a fresh install becomes the site admin;
+    /// counting and inserting happen in one critical section so two simultaneous first sign-ups cannot both win.
+    public func create(email: String, passwordHash: String, profile: Profile, now: Date) async throws -> UserRecord {
+        try await database.criticalSection(key: LockKeys.accounts) { db in
+            if try await UserRecord.query(on: db).filter(\.$email == email).count() > 0 {
+                throw IthacaError.conflict("An account with this email already exists. Sign in instead, or use another email.")
+            }
+            let isFirst = try await UserRecord.query(on: db).count() == 0
+            let user = UserRecord(email: email, passwordHash: passwordHash, role: isFirst ? .admin : .member, now: now)
+            try await user.create(on: db)
+            try await ProfileRecord(userId: user.id!, profile: profile, now: now).create(on: db)
+            return user
+        }
+    }
+
+    public func user(id: UUID) async throws -> UserRecord? {
+        try await UserRecord.find(id, on: database.db)
+    }
+
+    public func user(email: String) async throws -> UserRecord? {
+        try await UserRecord.query(on: database.db).filter(\.$email == email).first()
+    }
+
+    public func count() async throws -> Int {
+        try await UserRecord.query(on: database.db).count()
+    }
+
+    public func updatePassword(userId: UUID, passwordHash: String, now: Date) async throws {
+        try await UserRecord.query(on: database.db)
+            .filter(\.$id == userId)
+            .set(\.$passwordHash, to: passwordHash)
+            .set(\.$passwordChangedAt, to: now)
+            .update()
+    }
+
+    /// Makes an existing account a site admin; returns false when no account has that email.
+    public func promoteToAdmin(email: String) async throws -> Bool {
+        guard let user = try await user(email: email) else { return false }
+        user.role = AccountRole.admin.rawValue
+        try await user.save(on: database.db)
+        return true
+    }
+}
+
+/// Keys for PostgreSQL advisory locks; one per critical section.
+enum LockKeys {
+    static let accounts: Int64 = 7_100_001
+    static let demo: Int64 = 7_100_002
+}

@@ -1,0 +1,33 @@
+import FluentKit
+import Foundation
+import IthacaDomain
+
+/// Loads the demo community into a database. Idempotent: a database that already has the demo admin is left alone.
+public struct DemoLoader: Sendable {
+    let database: IthacaDatabase
+
+    public init(database: IthacaDatabase) { self.database = database }
+
+    /// Returns how many people were added (0 when the demo was already there).
+    @discardableResult
+    public func load(people: [DemoPerson], passwordHash: String, now: Date) async throws -> Int {
+        try await database.criticalSection(key: LockKeys.demo) { db in
+            let emails = people.map(\.email)
+            if try await UserRecord.query(on: db).filter(\.$email ~~ emails).count() > 0 { return 0 }
+            var ids: [Int: UUID] = [:]
+            for person in people { ids[person.key] = UUID() }
+            let users = people.map {
+                UserRecord(id: ids[$0.key]!, email: $0.email, passwordHash: passwordHash,
+                           role: $0.isAdmin ? .admin : .member, now: now)
+            }
+            try await users.create(on: db)
+            let profiles = people.map { person -> ProfileRecord in
+                var profile = person.profile
+                profile.managerId = person.managerKey.flatMap { ids[$0] }
+                return ProfileRecord(userId: ids[person.key]!, profile: profile, now: now)
+            }
+            try await profiles.create(on: db)
+            return people.count
+        }
+    }
+}

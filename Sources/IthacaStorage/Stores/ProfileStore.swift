@@ -1,0 +1,113 @@
+import FluentKit
+import Foundation
+import IthacaDomain
+import SQLKit
+
+/// Profiles, the reporting line and the directory's candidate search.
+public struct ProfileStore: Sendable {
+    let database: IthacaDatabase
+
+    public init(database: IthacaDatabase) { self.database = database }
+
+    public func profile(userId: UUID) async throws -> Profile? {
+        try await ProfileRecord.find(userId, on: database.db)?.profile
+    }
+
+    public func save(userId: UUID, profile: Profile, now: Date) async throws {
+        guard let record = try await ProfileRecord.find(userId, on: database.db) else {
+            throw IthacaError.notFound("profile")
+        }
+        record.apply(profile, now: now)
+        try await record.save(on: database.db)
+    }
+
+    /// Names of the given people, for links (manager, reports).
+    public func names(of ids: [UUID]) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await ProfileRecord.query(on: database.db).filter(\.$id ~~ ids).field(\.$id).field(\.$name).all()
+        return Dictionary(rows.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The people who report to this person, by name.
+    public func reports(of managerId: UUID) async throws -> [(id: UUID, name: String)] {
+        try await ProfileRecord.query(on: database.db)
+            .filter(\.$managerId == managerId)
+            .sort(\.$name)
+            .field(\.$id).field(\.$name)
+            .all()
+            .map { ($0.id!, $0.name) }
+    }
+
+    /// The reporting line above `person` as a lookup table, walking one manager at a time (bounded, cycle-safe).
+    public func managerLookup(startingAt person: UUID, maxDepth: Int = 64) async throws -> [UUID: UUID] {
+        var lookup: [UUID: UUID] = [:]
+        var current = person
+        for _ in 0..<maxDepth {
+            guard let manager = try await ProfileRecord.find(current, on: database.db)?.managerId else { break }
+            lookup[current] = manager
+            if lookup[manager] != nil { break }
+            current = manager
+        }
+        return lookup
+    }
+
+    /// Loose SQL prefilter for the directory; `DirectoryRanking` re-applies every rule exactly.
+    /// LIKE wildcards typed by a person ("%", "_") only widen the prefilter, so they need no escaping.
+    public func directoryCandidates(for query: DirectoryQuery, limit: Int = 5_000) async throws -> [DirectoryCandidate] {
+        let builder = ProfileRecord.query(on: database.db)
+        for term in query.terms {
+            builder.filter(\.$searchText ~~ term)
+        }
+        if let skill = query.skill.map(SkillTag.normalize), !skill.isEmpty {
+            builder.group(.or) { $0.filter(\.$offeredTags ~~ "|\(skill)|").filter(\.$wantedTags ~~ "|\(skill)|") }
+        }
+        switch query.role {
+        case .mentor?: builder.filter(\.$openToMentoring == true)
+        case .mentee?: builder.filter(\.$openToBeingMentored == true)
+        case .peer?: builder.filter(\.$openToPeer == true)
+        case nil: if query.openOnly { builder.filter(\.$openToMentoring == true) }
+        }
+        if let organization = query.organization, !organization.isEmpty {
+            builder.filter(\.$organization == organization)
+        }
+        let rows = try await builder.sort(\.$name).limit(limit).all()
+        return rows.map { row in
+            DirectoryCandidate(
+                id: row.id!, name: row.name, headline: row.headline, organization: row.organization,
+                title: row.title, timeZone: row.timeZone, skillsOffered: row.skillsOffered,
+                skillsWanted: row.skillsWanted, goals: row.goals, openToMentoring: row.openToMentoring,
+                mentorCapacity: row.mentorCapacity,
+                // Mentorships arrive with the 1:1 lifecycle; until then nobody has active mentees.
+                activeMentees: 0,
+                openToBeingMentored: row.openToBeingMentored, openToPeer: row.openToPeer)
+        }
+    }
+
+    /// Organisations people belong to, for the directory filter.
+    public func organizations() async throws -> [String] {
+        let rows = try await database.db.sql.raw(
+            "SELECT DISTINCT organization FROM profiles WHERE organization <> '' ORDER BY organization"
+        ).all()
+        return try rows.map { try $0.decode(column: "organization", as: String.self) }
+    }
+
+    /// The most offered skills, for suggestions in the directory's skill field.
+    public func popularSkills(limit: Int = 40) async throws -> [String] {
+        let rows = try await ProfileRecord.query(on: database.db).field(\.$skillsOffered).all()
+        var counts: [String: (display: String, count: Int)] = [:]
+        for skill in rows.flatMap(\.skillsOffered) {
+            let key = SkillTag.normalize(skill)
+            counts[key, default: (skill, 0)].count += 1
+        }
+        return counts.values.sorted { ($0.count, $1.display) > ($1.count, $0.display) }.prefix(limit).map(\.display)
+    }
+
+    /// Figures for the public home page.
+    public func communityStats() async throws -> (people: Int, mentorsOpen: Int, organizations: Int) {
+        let db = database.db
+        let people = try await ProfileRecord.query(on: db).count()
+        let mentors = try await ProfileRecord.query(on: db).filter(\.$openToMentoring == true).count()
+        let organizations = try await organizations().count
+        return (people, mentors, organizations)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import IthacaDomain
+import IthacaStorage
+import Mustache
+
+/// The services every controller and the API share, built once per application.
+public struct AppServices: Sendable {
+    public let configuration: AppConfiguration
+    public let database: IthacaDatabase
+    public let accounts: AccountService
+    public let profiles: ProfileService
+    public let directory: DirectoryService
+    public let profileStore: ProfileStore
+    public let pages: PageRenderer
+
+    init(configuration: AppConfiguration, database: IthacaDatabase, pages: PageRenderer) {
+        self.configuration = configuration
+        self.database = database
+        self.pages = pages
+        let accountStore = AccountStore(database: database)
+        let profileStore = ProfileStore(database: database)
+        self.profileStore = profileStore
+        self.accounts = AccountService(
+            accounts: accountStore, sessions: SessionStore(database: database), tokens: TokenStore(database: database),
+            rateLimits: RateLimitStore(database: database), profiles: profileStore,
+            hasher: configuration.passwordHashing, throttle: configuration.signInThrottle,
+            sessionPolicy: configuration.sessionPolicy, clock: configuration.clock)
+        self.profiles = ProfileService(accounts: accountStore, profiles: profileStore, clock: configuration.clock)
+        self.directory = DirectoryService(profiles: profileStore, clock: configuration.clock)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import IthacaAPI
+import IthacaDomain
+import IthacaStorage
+import Logging
+import OpenAPIHummingbird
+import Prometheus
+import ServiceLifecycle
+
+/// Builds the whole application (database, services, middleware, pages and API) from a configuration.
+/// Tests build exactly this with a test configuration.
+public func buildApplication(configuration: AppConfiguration, logger: Logger? = nil) async throws -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "ithaca")
+    logger.logLevel = configuration.logLevel
+
+    let database = try IthacaDatabase(location: configuration.database, logger: logger)
+    do {
+        try await database.prepareConnections()
+        try await database.migrate()
+        if configuration.loadDemo {
+            let added = try await DemoData.load(into: database, hasher: configuration.passwordHashing, now: configuration.clock.now())
+            logger.info("demo community ready", metadata: ["added": "\(added)"])
+        }
+    } catch {
+        await database.shutdown()
+        throw error
+    }
+    let services = AppServices(configuration: configuration, database: database, pages: try await PageRenderer.load())
+    let router = try buildRouter(services: services, logger: logger)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Ithaca"),
+        services: [DatabaseLifecycle(database: database), SessionSweeper(services: services, logger: logger)],
+        logger: logger)
+}
+
+/// Routes and middleware, outermost first.
+func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequestContext> {
+    let configuration = services.configuration
+    let cookies = SessionCookies(secure: configuration.usesHTTPS, sessionMaxAge: Int(configuration.sessionPolicy.absoluteTimeout))
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestIdMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(usesHTTPS: configuration.usesHTTPS))
+    router.add(middleware: ErrorMiddleware(pages: services.pages))
+    if let staticFolder = Bundle.module.resourceURL?.appendingPathComponent("static").path {
+        router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]), logger: logger))
+    }
+    router.add(middleware: SessionMiddleware(accounts: services.accounts, cookies: cookies, trustForwardedFor: configuration.trustForwardedFor))
+    // Second error mapper: errors below this point are rendered knowing who is signed in.
+    router.add(middleware: ErrorMiddleware(pages: services.pages))
+    router.add(middleware: CSRFMiddleware(cookies: cookies))
+
+    HomeController(services: services).addRoutes(to: router)
+    AuthController(services: services, cookies: cookies).addRoutes(to: router)
+    ProfileController(services: services, cookies: cookies).addRoutes(to: router)
+    PeopleController(services: services).addRoutes(to: router)
+    SettingsController(services: services, cookies: cookies).addRoutes(to: router)
+    OperationsController().addRoutes(to: router)
+    try APIHandler(services: services).registerHandlers(on: router)
+    return router
+}
+
+/// Closes the database pools when the application shuts down gracefully.
+struct DatabaseLifecycle: Service {
+    let database: IthacaDatabase
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await database.shutdown()
+    }
+}
+
+/// Deletes timed-out sessions now and then, so the table stays small. Every process may run it; it is idempotent.
+struct SessionSweeper: Service {
+    let services: AppServices
+    let logger: Logger
+
+    func run() async throws {
+        let policy = services.configuration.sessionPolicy
+        while !Task.isShuttingDownGracefully {
+            let now = services.configuration.clock.now()
+            do {
+                try await services.accounts.sessions.deleteExpired(
+                    idleSince: now.addingTimeInterval(-policy.idleTimeout), createdBefore: now.addingTimeInterval(-policy.absoluteTimeout))
+            } catch {
+                logger.warning("session sweep failed", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(600)) }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Hummingbird
+import IthacaDomain
+import Logging
+import OpenAPIRuntime
+
+/// The one place errors become HTTP: RFC 9457 problem+json under /api and /healthz, a friendly page elsewhere.
+/// Anything unexpected is logged with the request id and answered 500 without internals.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Problem(error: error)
+            if problem.status == .internalServerError {
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            let wantsJSON = request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz"
+                || (request.headers[.accept]?.contains("application/json") ?? false)
+            var response = wantsJSON
+                ? problem.jsonResponse(requestId: context.id)
+                : pages.errorPage(problem, context: context)
+            if case .rateLimited(let seconds) = problem.source {
+                response.headers[.retryAfter] = "\(seconds)"
+            }
+            if problem.status == .unauthorized, wantsJSON {
+                response.headers[.wwwAuthenticate] = "Bearer"
+            }
+            return response
+        }
+    }
+}
+
+/// An error, classified: the status, a title and a detail a person understands, and field errors.
+struct Problem: Sendable {
+    var status: HTTPResponse.Status
+    var title: String
+    var detail: String
+    var fieldErrors: [FieldError] = []
+    var source: IthacaError?
+
+    init(error: any Error) {
+        var error = error
+        var runtimeStatus: HTTPResponse.Status?
+        // The OpenAPI runtime wraps what handlers (and its own request parsing) throw.
+        if let serverError = error as? ServerError {
+            error = serverError.underlyingError
+            runtimeStatus = serverError.httpStatus
+        }
+        if let domain = error as? IthacaError {
+            self.init(domain)
+        } else if let decoding = error as? DecodingError {
+            self.init(decoding)
+        } else if let http = error as? any HTTPResponseError, http.status.code < 500 {
+            self.init(status: http.status, title: http.status.reasonPhrase, detail: Self.detail(for: http))
+        } else if let runtimeStatus, runtimeStatus.code < 500 {
+            self.init(status: runtimeStatus, title: runtimeStatus.reasonPhrase,
+                      detail: "The request could not be read: \(error).")
+        } else {
+            self.init(status: .internalServerError, title: "Something went wrong on our side",
+                      detail: "The error has been logged. Please try again in a moment.")
+        }
+    }
+
+    init(status: HTTPResponse.Status, title: String, detail: String) {
+        self.status = status
+        self.title = title
+        self.detail = detail
+    }
+
+    init(_ error: IthacaError) {
+        switch error {
+        case .validation(let errors):
+            self.init(status: .unprocessableContent, title: "Some fields need attention",
+                      detail: errors.map(\.message).joined(separator: " "))
+            fieldErrors = errors
+        case .notFound(let what):
+            self.init(status: .notFound, title: "Not found", detail: "There is no \(what) here, or you can't see it.")
+        case .unauthenticated:
+            self.init(status: .unauthorized, title: "Sign in required", detail: "Sign in, or send a valid API token as Authorization: Bearer <token>.")
+        case .invalidCredentials:
+            self.init(status: .unauthorized, title: "Sign-in failed", detail: "Email or password is incorrect.")
+        case .forbidden(let reason):
+            self.init(status: .forbidden, title: "Not allowed", detail: reason)
+        case .conflict(let reason):
+            self.init(status: .conflict, title: "Conflict", detail: reason)
+        case .rateLimited(let seconds):
+            self.init(status: .tooManyRequests, title: "Too many attempts",
+                      detail: "Too many attempts. Try again in \(Self.duration(seconds)).")
+        case .badRequest(let reason):
+            self.init(status: .badRequest, title: "Bad request", detail: reason)
+        case .unavailable(let reason):
+            self.init(status: .serviceUnavailable, title: "Unavailable", detail: reason)
+        }
+        source = error
+    }
+
+    init(_ error: DecodingError) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = Self.path(context.codingPath + [key])
+            self.init(status: .unprocessableContent, title: "Some fields need attention", detail: "\(field) is required.")
+            fieldErrors = [FieldError(field: field, message: "This field is required.")]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let field = Self.path(context.codingPath)
+            self.init(status: .unprocessableContent, title: "Some fields need attention", detail: "\(field) has the wrong type.")
+            fieldErrors = [FieldError(field: field, message: "This value has the wrong type.")]
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty:
+            let field = Self.path(context.codingPath)
+            self.init(status: .unprocessableContent, title: "Some fields need attention", detail: "\(field) is not valid.")
+            fieldErrors = [FieldError(field: field, message: "This value is not valid.")]
+        default:
+            self.init(status: .badRequest, title: "Bad request", detail: "The body is not valid JSON.")
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+
+    private static func detail(for error: any HTTPResponseError) -> String {
+        switch error.status {
+        case .notFound: "There is nothing at this address."
+        case .methodNotAllowed: "This address does not accept that method."
+        case .contentTooLarge: "The request is too large."
+        default: error.status.reasonPhrase
+        }
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        seconds < 90 ? "\(seconds) seconds" : "\((seconds + 59) / 60) minutes"
+    }
+
+    func jsonResponse(requestId: String) -> Response {
+        let payload = ProblemPayload(
+            type: "about:blank", title: title, status: Int(status.code), detail: detail,
+            requestId: requestId, errors: fieldErrors.isEmpty ? nil : fieldErrors)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(payload)) ?? Data()
+        return Response(
+            status: status, headers: [.contentType: "application/problem+json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// The JSON shape of a problem (matches `Problem` in openapi.yaml).
+struct ProblemPayload: Codable {
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+    var requestId: String
+    var errors: [FieldError]?
+}

@@ -1,0 +1,50 @@
+import Foundation
+import IthacaDomain
+
+/// Formatting for people: names, times in a viewer's zone, dates. Kept out of templates.
+enum Format {
+    static func initials(_ name: String) -> String {
+        let words = name.split(whereSeparator: { $0.isWhitespace }).prefix(2)
+        return words.compactMap { $0.first.map(String.init) }.joined().uppercased()
+    }
+
+    /// "14:05 local time (UTC+1)".
+    static func localTime(timeZone identifier: String, now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")
+        formatter.dateFormat = "HH:mm"
+        return "\(formatter.string(from: now)) local time (\(TimeZones.utcOffsetLabel(identifier: identifier, at: now)))"
+    }
+
+    /// "Since March 2019" from "2019-03-04".
+    static func tenure(_ day: String?) -> String? {
+        guard let day else { return nil }
+        let parser = DateFormatter()
+        parser.locale = Locale(identifier: "en_US_POSIX")
+        parser.timeZone = TimeZone(identifier: "UTC")
+        parser.dateFormat = "yyyy-MM-dd"
+        guard let date = parser.date(from: day) else { return nil }
+        parser.locale = Locale(identifier: "en_GB")
+        parser.dateFormat = "MMMM yyyy"
+        return "Since \(parser.string(from: date))"
+    }
+
+    /// "23 Nov 2026, 14:05 UTC".
+    static func timestamp(_ date: Date?) -> String {
+        guard let date else { return "Never" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMM yyyy, HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+
+    static func people(_ count: Int) -> String { count == 1 ? "1 person" : "\(count) people" }
+
+    /// "Open to mentoring · 2 of 3 places free".
+    static func mentoring(capacity: Int, free: Int) -> String {
+        free > 0 ? "Open to mentoring · \(free) of \(capacity) place\(capacity == 1 ? "" : "s") free"
+            : "Open to mentoring · no places free right now"
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import IthacaDomain
+import IthacaStorage
+
+/// Reading and changing profiles, with the reporting-line rules and who may see what.
+public struct ProfileService: Sendable {
+    let accounts: AccountStore
+    let profiles: ProfileStore
+    let clock: AppClock
+
+    /// A person's profile as a given viewer may see it.
+    public struct PersonDetails: Sendable {
+        public var id: UUID
+        public var profile: Profile
+        /// Present only for the person themselves and site admins.
+        public var email: String?
+        public var managerName: String?
+        public var reports: [(id: UUID, name: String)]
+        public var isSelf: Bool
+    }
+
+    public func myProfile(_ viewer: Viewer) async throws -> Profile {
+        guard let profile = try await profiles.profile(userId: viewer.id) else { throw IthacaError.notFound("profile") }
+        return profile
+    }
+
+    /// Validates and saves changes to the viewer's own profile. `managerEmail` (web form) is resolved to an id.
+    @discardableResult
+    public func update(_ viewer: Viewer, changes: ProfileChanges, managerEmail: String? = nil) async throws -> Profile {
+        var changes = changes
+        var errors: [FieldError] = []
+        if let managerEmail {
+            let trimmed = managerEmail.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                changes.managerId = ""
+            } else if let manager = try await accounts.user(email: trimmed.lowercased()) {
+                changes.managerId = manager.id!.uuidString
+            } else {
+                errors.append(FieldError(field: "managerEmail", message: "No member has the email \(trimmed). Check the spelling, or leave it empty."))
+            }
+        }
+        let current = try await myProfile(viewer)
+        var updated = current
+        do {
+            updated = try changes.applied(to: current, selfId: viewer.id, today: AccountService.today(clock.now()))
+        } catch {
+            errors += error.fieldErrors.map { $0.field == "managerId" && managerEmail != nil ? FieldError(field: "managerEmail", message: $0.message) : $0 }
+        }
+        if errors.isEmpty, let manager = updated.managerId, manager != current.managerId {
+            try await checkManager(manager, for: viewer, into: &errors, field: managerEmail != nil ? "managerEmail" : "managerId")
+        }
+        guard errors.isEmpty else { throw IthacaError.validation(errors) }
+        try await profiles.save(userId: viewer.id, profile: updated, now: clock.now())
+        return updated
+    }
+
+    private func checkManager(_ manager: UUID, for viewer: Viewer, into errors: inout [FieldError], field: String) async throws {
+        guard try await profiles.profile(userId: manager) != nil else {
+            errors.append(FieldError(field: field, message: "That manager is not a member of Ithaca."))
+            return
+        }
+        let lookup = try await profiles.managerLookup(startingAt: manager)
+        if ReportingLine.wouldCreateCycle(person: viewer.id, newManager: manager, managerOf: { lookup[$0] }) {
+            errors.append(FieldError(field: field, message: "That person already reports to you (directly or through others), so they can't be your manager."))
+        }
+    }
+
+    /// A profile for a signed-in viewer. Gender is never part of it; email only for self and admins.
+    public func person(_ id: UUID, viewer: Viewer) async throws -> PersonDetails {
+        guard let user = try await accounts.user(id: id), let profile = try await profiles.profile(userId: id) else {
+            throw IthacaError.notFound("person")
+        }
+        let isSelf = viewer.id == id
+        var managerName: String?
+        if let manager = profile.managerId { managerName = try await profiles.names(of: [manager])[manager] }
+        return PersonDetails(
+            id: id, profile: profile, email: isSelf || viewer.isAdmin ? user.email : nil, managerName: managerName,
+            reports: try await profiles.reports(of: id), isSelf: isSelf)
+    }
+}

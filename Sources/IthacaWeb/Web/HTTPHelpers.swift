@@ -1,0 +1,28 @@
+import Hummingbird
+import IthacaDomain
+
+extension Request {
+    /// Reads a urlencoded form body (already collected by the CSRF check, so this is cheap).
+    func form() async throws -> FormData {
+        var request = self
+        let buffer = try await request.collectBody(upTo: FormData.maximumSize)
+        return FormData(body: String(buffer: buffer))
+    }
+
+    var userAgent: String { headers[.userAgent] ?? "" }
+}
+
+extension AppRequestContext {
+    /// The signed-in viewer; otherwise `.unauthenticated`, which pages turn into a redirect to sign in.
+    func signedIn() throws -> Viewer {
+        guard let viewer else { throw IthacaError.unauthenticated }
+        return viewer
+    }
+}
+
+extension Response {
+    /// 303 See Other, the right answer to a successful form POST.
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import IthacaStorage
+import IthacaDomain
+import IthacaMarkdown
+
+/// The directory and a person's profile page.
+struct PeopleController {
+    let services: AppServices
+    static let pageSize = 20
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(SiteRoute.people)) { request, context in try await directory(request, context) }
+        router.get(RouterPath(SiteRoute.personPattern)) { request, context in try await person(request, context) }
+    }
+
+    func directory(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let params = request.uri.queryParameters
+        func param(_ name: String) -> String { params[Substring(name)].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "" }
+        let role = DirectoryRole(rawValue: param("role"))
+        let band = TimeZoneBand(rawValue: param("timeZoneBand"))
+        let organization = param("organization")
+        let query = DirectoryQuery(
+            text: String(param("q").prefix(200)), skill: param("skill").isEmpty ? nil : String(param("skill").prefix(50)),
+            role: role, openOnly: !param("openOnly").isEmpty, organization: organization.isEmpty ? nil : organization,
+            timeZoneBand: band)
+        let cursor = param("cursor")
+        let page = try await services.directory.search(query, limit: Self.pageSize, cursor: cursor.isEmpty ? nil : cursor)
+        let organizations = try await services.directory.organizations()
+
+        func link(cursor: String?) -> String {
+            var components = URLComponents()
+            components.path = SiteRoute.people
+            var items = ["q", "skill", "role", "organization", "timeZoneBand", "openOnly"].compactMap { name -> URLQueryItem? in
+                let value = param(name)
+                return value.isEmpty ? nil : URLQueryItem(name: name, value: value)
+            }
+            if let cursor { items.append(URLQueryItem(name: "cursor", value: cursor)) }
+            components.queryItems = items.isEmpty ? nil : items
+            return components.string ?? SiteRoute.people
+        }
+        let previousOffset = page.offset - Self.pageSize
+        let results: [ViewModel] = page.hits.map { hit in
+            let c = hit.candidate
+            return [
+                "id": c.id.uuidString, "url": SiteRoute.person(c.id), "name": c.name, "initials": Format.initials(c.name),
+                "headline": c.headline, "organization": c.organization, "title": c.title, "timeZone": c.timeZone,
+                "skillsOffered": Array(c.skillsOffered.prefix(6)), "reasons": hit.reasons,
+                "badge": c.openToMentoring ? (c.freePlaces > 0 ? "\(c.freePlaces) place\(c.freePlaces == 1 ? "" : "s") free" : "Mentoring: full") : "",
+            ]
+        }
+        let model: ViewModel = [
+            "query": ["q": param("q"), "skill": param("skill"), "openOnly": query.openOnly] as ViewModel,
+            "roleOptions": [["value": "", "label": "Anyone", "selected": role == nil] as ViewModel]
+                + DirectoryRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == role] },
+            "organizationOptions": [["value": "", "label": "Any organisation", "selected": organization.isEmpty] as ViewModel]
+                + organizations.map { ["value": $0, "label": $0, "selected": $0 == organization] },
+            "timeZoneBandOptions": [["value": "", "label": "Any time zone", "selected": band == nil] as ViewModel]
+                + TimeZoneBand.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == band] },
+            "skillSuggestions": try await services.directory.popularSkills(),
+            "resultCountText": Format.people(page.total),
+            "results": results,
+            "hasResults": !results.isEmpty,
+            "emptyMessage": "No one matches that yet. Try fewer words, another skill, or clear the filters.",
+            "pageText": results.isEmpty ? "" : "Showing \(page.offset + 1)–\(page.offset + results.count) of \(page.total)",
+            "prevUrl": page.offset > 0 ? link(cursor: previousOffset > 0 ? DirectoryService.encodeCursor(previousOffset) : nil) : "",
+            "nextUrl": page.nextCursor.map { link(cursor: $0) } ?? "",
+        ]
+        return services.pages.page("people", model, title: "Find people", context: context, nav: .people)
+    }
+
+    func person(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        guard let id = context.parameters.get("personId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("person") }
+        let d = try await services.profiles.person(id, viewer: viewer)
+        let p = d.profile
+        let now = services.configuration.clock.now()
+        let person: ViewModel = [
+            "id": id.uuidString, "name": p.name, "initials": Format.initials(p.name), "pronouns": p.pronouns,
+            "headline": p.headline, "bioHtml": Markdown.safeHTML(p.bio), "organization": p.organization, "team": p.team,
+            "title": p.title,
+            "manager": p.managerId.map { ["name": d.managerName ?? "", "url": SiteRoute.person($0)] as ViewModel } as Any,
+            "reports": d.reports.map { ["name": $0.name, "url": SiteRoute.person($0.id)] as ViewModel },
+            "tenure": Format.tenure(p.tenureStart) as Any, "careerStage": p.careerStage?.label ?? "",
+            "timeZone": p.timeZone, "localTime": Format.localTime(timeZone: p.timeZone, now: now),
+            "languages": p.languages, "skillsOffered": p.skillsOffered, "skillsWanted": p.skillsWanted, "goals": p.goals,
+            "strengths": p.strengths, "areasToGrow": p.areasToGrow, "openToMentoring": p.openToMentoring,
+            "mentoringText": Format.mentoring(capacity: p.mentorCapacity, free: p.mentorCapacity),
+            "openToBeingMentored": p.openToBeingMentored, "openToPeer": p.openToPeer,
+            "email": d.email ?? "", "isSelf": d.isSelf, "editUrl": SiteRoute.profileEdit,
+        ]
+        return services.pages.page("person", ["person": person], title: p.name, context: context, nav: d.isSelf ? .profile : .people)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Every path of the web UI, in one place: routes are registered and links are built from these.
+enum SiteRoute {
+    static let home = "/"
+    static let signUp = "/signup"
+    static let signIn = "/signin"
+    static let signOut = "/signout"
+    static let profile = "/profile"
+    static let profileEdit = "/profile/edit"
+    static let people = "/people"
+    static let personPattern = "/people/:personId"
+    static let settings = "/settings"
+    static let settingsPassword = "/settings/password"
+    static let settingsTokens = "/settings/tokens"
+    static let revokeTokenPattern = "/settings/tokens/:tokenId/revoke"
+    static let revokeSessionPattern = "/settings/sessions/:sessionId/revoke"
+    static let revokeOtherSessions = "/settings/sessions/revoke-others"
+
+    static func person(_ id: UUID) -> String { "/people/\(id.uuidString.lowercased())" }
+    static func revokeToken(_ id: UUID) -> String { "/settings/tokens/\(id.uuidString.lowercased())/revoke" }
+    static func revokeSession(_ id: String) -> String { "/settings/sessions/\(id)/revoke" }
+
+    /// Only same-site paths may be used as a post-sign-in destination (no open redirects).
+    static func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count < 500 else { return nil }
+        return next
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import IthacaStorage
+@testable import IthacaWeb
+import Logging
+
+/// Builds the real application on a fresh database and hands a cookie-aware client to the test.
+func withTestApp(
+    _ database: TestDatabase,
+    clock: TestClock = TestClock(),
+    configure: (inout AppConfiguration) -> Void = { _ in },
+    _ test: @escaping @Sendable (TestBrowser) async throws -> Void
+) async throws {
+    var configuration = AppConfiguration()
+    configuration.database = try await database.makeLocation()
+    configuration.clock = clock.appClock
+    // A cheap scrypt cost keeps tests fast; PasswordHasherTests checks the production cost.
+    configuration.passwordHashing = PasswordHasher(logN: 10)
+    configuration.logLevel = .error
+    configure(&configuration)
+    var logger = Logger(label: "ithaca-test")
+    logger.logLevel = .error
+    let app = try await buildApplication(configuration: configuration, logger: logger)
+    try await app.test(.router) { client in
+        try await test(TestBrowser(client: client))
+    }
+}

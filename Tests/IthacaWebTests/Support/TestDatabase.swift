@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import IthacaStorage
+import Logging
+import SQLKit
+
+/// The databases the integration tests run on: SQLite always, PostgreSQL when the test command started one
+/// (ITHACA_TEST_POSTGRES_URL). Each test gets a fresh database.
+enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
+    case sqlite, postgres
+
+    static var postgresURL: String? { ProcessInfo.processInfo.environment["ITHACA_TEST_POSTGRES_URL"] }
+
+    /// SQLite, then PostgreSQL if available.
+    static var all: [TestDatabase] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    var description: String { rawValue }
+
+    /// A brand-new, empty database for one test.
+    func makeLocation() async throws -> DatabaseLocation {
+        switch self {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ithaca-tests", isDirectory: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return .sqlite(path: directory.appendingPathComponent("\(UUID().uuidString).sqlite").path)
+        case .postgres:
+            return try await PostgresTemplate.shared.freshDatabase()
+        }
+    }
+}
+
+/// Migrates one template database once per run and copies it for every test (`CREATE DATABASE … TEMPLATE`),
+/// which is much faster than migrating each test's database.
+actor PostgresTemplate {
+    static let shared = PostgresTemplate()
+    private var templateReady = false
+    private let templateName = "ithaca_template"
+
+    func freshDatabase() async throws -> DatabaseLocation {
+        guard let baseURL = TestDatabase.postgresURL else { throw TestSetupError("ITHACA_TEST_POSTGRES_URL is not set") }
+        let admin = try IthacaDatabase(location: .postgres(url: baseURL), logger: Logger(label: "tests"))
+        defer { Task { await admin.shutdown() } }
+        let sql = admin.db as! any SQLDatabase
+        if !templateReady {
+            try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: templateName)").run()
+            try await sql.raw("CREATE DATABASE \(unsafeRaw: templateName)").run()
+            let template = try IthacaDatabase(location: .postgres(url: Self.url(baseURL, database: templateName)), logger: Logger(label: "tests"))
+            try await template.migrate()
+            await template.shutdown()
+            templateReady = true
+        }
+        let name = "ithaca_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: templateName)").run()
+        return .postgres(url: Self.url(baseURL, database: String(name)))
+    }
+
+    static func url(_ base: String, database: String) -> String {
+        var components = URLComponents(string: base)!
+        components.path = "/" + database
+        return components.string!
+    }
+}
+
+struct TestSetupError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
