@@ -76,6 +76,9 @@ def assert_no_server_error(driver: WebDriver) -> None:
 
 def fill(driver: WebDriver, element_id: str, value: str) -> None:
     e = el(driver, element_id)
+    if e.tag_name.lower() == "select":  # the contract leaves some controls' kind open
+        choose(driver, element_id, value)
+        return
     e.clear()
     if value:
         e.send_keys(value)
@@ -201,6 +204,16 @@ def person_cards(driver: WebDriver):
 
 def card_link(card):
     return card.find_element(By.CSS_SELECTOR, "h2 a")
+
+
+def card_reasons(card) -> str:
+    return " ".join(r.text for r in card.find_elements(By.CSS_SELECTOR, ".reasons"))
+
+
+def h1_text(driver: WebDriver) -> str:
+    found = driver.find_elements(By.TAG_NAME, "h1")
+    assert found, f"no <h1> on {driver.current_url}"
+    return " ".join(found[0].text.split())
 
 
 # --------------------------------------------------------------------------- screenshots

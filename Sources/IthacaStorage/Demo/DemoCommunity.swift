@@ -46,6 +46,8 @@ public enum DemoCommunity {
 private struct DemoSlot {
     var organization: DemoOrganization
     var team: DemoTeam?
+    /// Where a director or executive sits: their department, or "Leadership".
+    var unit: String
     var title: String
     var stage: CareerStage
     var track: DemoTrack
@@ -73,17 +75,17 @@ private struct DemoBuilder {
 
         let founded = organization.founded
         let executive = add(DemoSlot(
-            organization: organization, team: nil, title: organization.executiveTitle, stage: .executive,
+            organization: organization, team: nil, unit: "Leadership", title: organization.executiveTitle, stage: .executive,
             track: .leadership, managerKey: nil, tenureYears: founded...(founded + 2)))
 
         var teamIndex = 0
         for department in organization.departments {
             let director = add(DemoSlot(
-                organization: organization, team: nil, title: department.directorTitle, stage: .executive,
+                organization: organization, team: nil, unit: department.name, title: department.directorTitle, stage: .executive,
                 track: department.directorTrack, managerKey: executive, tenureYears: founded...2021))
             for team in department.teams {
                 let manager = add(DemoSlot(
-                    organization: organization, team: team, title: team.managerTitle, stage: .manager,
+                    organization: organization, team: team, unit: team.name, title: team.managerTitle, stage: .manager,
                     track: team.track, managerKey: director, tenureYears: (founded + 1)...2024))
                 for member in 0..<teamSizes[teamIndex] {
                     if organization.name == DemoOrganization.openHarbor.name, team.name == "Community", member == 0 {
@@ -123,7 +125,7 @@ private struct DemoBuilder {
             years = 2012...2022
         }
         return DemoSlot(
-            organization: organization, team: team, title: title, stage: stage, track: team.track,
+            organization: organization, team: team, unit: team.name, title: title, stage: stage, track: team.track,
             managerKey: managerKey, tenureYears: years)
     }
 
@@ -142,7 +144,7 @@ private struct DemoBuilder {
     /// The one administrator: a real member of Open Harbor's community team, who runs the mentoring programme.
     private mutating func addAdmin(organization: DemoOrganization, team: DemoTeam, managerKey: Int) {
         let slot = DemoSlot(
-            organization: organization, team: team, title: "Mentoring Programme Lead", stage: .lead,
+            organization: organization, team: team, unit: team.name, title: "Mentoring Programme Lead", stage: .lead,
             track: .community, managerKey: managerKey, tenureYears: 2016...2016)
         let culture = DemoCulture.all[0]
         var profile = Profile(name: "Iris Okonkwo")
@@ -155,8 +157,12 @@ private struct DemoBuilder {
 
             If something looks wrong, or you'd like help finding a mentor, write to me at [admin@ithaca.example](mailto:admin@ithaca.example).
             """
+        profile.skillsOffered = ["Community building", "Public speaking", "Giving feedback", "Event planning"]
+        profile.skillsWanted = ["Data analysis", "Negotiation"]
+        profile.goals = "Match every new member with a mentor within their first month; grow a second cohort of volunteer mentors."
         profile.openToMentoring = true
         profile.mentorCapacity = 2
+        profile.openToBeingMentored = false
         usedEmails.insert(DemoCommunity.adminEmail)
         append(DemoPerson(key: people.count, email: DemoCommunity.adminEmail, isAdmin: true, managerKey: managerKey, profile: profile))
     }
@@ -232,7 +238,7 @@ private struct DemoBuilder {
         let stage = slot.stage
         profile.pronouns = pronouns(for: gender)
         profile.organization = slot.organization.name
-        profile.team = slot.team?.name ?? (stage == .executive && slot.managerKey == nil ? "Leadership" : "Leadership Team")
+        profile.team = slot.unit
         profile.title = slot.title
         profile.careerStage = stage
         profile.timeZone = zone
@@ -240,13 +246,13 @@ private struct DemoBuilder {
         profile.tenureStart = tenureStart(years: slot.tenureYears, founded: slot.organization.founded)
         profile.languages = languages(culture: culture)
 
-        let offered = skills(for: slot.track, count: offeredCount(stage), excluding: [])
+        let offered = offeredSkills(stage: stage, track: slot.track)
         profile.skillsOffered = offered
         profile.skillsWanted = wantedSkills(stage: stage, track: slot.track, excluding: offered)
 
         profile.headline = headline(track: slot.track, topSkill: offered.first ?? slot.track.defaultSkill)
         if rng.chance(0.7) {
-            profile.bio = bio(slot: slot, zone: zone, tenureStart: profile.tenureStart, offered: offered)
+            profile.bio = bio(name: profile.name, slot: slot, zone: zone, tenureStart: profile.tenureStart, offered: offered)
         }
         if rng.chance(0.9) {
             let role = slot.team?.role ?? slot.title
@@ -284,7 +290,7 @@ private struct DemoBuilder {
         .student: 0, .early: 0.05, .mid: 0.25, .senior: 0.55, .lead: 0.65, .manager: 0.55, .executive: 0.4,
     ]
     private let menteeOdds: [CareerStage: Double] = [
-        .student: 0.9, .early: 0.85, .mid: 0.65, .senior: 0.35, .lead: 0.3, .manager: 0.3, .executive: 0.15,
+        .student: 0.85, .early: 0.8, .mid: 0.55, .senior: 0.3, .lead: 0.25, .manager: 0.25, .executive: 0.1,
     ]
 
     private mutating func pronouns(for gender: String) -> String {
@@ -312,8 +318,8 @@ private struct DemoBuilder {
         return languages.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
-    private mutating func offeredCount(_ stage: CareerStage) -> Int {
-        switch stage {
+    private mutating func offeredSkills(stage: CareerStage, track: DemoTrack) -> [String] {
+        let count = switch stage {
         case .student: rng.int(in: 0...1)
         case .early: rng.int(in: 1...2)
         case .mid: rng.int(in: 2...4)
@@ -321,19 +327,12 @@ private struct DemoBuilder {
         case .lead: rng.int(in: 4...7)
         case .executive: rng.int(in: 3...5)
         }
-    }
-
-    /// Skills drawn with Zipf-like odds over the whole vocabulary, strongly boosted for the person's craft.
-    private mutating func skills(for track: DemoTrack, count: Int, excluding: [String], extra: [String] = []) -> [String] {
-        let focus = DemoWriting.focus(of: track)
-        let weighted = DemoWriting.skills.enumerated().compactMap { rank, skill -> (String, Double)? in
-            guard !excluding.contains(skill) else { return nil }
-            var weight = 1 / pow(Double(rank + 1), 0.9)
-            if focus.contains(skill) { weight += 0.5 }
-            if extra.contains(skill) { weight += 0.3 }
-            return (skill, weight)
-        }
-        return rng.sample(weighted, count: count)
+        // Managers and executives offer their craft and their people skills.
+        let craft = DemoWriting.focus(of: track)
+        let pools = stage.rank >= CareerStage.manager.rank
+            ? [(craft, 0.4), (DemoWriting.focus(of: .leadership), 0.4), (DemoWriting.skills, 0.2)]
+            : [(craft, 0.75), (DemoWriting.skills, 0.25)]
+        return skills(count: count, pools: pools, excluding: [])
     }
 
     private mutating func wantedSkills(stage: CareerStage, track: DemoTrack, excluding offered: [String]) -> [String] {
@@ -345,9 +344,30 @@ private struct DemoBuilder {
         case .executive: rng.int(in: 0...2)
         }
         // Juniors mostly want their craft; from mid-level on, people skills take over.
-        let growthBoost = stage.rank >= CareerStage.mid.rank ? DemoWriting.growthSkills : []
-        return skills(for: stage.rank >= CareerStage.mid.rank ? .leadership : track, count: count, excluding: offered, extra: growthBoost)
+        let craft = DemoWriting.focus(of: track)
+        let pools = stage.rank >= CareerStage.mid.rank
+            ? [(DemoWriting.growthSkills, 0.6), (craft, 0.2), (DemoWriting.skills, 0.2)]
+            : [(craft, 0.55), (DemoWriting.growthSkills, 0.15), (DemoWriting.skills, 0.3)]
+        return skills(count: count, pools: pools, excluding: offered)
     }
+
+    /// Distinct skills: each draw picks a pool, then a skill with Zipf-like odds by overall popularity.
+    private mutating func skills(count: Int, pools: [([String], Double)], excluding: [String]) -> [String] {
+        var chosen: [String] = []
+        var draws = 0
+        while chosen.count < count, draws < 100 {
+            draws += 1
+            let pool = rng.weighted(pools).filter { !chosen.contains($0) && !excluding.contains($0) }
+            guard !pool.isEmpty else { continue }
+            // Zipf–Mandelbrot odds, 1 / (rank + 3): plain division, so every platform draws the same skills.
+            let weights = pool.map { 1 / Double((Self.popularity[$0] ?? DemoWriting.skills.count) + 3) }
+            chosen.append(pool[rng.weightedIndex(weights)])
+        }
+        return chosen
+    }
+
+    private static let popularity: [String: Int] = Dictionary(
+        uniqueKeysWithValues: DemoWriting.skills.enumerated().map { ($1, $0) })
 
     private mutating func headline(track: DemoTrack, topSkill: String) -> String {
         rng.pick(DemoWriting.headlines(for: track))
@@ -355,28 +375,29 @@ private struct DemoBuilder {
             .replacingOccurrences(of: "{hobby}", with: rng.pick(DemoWriting.hobbies))
     }
 
-    private mutating func bio(slot: DemoSlot, zone: String, tenureStart: String?, offered: [String]) -> String {
+    private mutating func bio(name: String, slot: DemoSlot, zone: String, tenureStart: String?, offered: [String]) -> String {
         let org = slot.organization.name
         let year = tenureStart.map { String($0.prefix(4)) } ?? "a while ago"
-        let where_ = slot.team.map { "the \($0.name) team" } ?? "the leadership team"
+        let unit = slot.team.map { "the \($0.name) team" } ?? (slot.unit == "Leadership" ? "the leadership team" : "the \(slot.unit) group")
         var paragraphs: [String] = []
         paragraphs.append(rng.pick([
-            "I've been at \(org) since \(year), working with \(where_).",
-            "I joined \(org) in \(year) and work with \(where_), from \(DemoWriting.city(of: zone)).",
+            "I've been at \(org) since \(year), working with \(unit).",
+            "I joined \(org) in \(year) and work with \(unit), from \(DemoWriting.city(of: zone)).",
             "\(slot.title) at \(org), based in \(DemoWriting.city(of: zone)).",
         ]) + (rng.chance(0.6) ? " Before that I \(rng.pick(DemoWriting.pasts))." : ""))
         if offered.count >= 2, rng.chance(0.35) {
             paragraphs.append("I can help with:\n\n" + offered.prefix(3).map { "- \($0)" }.joined(separator: "\n"))
         }
         if rng.chance(0.2) {
-            let slug = Self.slug(slot.title.replacingOccurrences(of: " ", with: "-"))
+            let slug = Self.slug(name.replacingOccurrences(of: " ", with: "-"))
             paragraphs.append(rng.pick([
                 "I write now and then on [my blog](https://example.org/notes/\(slug)).",
                 "Slides from my talks are [on my site](https://example.org/talks/\(slug)).",
             ]))
         }
         if rng.chance(0.5) {
-            paragraphs.append("Outside work: **\(rng.pick(DemoWriting.hobbies))**, and \(rng.pick(DemoWriting.hobbies)).")
+            let hobbies = rng.sample(DemoWriting.hobbies, count: 2)
+            paragraphs.append("Outside work: **\(hobbies[0])**, and \(hobbies[1]).")
         }
         return paragraphs.joined(separator: "\n\n")
     }

@@ -45,9 +45,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     router.add(middleware: RequestIdMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(usesHTTPS: configuration.usesHTTPS))
     router.add(middleware: ErrorMiddleware(pages: services.pages))
-    if let staticFolder = Bundle.module.resourceURL?.appendingPathComponent("static").path {
-        router.add(middleware: FileMiddleware(staticFolder, urlBasePath: "/static", cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(3600)])]), logger: logger))
-    }
+    router.add(middleware: try StaticAssetsMiddleware<AppRequestContext>.load())
     router.add(middleware: SessionMiddleware(accounts: services.accounts, cookies: cookies, trustForwardedFor: configuration.trustForwardedFor))
     // Second error mapper: errors below this point are rendered knowing who is signed in.
     router.add(middleware: ErrorMiddleware(pages: services.pages))

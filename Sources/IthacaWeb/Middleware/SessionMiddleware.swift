@@ -35,7 +35,9 @@ struct SessionMiddleware: RouterMiddleware {
                 try await next(request, context)
             }
         }
-        if existingCSRF != context.csrfToken, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookies.csrfName + "=") }) {
+        // Only pages need the CSRF cookie; API answers and health checks stay cookie-free.
+        let isPage = response.headers[.contentType]?.hasPrefix("text/html") ?? false
+        if isPage, existingCSRF != context.csrfToken, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookies.csrfName + "=") }) {
             response.setCookie(cookies.csrf(context.csrfToken))
         }
         if flashCookie != nil, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookies.flashName + "=") }) {
