@@ -20,6 +20,10 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             let wantsJSON = request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz"
                 || (request.headers[.accept]?.contains("application/json") ?? false)
+            // A page that needs a signed-in person sends browsers to sign in, then back.
+            if !wantsJSON, problem.source == .unauthenticated, request.method == .get {
+                return .seeOther(SiteRoute.signIn + "?next=" + Self.encodeQueryValue(request.uri.description))
+            }
             var response = wantsJSON
                 ? problem.jsonResponse(requestId: context.id)
                 : pages.errorPage(problem, context: context)
@@ -31,6 +35,14 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             return response
         }
+    }
+}
+
+extension ErrorMiddleware {
+    static func encodeQueryValue(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
     }
 }
 

@@ -37,7 +37,7 @@ struct AuthController {
     }
 
     func signInPage(_ request: Request, _ context: AppRequestContext, form: FormState = FormState(), status: HTTPResponse.Status = .ok) -> Response {
-        let next = SiteRoute.safeNext(request.uri.queryParameters["next"].map(String.init)) ?? SiteRoute.safeNext((form.values["next"] as? String))
+        let next = SiteRoute.safeNext(FormData(body: request.uri.query ?? "")["next"]) ?? SiteRoute.safeNext((form.values["next"] as? String))
         return services.pages.page("signin", form.model.merging(["next": next as Any]), title: "Sign in", context: context, status: status)
     }
 

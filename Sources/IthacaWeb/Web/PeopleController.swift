@@ -16,8 +16,9 @@ struct PeopleController {
 
     func directory(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try context.signedIn()
-        let params = request.uri.queryParameters
-        func param(_ name: String) -> String { params[Substring(name)].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "" }
+        // Parsed like a form body: GET forms encode spaces as "+".
+        let params = FormData(body: request.uri.query ?? "")
+        func param(_ name: String) -> String { params.text(name).trimmingCharacters(in: .whitespaces) }
         let role = DirectoryRole(rawValue: param("role"))
         let band = TimeZoneBand(rawValue: param("timeZoneBand"))
         let organization = param("organization")
@@ -82,6 +83,7 @@ struct PeopleController {
             "title": p.title,
             "manager": p.managerId.map { ["name": d.managerName ?? "", "url": SiteRoute.person($0)] as ViewModel } as Any,
             "reports": d.reports.map { ["name": $0.name, "url": SiteRoute.person($0.id)] as ViewModel },
+            "hasReports": !d.reports.isEmpty, "hasLanguages": !p.languages.isEmpty,
             "tenure": Format.tenure(p.tenureStart) as Any, "careerStage": p.careerStage?.label ?? "",
             "timeZone": p.timeZone, "localTime": Format.localTime(timeZone: p.timeZone, now: now),
             "languages": p.languages, "skillsOffered": p.skillsOffered, "skillsWanted": p.skillsWanted, "goals": p.goals,

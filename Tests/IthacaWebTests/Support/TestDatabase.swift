@@ -33,22 +33,35 @@ enum TestDatabase: String, CustomStringConvertible, Sendable, CaseIterable {
 /// which is much faster than migrating each test's database.
 actor PostgresTemplate {
     static let shared = PostgresTemplate()
-    private var templateReady = false
+    /// One preparation shared by every caller: an actor is re-entrant at each `await`, so a plain flag would let
+    /// concurrently starting tests drop and re-create the template under each other.
+    private var template: Task<Void, any Error>?
     private let templateName = "ithaca_template"
 
     func freshDatabase() async throws -> DatabaseLocation {
         guard let baseURL = TestDatabase.postgresURL else { throw TestSetupError("ITHACA_TEST_POSTGRES_URL is not set") }
+        if template == nil {
+            let templateName = templateName
+            template = Task {
+                let admin = try IthacaDatabase(location: .postgres(url: baseURL), logger: Logger(label: "tests"))
+                let sql = admin.db as! any SQLDatabase
+                do {
+                    try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: templateName)").run()
+                    try await sql.raw("CREATE DATABASE \(unsafeRaw: templateName)").run()
+                    let template = try IthacaDatabase(location: .postgres(url: Self.url(baseURL, database: templateName)), logger: Logger(label: "tests"))
+                    do { try await template.migrate() } catch { await template.shutdown(); throw error }
+                    await template.shutdown()
+                } catch {
+                    await admin.shutdown()
+                    throw error
+                }
+                await admin.shutdown()
+            }
+        }
+        try await template!.value
         let admin = try IthacaDatabase(location: .postgres(url: baseURL), logger: Logger(label: "tests"))
         defer { Task { await admin.shutdown() } }
         let sql = admin.db as! any SQLDatabase
-        if !templateReady {
-            try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: templateName)").run()
-            try await sql.raw("CREATE DATABASE \(unsafeRaw: templateName)").run()
-            let template = try IthacaDatabase(location: .postgres(url: Self.url(baseURL, database: templateName)), logger: Logger(label: "tests"))
-            try await template.migrate()
-            await template.shutdown()
-            templateReady = true
-        }
         let name = "ithaca_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try await sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: templateName)").run()
         return .postgres(url: Self.url(baseURL, database: String(name)))
