@@ -11,7 +11,7 @@ struct Migrate: AsyncParsableCommand {
     @Flag(help: "Revert the last batch of migrations instead.") var revert = false
 
     func run() async throws {
-        let logger = Logger(label: "ithaca")
+        let logger = commandLogger()
         let database = try await openDatabase(try databaseOptions.location(), logger: logger)
         do {
             if revert { try await database.revertLastBatch() } else { try await database.migrate() }
@@ -36,7 +36,7 @@ struct Admin: AsyncParsableCommand {
         @OptionGroup var databaseOptions: DatabaseOptions
 
         func run() async throws {
-            let logger = Logger(label: "ithaca")
+            let logger = commandLogger()
             let database = try await openDatabase(try databaseOptions.location(), logger: logger)
             do {
                 try await database.migrate()
@@ -57,7 +57,7 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
-        let logger = Logger(label: "ithaca")
+        let logger = commandLogger()
         let database = try await openDatabase(try databaseOptions.location(), logger: logger)
         do {
             try await database.migrate()
@@ -70,4 +70,11 @@ struct Demo: AsyncParsableCommand {
             throw CleanExit.message(for: error)
         }
     }
+}
+
+/// Administrative commands print their own outcome; the library's progress logs stay quiet.
+func commandLogger() -> Logger {
+    var logger = Logger(label: "ithaca")
+    logger.logLevel = .warning
+    return logger
 }

@@ -42,7 +42,9 @@ extension CleanExit {
             default: return "\(ithaca)"
             }
         }
-        let text = String(describing: error)
+        var text = String(describing: error)
+        // PostgresNIO hides details from description; the reflection says "connection refused" and the like.
+        if text.contains("Generic description") { text = String(reflecting: error) }
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
     }
 }

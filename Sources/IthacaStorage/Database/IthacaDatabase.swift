@@ -42,9 +42,12 @@ public final class IthacaDatabase: Sendable {
     /// fluent-sqlite-driver keeps one connection per event loop and offers no connection hook, so we visit each
     /// loop's connection once at start-up (WAL itself is persistent in the file).
     public func prepareConnections() async throws {
+        // The pool would log each failed connection attempt; the caller reports a failure once, in one line.
+        var quiet = logger
+        quiet.logLevel = .critical
         if isSQLite {
             for eventLoop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
-                let database = databases.database(logger: logger, on: eventLoop)!
+                let database = databases.database(logger: quiet, on: eventLoop)!
                 let sql = database.sql
                 try await sql.raw("PRAGMA journal_mode=WAL").run()
                 try await sql.raw("PRAGMA synchronous=NORMAL").run()
@@ -52,7 +55,7 @@ public final class IthacaDatabase: Sendable {
                 try await sql.raw("PRAGMA busy_timeout=5000").run()
             }
         } else {
-            try await ping()
+            try await databases.database(logger: quiet, on: MultiThreadedEventLoopGroup.singleton.any())!.sql.raw("SELECT 1").run()
         }
     }
 

@@ -22,8 +22,9 @@ func withTestApp(
     configure(&configuration)
     var logger = Logger(label: "ithaca-test")
     logger.logLevel = .error
+    let csrfCookieName = configuration.usesHTTPS ? "__Host-ithaca_csrf" : "ithaca_csrf"
     let app = try await buildApplication(configuration: configuration, logger: logger)
     try await app.test(.router) { client in
-        try await test(TestBrowser(client: client))
+        try await test(TestBrowser(client: client, csrfCookieName: csrfCookieName))
     }
 }

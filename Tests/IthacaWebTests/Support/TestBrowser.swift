@@ -7,9 +7,17 @@ import NIOConcurrencyHelpers
 /// A test client that behaves like a browser: keeps cookies and fills in the CSRF token on form posts.
 final class TestBrowser: Sendable {
     let client: any TestClientProtocol
+    /// The cookie the CSRF token is read from: `__Host-ithaca_csrf` when the app runs behind HTTPS.
+    let csrfCookieName: String
     private let jar = NIOLockedValueBox<[String: String]>([:])
 
-    init(client: any TestClientProtocol) { self.client = client }
+    init(client: any TestClientProtocol, csrfCookieName: String = "ithaca_csrf") {
+        self.client = client
+        self.csrfCookieName = csrfCookieName
+    }
+
+    /// Another browser on the same app, with an empty cookie jar (a second device, or another person).
+    func fresh() -> TestBrowser { TestBrowser(client: client, csrfCookieName: csrfCookieName) }
 
     var cookies: [String: String] { jar.withLockedValue { $0 } }
 
@@ -18,7 +26,7 @@ final class TestBrowser: Sendable {
     func setCookie(_ name: String, _ value: String?) { jar.withLockedValue { $0[name] = value } }
 
     /// The CSRF token a page would embed (the value of the CSRF cookie).
-    var csrfToken: String? { cookie("ithaca_csrf") }
+    var csrfToken: String? { cookie(csrfCookieName) }
 
     @discardableResult
     func request(_ method: HTTPRequest.Method, _ uri: String, headers: HTTPFields = [:], body: String? = nil) async throws -> TestResponse {
