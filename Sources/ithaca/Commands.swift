@@ -11,16 +11,11 @@ struct Migrate: AsyncParsableCommand {
     @Flag(help: "Revert the last batch of migrations instead.") var revert = false
 
     func run() async throws {
-        let logger = commandLogger()
-        let database = try await openDatabase(try databaseOptions.location(), logger: logger)
-        do {
+        let message = try await withDatabase(databaseOptions) { database in
             if revert { try await database.revertLastBatch() } else { try await database.migrate() }
-            await database.shutdown()
-            print(revert ? "Reverted the last batch of migrations." : "The database is up to date.")
-        } catch {
-            await database.shutdown()
-            throw CleanExit.message(for: error)
+            return revert ? "Reverted the last batch of migrations." : "The database is up to date."
         }
+        print(message)
     }
 }
 
@@ -36,17 +31,11 @@ struct Admin: AsyncParsableCommand {
         @OptionGroup var databaseOptions: DatabaseOptions
 
         func run() async throws {
-            let logger = commandLogger()
-            let database = try await openDatabase(try databaseOptions.location(), logger: logger)
-            do {
+            let message = try await withDatabase(databaseOptions) { database in
                 try await database.migrate()
-                let message = try await AdminAccounts.makeAdmin(email: email, name: name, database: database)
-                await database.shutdown()
-                print(message)
-            } catch {
-                await database.shutdown()
-                throw CleanExit.message(for: error)
+                return try await AdminAccounts.makeAdmin(email: email, name: name, database: database)
             }
+            print(message)
         }
     }
 }
@@ -57,18 +46,25 @@ struct Demo: AsyncParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
-        let logger = commandLogger()
-        let database = try await openDatabase(try databaseOptions.location(), logger: logger)
-        do {
+        let added = try await withDatabase(databaseOptions) { database in
             try await database.migrate()
-            let added = try await DemoData.load(into: database, hasher: .standard, now: Date())
-            await database.shutdown()
-            print(added > 0 ? "Loaded \(added) demo people. Sign in as admin@ithaca.example with the password \(DemoCommunity.password)."
-                            : "The demo community is already there.")
-        } catch {
-            await database.shutdown()
-            throw CleanExit.message(for: error)
+            return try await DemoData.load(into: database, hasher: .standard, now: Date())
         }
+        print(added > 0 ? "Loaded \(added) demo people. Sign in as \(DemoCommunity.adminEmail) with the password \(DemoCommunity.password)."
+                        : "The demo community is already there.")
+    }
+}
+
+/// Opens the database for one administrative command and always closes it; failures become one line.
+func withDatabase<T>(_ options: DatabaseOptions, _ body: (IthacaDatabase) async throws -> T) async throws -> T {
+    let database = try await openDatabase(try options.location(), logger: commandLogger())
+    do {
+        let result = try await body(database)
+        await database.shutdown()
+        return result
+    } catch {
+        await database.shutdown()
+        throw CleanExit.message(for: error)
     }
 }
 

@@ -67,9 +67,7 @@ public struct ProfileStore: Sendable {
         case .peer?: builder.filter(\.$openToPeer == true)
         case nil: if query.openOnly { builder.filter(\.$openToMentoring == true) }
         }
-        if let organization = query.organization, !organization.isEmpty {
-            builder.filter(\.$organization == organization)
-        }
+        // Organisation is matched case-insensitively by DirectoryRanking (SQL equality differs between databases).
         let rows = try await builder.sort(\.$name).limit(limit).all()
         return rows.map { row in
             DirectoryCandidate(
