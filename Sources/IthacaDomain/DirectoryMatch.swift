@@ -32,7 +32,7 @@ struct DirectoryMatch {
             guard matchTerm(term) else { return nil }
         }
         if let key = query.skillKey {
-            guard matchSkill(key) else { return nil }
+            guard matchSkill(key, offeredOnly: query.seeksMentors) else { return nil }
         }
         guard matchRole(query.role, openOnly: query.openOnly) else { return nil }
         if let organization = query.organizationFilter {
@@ -90,13 +90,13 @@ struct DirectoryMatch {
         return score > before
     }
 
-    private mutating func matchSkill(_ key: String) -> Bool {
+    private mutating func matchSkill(_ key: String, offeredOnly: Bool) -> Bool {
         if let skill = candidate.skillsOffered.first(where: { SkillTag.normalize($0) == key }) {
             score += Weight.skillFilterOffered
             add("Offers \(SkillTag.tidy(skill))")
             return true
         }
-        if let skill = candidate.skillsWanted.first(where: { SkillTag.normalize($0) == key }) {
+        if !offeredOnly, let skill = candidate.skillsWanted.first(where: { SkillTag.normalize($0) == key }) {
             score += Weight.skillFilterWanted
             add("Wants to grow \(SkillTag.tidy(skill))")
             return true

@@ -4,7 +4,7 @@ import Foundation
 public struct DirectoryQuery: Sendable, Equatable {
     /// Words to look for in names, headlines, titles, organisations, skills and goals.
     public var text: String
-    /// A skill the person offers or wants to grow.
+    /// A skill the person offers or wants to grow; only offers count when looking for mentors (`seeksMentors`).
     public var skill: String?
     public var role: DirectoryRole?
     /// Only people with room now: free mentoring places, or open to the chosen role.
@@ -47,6 +47,10 @@ public struct DirectoryQuery: Sendable, Equatable {
         let key = SkillTag.normalize(skill)
         return key.isEmpty ? nil : key
     }
+
+    /// True when the search is for mentors: role mentor, or "only with free places now" (which means mentors).
+    /// A mentor who only wants to grow a skill cannot teach it, so the skill filter then needs an offered skill.
+    var seeksMentors: Bool { role == .mentor || (role == nil && openOnly) }
 
     /// The organisation filter trimmed, or nil when absent or blank.
     var organizationFilter: String? {

@@ -88,6 +88,18 @@ private func names(_ hits: [DirectoryHit]) -> [String] { hits.map(\.candidate.na
     #expect(hits[1].reasons == ["Wants to grow swift"])
 }
 
+@Test func lookingForMentorsTheSkillMustBeOffered() {
+    // given Grace, open to mentoring, who only wants to grow Swift
+    // when looking for Swift mentors, with or without "free places now"
+    let mentors = rank(DirectoryQuery(skill: "swift", role: .mentor))
+    let openNow = rank(DirectoryQuery(skill: "swift", openOnly: true))
+    // then only Ada, who offers it, is found
+    #expect(names(mentors) == ["Ada Lovelace"])
+    #expect(names(openNow) == ["Ada Lovelace"])
+    // while mentees and peers may match a skill they want to grow
+    #expect(names(rank(DirectoryQuery(skill: "swift", role: .mentee))) == ["Grace Hopper"])
+}
+
 @Test func roleFiltersUseTheMatchingOpenness() {
     #expect(Set(names(rank(DirectoryQuery(role: .mentor)))) == ["Ada Lovelace", "Grace Hopper"])
     #expect(Set(names(rank(DirectoryQuery(role: .mentee)))) == ["Grace Hopper", "Linus"])

@@ -46,7 +46,8 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func plainHTTPSendsNoHSTS(database: TestDatabase) async throws {
         try await withTestApp(database) { browser in
-            #expect(try await browser.get("/").headers[.strictTransportSecurity] == nil)
+            let response = try await browser.get("/")
+            #expect(response.headers[.strictTransportSecurity] == nil)
         }
     }
 }

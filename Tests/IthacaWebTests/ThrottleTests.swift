@@ -102,7 +102,7 @@ import Testing
             // then
             let web = try await browser.signIn(email: "ada@example.com")
             #expect(web.status == .seeOther)
-            let api = try await browser.json(.post, "/api/v1/tokens", ["email": "ada@example.com", "password": Self.password])
+            let api = try await browser.fresh().json(.post, "/api/v1/tokens", ["email": "ada@example.com", "password": Self.password])
             #expect(api.status == .created)
         }
     }

@@ -78,7 +78,9 @@ struct SessionSweeper: Service {
 
     func run() async throws {
         let policy = services.configuration.sessionPolicy
-        while !Task.isShuttingDownGracefully {
+        // Cancellation (another service failed) ends the loop too: the cancelled sleep returns at once, so
+        // checking only for graceful shutdown would spin, and query a database that is being shut down.
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let now = services.configuration.clock.now()
             do {
                 try await services.accounts.sessions.deleteExpired(

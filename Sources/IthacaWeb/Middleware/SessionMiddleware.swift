@@ -40,7 +40,7 @@ struct SessionMiddleware: RouterMiddleware {
         if isPage, existingCSRF != context.csrfToken, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookies.csrfName + "=") }) {
             response.setCookie(cookies.csrf(context.csrfToken))
         }
-        if flashCookie != nil, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookies.flashName + "=") }) {
+        if isPage, flashCookie != nil, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookies.flashName + "=") }) {
             response.setCookie(cookies.expired(cookies.flashName))
         }
         return response

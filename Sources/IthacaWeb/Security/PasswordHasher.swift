@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NIOCore
 import NIOPosix
 import _CryptoExtras
 
@@ -18,14 +19,22 @@ public struct PasswordHasher: Sendable, Equatable {
 
     public static let standard = PasswordHasher(logN: 15)
 
-    /// Hashes off the async executors: scrypt is deliberately slow and would stall other requests.
+    /// Threads for hashing only: scrypt is deliberately slow, and on the shared pool it would also
+    /// hold up SQLite, whose calls run on `NIOThreadPool.singleton`.
+    static let threads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(1, System.coreCount))
+        pool.start()
+        return pool
+    }()
+
+    /// Hashes off the async executors and off the database threads.
     public func hash(_ password: String) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { try self.hashNow(password) }
+        try await Self.threads.runIfActive { try self.hashNow(password) }
     }
 
     /// Verifies in constant time. Parameters come from the stored hash, so old hashes keep working after a cost change.
     public func verify(_ password: String, against encoded: String) async -> Bool {
-        (try? await NIOThreadPool.singleton.runIfActive { self.verifyNow(password, against: encoded) }) ?? false
+        (try? await Self.threads.runIfActive { self.verifyNow(password, against: encoded) }) ?? false
     }
 
     /// Spends the same effort as a real check, so unknown emails take as long as known ones.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Limits on sign-in attempts: failures per account, attempts per client address, in fixed windows.
+/// Limits on failed sign-in attempts, per account and per client address, in fixed windows.
+/// Only failures count, so a busy office behind one address is not locked out by its own successful sign-ins.
 public struct SignInThrottle: Sendable, Equatable {
     public var failuresPerAccount: Int
     public var attemptsPerAddress: Int
@@ -12,6 +13,6 @@ public struct SignInThrottle: Sendable, Equatable {
         self.window = window
     }
 
-    /// ASVS asks to slow guessing without locking people out for long: 5 failures per account, 30 attempts per address, per 15 minutes.
+    /// ASVS asks to slow guessing without locking people out for long: 5 failures per account, 30 per address, per 15 minutes.
     public static let standard = SignInThrottle(failuresPerAccount: 5, attemptsPerAddress: 30, window: 15 * 60)
 }

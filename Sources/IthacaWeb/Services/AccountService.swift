@@ -39,22 +39,25 @@ public struct AccountService: Sendable {
 
     /// Checks credentials. Unknown emails and wrong passwords look the same, take the same time and count the same.
     public func authenticate(email rawEmail: String, password: String, clientAddress: String) async throws -> UserRecord {
-        let now = clock.now()
-        let window = throttleWindow(now)
-        let addressHits = try await rateLimits.hit(bucket: "signin:addr:\(clientAddress)", windowStart: window.start)
-        if addressHits > throttle.attemptsPerAddress { throw IthacaError.rateLimited(retryAfterSeconds: window.retryAfter) }
-
+        let window = throttleWindow(clock.now())
+        let addressBucket = "signin:addr:\(clientAddress)"
         let email = (try? EmailAddress.normalized(rawEmail)) ?? rawEmail.lowercased()
         let accountBucket = "signin:acct:\(email)"
-        let failures = try await rateLimits.count(bucket: accountBucket, windowStart: window.start)
-        if failures >= throttle.failuresPerAccount { throw IthacaError.rateLimited(retryAfterSeconds: window.retryAfter) }
-
-        guard let user = try await accounts.user(email: email) else {
-            await hasher.verifyDummy(password)
-            _ = try await rateLimits.hit(bucket: accountBucket, windowStart: window.start)
-            throw IthacaError.invalidCredentials
+        let addressFailures = try await rateLimits.count(bucket: addressBucket, windowStart: window.start)
+        let accountFailures = try await rateLimits.count(bucket: accountBucket, windowStart: window.start)
+        if addressFailures >= throttle.attemptsPerAddress || accountFailures >= throttle.failuresPerAccount {
+            throw IthacaError.rateLimited(retryAfterSeconds: window.retryAfter)
         }
-        guard await hasher.verify(password, against: user.passwordHash) else {
+        let user = try await accounts.user(email: email)
+        let verified: Bool
+        if let user {
+            verified = await hasher.verify(password, against: user.passwordHash)
+        } else {
+            await hasher.verifyDummy(password)
+            verified = false
+        }
+        guard let user, verified else {
+            _ = try await rateLimits.hit(bucket: addressBucket, windowStart: window.start)
             _ = try await rateLimits.hit(bucket: accountBucket, windowStart: window.start)
             throw IthacaError.invalidCredentials
         }

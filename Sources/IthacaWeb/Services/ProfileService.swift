@@ -25,10 +25,14 @@ public struct ProfileService: Sendable {
     }
 
     /// Validates and saves changes to the viewer's own profile. `managerEmail` (web form) is resolved to an id.
+    /// `formErrors` are problems the caller found while reading its input (a number that isn't one): nothing is
+    /// saved then, but the other fields are still checked so every problem is reported at once.
     @discardableResult
-    public func update(_ viewer: Viewer, changes: ProfileChanges, managerEmail: String? = nil) async throws -> Profile {
+    public func update(
+        _ viewer: Viewer, changes: ProfileChanges, managerEmail: String? = nil, formErrors: [FieldError] = []
+    ) async throws -> Profile {
         var changes = changes
-        var errors: [FieldError] = []
+        var errors = formErrors
         if let managerEmail {
             let trimmed = managerEmail.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty {
@@ -44,7 +48,9 @@ public struct ProfileService: Sendable {
         do {
             updated = try changes.applied(to: current, selfId: viewer.id, today: AccountService.today(clock.now()))
         } catch {
-            errors += error.fieldErrors.map { $0.field == "managerId" && managerEmail != nil ? FieldError(field: "managerEmail", message: $0.message) : $0 }
+            errors += error.fieldErrors
+                .map { $0.field == "managerId" && managerEmail != nil ? FieldError(field: "managerEmail", message: $0.message) : $0 }
+                .filter { found in !formErrors.contains { $0.field == found.field } }
         }
         if errors.isEmpty, let manager = updated.managerId, manager != current.managerId {
             try await checkManager(manager, for: viewer, into: &errors, field: managerEmail != nil ? "managerEmail" : "managerId")

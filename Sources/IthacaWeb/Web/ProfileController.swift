@@ -59,10 +59,9 @@ struct ProfileController {
         changes.mentorGenderPreference = form.text("mentorGenderPreference")
         changes.mentorOrganizationPreference = form.text("mentorOrganizationPreference")
         do {
-            if !errors.isEmpty { throw IthacaError.validation(errors) }
-            try await services.profiles.update(viewer, changes: changes, managerEmail: form.text("managerEmail"))
+            try await services.profiles.update(viewer, changes: changes, managerEmail: form.text("managerEmail"), formErrors: errors)
         } catch IthacaError.validation(let fieldErrors) {
-            let typed = FormState(values: Self.typedValues(form), errors: errors + fieldErrors.filter { e in !errors.contains(e) })
+            let typed = FormState(values: Self.typedValues(form), errors: fieldErrors)
             return render(typed, profile: nil, context: context, status: .unprocessableContent)
         }
         var response = Response.seeOther(SiteRoute.person(viewer.id))

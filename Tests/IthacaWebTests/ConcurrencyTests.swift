@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// Simultaneous sign-ups: the read-then-write critical sections must serialise, never race or fail.
+///
+/// The suite runs its tests one at a time. Every SQLite database in the test process shares NIOThreadPool.singleton
+/// (two threads on a two-core machine), and a connection waiting for the write lock blocks a thread. Two races on two
+/// databases at once block every thread, so neither lock holder can COMMIT until the 5 s busy timeout ("database is
+/// locked"). A server has one database, so at most one connection per other event loop waits and a thread stays free.
+@Suite(.serialized) struct ConcurrencyTests {
+    private static let password = "a long passphrase here"
+
+    @Test(arguments: TestDatabase.all)
+    func simultaneousFirstSignUpsMakeExactlyOneAdmin(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            // when eight people sign up at once on a fresh install
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        try await browser.json(.post, "/api/v1/accounts", ["email": "person\(index)@example.com", "password": Self.password, "name": "Person \(index)"]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then all succeed and exactly one is the admin
+            #expect(statuses == Array(repeating: .created, count: 8))
+            var roles: [String] = []
+            for index in 0..<8 {
+                let secret = try await token(browser, "person\(index)@example.com", Self.password)
+                roles.append(try await browser.json(.get, "/api/v1/me", token: secret).object["role"] as? String ?? "?")
+            }
+            #expect(roles.filter { $0 == "admin" }.count == 1, "\(roles)")
+            #expect(roles.filter { $0 == "member" }.count == 7, "\(roles)")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func simultaneousSignUpsWithOneEmailCreateOneAccount(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            // when the same email signs up eight times at once
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        try await browser.json(.post, "/api/v1/accounts", ["email": index % 2 == 0 ? "same@example.com" : "SAME@example.com", "password": Self.password, "name": "Same \(index)"]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then one wins and the rest are told it exists
+            #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .conflict }.count == 7, "\(statuses)")
+            #expect(try await browser.json(.post, "/api/v1/tokens", ["email": "same@example.com", "password": Self.password]).status == .created)
+        }
+    }
+}
