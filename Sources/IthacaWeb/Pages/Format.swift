@@ -48,3 +48,26 @@ enum Format {
             : "Open to mentoring · no places free right now"
     }
 }
+
+extension Format {
+    /// "Chrome on Linux" from a User-Agent header, so people recognise their sessions at a glance.
+    static func device(_ userAgent: String) -> String {
+        let ua = userAgent.lowercased()
+        guard !ua.isEmpty else { return "Unknown browser" }
+        let browser: String =
+            if ua.contains("edg/") { "Edge" }
+            else if ua.contains("firefox/") { "Firefox" }
+            else if ua.contains("chrome/") || ua.contains("chromium/") { ua.contains("headlesschrome") ? "Headless Chrome" : "Chrome" }
+            else if ua.contains("safari/") { "Safari" }
+            else if ua.hasPrefix("curl/") { "curl" }
+            else { String(userAgent.split(separator: "/").first ?? "Unknown browser").prefix(40).description }
+        let system: String? =
+            if ua.contains("iphone") || ua.contains("ipad") { "iOS" }
+            else if ua.contains("android") { "Android" }
+            else if ua.contains("mac os x") || ua.contains("macintosh") { "macOS" }
+            else if ua.contains("windows") { "Windows" }
+            else if ua.contains("linux") || ua.contains("x11") { "Linux" }
+            else { nil }
+        return system.map { "\(browser) on \($0)" } ?? browser
+    }
+}

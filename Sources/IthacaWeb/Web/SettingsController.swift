@@ -21,7 +21,7 @@ struct SettingsController {
         let viewer = try context.signedIn()
         let sessions: [ViewModel] = try await services.accounts.sessions(of: viewer.id).map { session in
             ["id": session.id!, "createdAt": Format.timestamp(session.createdAt), "lastSeen": Format.timestamp(session.lastSeenAt),
-             "userAgent": session.userAgent.isEmpty ? "Unknown browser" : String(session.userAgent.prefix(120)),
+             "userAgent": Format.device(session.userAgent),
              "isCurrent": session.id == viewer.sessionIdHash, "revokeUrl": SiteRoute.revokeSession(session.id!)]
         }
         let tokens: [ViewModel] = try await services.accounts.tokens(of: viewer.id).map { token in
