@@ -43,12 +43,12 @@ actor PostgresTemplate {
         if template == nil {
             let templateName = templateName
             template = Task {
-                let admin = try IthacaDatabase(location: .postgres(url: baseURL), logger: Logger(label: "tests"))
+                let admin = try IthacaDatabase(location: .postgres(url: baseURL), logger: quietTestLogger())
                 let sql = admin.db as! any SQLDatabase
                 do {
                     try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: templateName)").run()
                     try await sql.raw("CREATE DATABASE \(unsafeRaw: templateName)").run()
-                    let template = try IthacaDatabase(location: .postgres(url: Self.url(baseURL, database: templateName)), logger: Logger(label: "tests"))
+                    let template = try IthacaDatabase(location: .postgres(url: Self.url(baseURL, database: templateName)), logger: quietTestLogger())
                     do { try await template.migrate() } catch { await template.shutdown(); throw error }
                     await template.shutdown()
                 } catch {
@@ -59,7 +59,7 @@ actor PostgresTemplate {
             }
         }
         try await template!.value
-        let admin = try IthacaDatabase(location: .postgres(url: baseURL), logger: Logger(label: "tests"))
+        let admin = try IthacaDatabase(location: .postgres(url: baseURL), logger: quietTestLogger())
         defer { Task { await admin.shutdown() } }
         let sql = admin.db as! any SQLDatabase
         let name = "ithaca_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
@@ -77,4 +77,11 @@ actor PostgresTemplate {
 struct TestSetupError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Migrations and pools log at info; test output stays readable with warnings only.
+func quietTestLogger() -> Logger {
+    var logger = Logger(label: "tests")
+    logger.logLevel = .warning
+    return logger
 }
