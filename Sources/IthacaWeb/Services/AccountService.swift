@@ -10,6 +10,7 @@ public struct AccountService: Sendable {
     let tokens: TokenStore
     let rateLimits: RateLimitStore
     let profiles: ProfileStore
+    let viewers: ViewerStore
     let hasher: PasswordHasher
     let passwordPolicy = PasswordPolicy.standard
     let throttle: SignInThrottle
@@ -84,18 +85,17 @@ public struct AccountService: Sendable {
     /// The viewer behind a session cookie, or nil when it is unknown or timed out (then it is deleted).
     public func viewer(sessionCookie secret: String) async throws -> Viewer? {
         let idHash = SecretToken.hash(secret)
-        guard let session = try await sessions.find(idHash: idHash) else { return nil }
+        guard let row = try await viewers.session(idHash: idHash) else { return nil }
         let now = clock.now()
-        if sessionPolicy.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) {
+        let lastSeen = row.lastUsedAt ?? row.createdAt
+        if sessionPolicy.isExpired(createdAt: row.createdAt, lastSeenAt: lastSeen, now: now) {
             try await sessions.delete(idHash: idHash)
             return nil
         }
-        if sessionPolicy.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
+        if sessionPolicy.needsTouch(lastSeenAt: lastSeen, now: now) {
             try await sessions.touch(idHash: idHash, now: now)
         }
-        guard var viewer = try await viewer(userId: session.userId) else { return nil }
-        viewer.sessionIdHash = idHash
-        return viewer
+        return Viewer(id: row.userId, email: row.email, name: row.name.isEmpty ? row.email : row.name, role: row.role, sessionIdHash: idHash)
     }
 
     public func endSession(idHash: String) async throws {
@@ -115,12 +115,6 @@ public struct AccountService: Sendable {
 
     public func endOtherSessions(of viewer: Viewer) async throws {
         try await sessions.deleteAll(userId: viewer.id, except: viewer.sessionIdHash)
-    }
-
-    private func viewer(userId: UUID) async throws -> Viewer? {
-        guard let user = try await accounts.user(id: userId) else { return nil }
-        let name = try await profiles.names(of: [userId])[userId] ?? user.email
-        return Viewer(id: userId, email: user.email, name: name, role: user.accountRole)
     }
 
     // MARK: Password change
@@ -168,16 +162,14 @@ public struct AccountService: Sendable {
 
     /// The viewer behind a Bearer token, or nil.
     public func viewer(bearerToken secret: String) async throws -> Viewer? {
-        guard secret.hasPrefix("ith_"), let token = try await tokens.find(tokenHash: SecretToken.hash(secret)) else {
+        guard secret.hasPrefix("ith_"), let row = try await viewers.token(hash: SecretToken.hash(secret)), let tokenId = row.tokenId else {
             return nil
         }
         let now = clock.now()
-        if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-            try await tokens.touch(id: token.id!, now: now)
+        if row.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            try await tokens.touch(id: tokenId, now: now)
         }
-        guard var viewer = try await viewer(userId: token.userId) else { return nil }
-        viewer.tokenId = token.id
-        return viewer
+        return Viewer(id: row.userId, email: row.email, name: row.name.isEmpty ? row.email : row.name, role: row.role, tokenId: tokenId)
     }
 
     public func tokens(of userId: UUID) async throws -> [APITokenRecord] {

@@ -1,0 +1,53 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Who is behind a session cookie or API token, in one query: this runs on every signed-in request.
+public struct ViewerStore: Sendable {
+    let database: IthacaDatabase
+
+    public init(database: IthacaDatabase) { self.database = database }
+
+    /// The account behind a credential, with what the request needs about it.
+    public struct Row: Sendable {
+        public var userId: UUID
+        public var email: String
+        public var role: AccountRole
+        public var name: String
+        /// Session: when it started and was last used. Token: its id and last use.
+        public var createdAt: Date
+        public var lastUsedAt: Date?
+        public var tokenId: UUID?
+    }
+
+    public func session(idHash: String) async throws -> Row? {
+        let row = try await database.db.sql.raw("""
+            SELECT s.user_id, s.created_at, s.last_seen_at, u.email, u.role, p.name
+            FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN profiles p ON p.id = u.id
+            WHERE s.id = \(bind: idHash)
+            """).first()
+        return try row.map { row in
+            Row(userId: try row.decode(column: "user_id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
+                role: AccountRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .member,
+                name: try row.decode(column: "name", as: String?.self) ?? "",
+                createdAt: try row.decode(column: "created_at", as: Date.self),
+                lastUsedAt: try row.decode(column: "last_seen_at", as: Date.self), tokenId: nil)
+        }
+    }
+
+    public func token(hash: String) async throws -> Row? {
+        let row = try await database.db.sql.raw("""
+            SELECT t.id, t.user_id, t.created_at, t.last_used_at, u.email, u.role, p.name
+            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN profiles p ON p.id = u.id
+            WHERE t.token_hash = \(bind: hash)
+            """).first()
+        return try row.map { row in
+            Row(userId: try row.decode(column: "user_id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
+                role: AccountRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .member,
+                name: try row.decode(column: "name", as: String?.self) ?? "",
+                createdAt: try row.decode(column: "created_at", as: Date.self),
+                lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self),
+                tokenId: try row.decode(column: "id", as: UUID.self))
+        }
+    }
+}
