@@ -7,6 +7,7 @@ public struct DirectoryCandidate: Sendable, Equatable {
     public var headline: String
     public var organization: String
     public var title: String
+    public var team: String
     /// IANA identifier, e.g. "Europe/Lisbon".
     public var timeZone: String
     public var skillsOffered: [String]
@@ -24,8 +25,9 @@ public struct DirectoryCandidate: Sendable, Equatable {
         id: UUID, name: String, headline: String = "", organization: String = "", title: String = "",
         timeZone: String = "UTC", skillsOffered: [String] = [], skillsWanted: [String] = [], goals: String = "",
         openToMentoring: Bool = false, mentorCapacity: Int = 0, activeMentees: Int = 0,
-        openToBeingMentored: Bool = false, openToPeer: Bool = false
+        openToBeingMentored: Bool = false, openToPeer: Bool = false, team: String = ""
     ) {
+        self.team = team
         self.id = id
         self.name = name
         self.headline = headline

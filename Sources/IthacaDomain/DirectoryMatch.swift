@@ -79,6 +79,10 @@ struct DirectoryMatch {
             score += Weight.title
             add("Title mentions \(quoted)")
         }
+        if contains(candidate.team, term) {
+            score += Weight.title
+            add("Team mentions \(quoted)")
+        }
         if contains(candidate.organization, term) {
             score += Weight.organization
             add("Works at \(candidate.organization.trimmingCharacters(in: .whitespacesAndNewlines))")

@@ -182,3 +182,13 @@ private func names(_ hits: [DirectoryHit]) -> [String] { hits.map(\.candidate.na
     // then the order is alphabetical ignoring case, then by id
     #expect(hits.map(\.candidate.id) == [id(30), id(31), id(32), id(33)])
 }
+
+@Test func theTeamIsSearchedAndExplained() {
+    // given someone on the Platform team whose title does not say so
+    let sam = DirectoryCandidate(id: id(9), name: "Sam Okoro", title: "Senior Engineer", team: "Cloud Platform")
+    // when searching for "platform"
+    let hits = DirectoryRanking.rank([sam, linus], for: DirectoryQuery(text: "platform"), now: january)
+    // then only Sam is found, and the reason names the team
+    #expect(hits.map(\.candidate.id) == [sam.id])
+    #expect(hits.first?.reasons.contains("Team mentions “platform”") == true)
+}

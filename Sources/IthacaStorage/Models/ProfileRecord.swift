@@ -69,7 +69,7 @@ public final class ProfileRecord: Model, @unchecked Sendable {
         gender = p.gender
         mentorGenderPreference = p.mentorGenderPreference.rawValue
         mentorOrganizationPreference = p.mentorOrganizationPreference.rawValue
-        searchText = [p.name, p.headline, p.title, p.organization, p.skillsOffered.joined(separator: " "),
+        searchText = [p.name, p.headline, p.title, p.team, p.organization, p.skillsOffered.joined(separator: " "),
                       p.skillsWanted.joined(separator: " "), p.goals]
             .joined(separator: "\n").lowercased()
         offeredTags = Self.tagList(p.skillsOffered)

@@ -77,7 +77,7 @@ public struct ProfileStore: Sendable {
                 mentorCapacity: row.mentorCapacity,
                 // Mentorships arrive with the 1:1 lifecycle; until then nobody has active mentees.
                 activeMentees: 0,
-                openToBeingMentored: row.openToBeingMentored, openToPeer: row.openToPeer)
+                openToBeingMentored: row.openToBeingMentored, openToPeer: row.openToPeer, team: row.team)
         }
     }
 
