@@ -12,10 +12,6 @@ public struct SessionStore: Sendable {
             .create(on: database.db)
     }
 
-    public func find(idHash: String) async throws -> SessionRecord? {
-        try await SessionRecord.find(idHash, on: database.db)
-    }
-
     public func touch(idHash: String, now: Date) async throws {
         try await SessionRecord.query(on: database.db).filter(\.$id == idHash).set(\.$lastSeenAt, to: now).update()
     }

@@ -11,10 +11,6 @@ public struct TokenStore: Sendable {
         try await token.create(on: database.db)
     }
 
-    public func find(tokenHash: String) async throws -> APITokenRecord? {
-        try await APITokenRecord.query(on: database.db).filter(\.$tokenHash == tokenHash).first()
-    }
-
     public func list(userId: UUID) async throws -> [APITokenRecord] {
         try await APITokenRecord.query(on: database.db)
             .filter(\.$userId == userId)

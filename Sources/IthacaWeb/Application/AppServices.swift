@@ -22,7 +22,7 @@ public struct AppServices: Sendable {
         self.profileStore = profileStore
         self.accounts = AccountService(
             accounts: accountStore, sessions: SessionStore(database: database), tokens: TokenStore(database: database),
-            rateLimits: RateLimitStore(database: database), profiles: profileStore, viewers: ViewerStore(database: database),
+            rateLimits: RateLimitStore(database: database), viewers: ViewerStore(database: database),
             hasher: configuration.passwordHashing, throttle: configuration.signInThrottle,
             sessionPolicy: configuration.sessionPolicy, clock: configuration.clock)
         self.profiles = ProfileService(accounts: accountStore, profiles: profileStore, clock: configuration.clock)

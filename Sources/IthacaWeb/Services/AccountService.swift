@@ -9,7 +9,6 @@ public struct AccountService: Sendable {
     let sessions: SessionStore
     let tokens: TokenStore
     let rateLimits: RateLimitStore
-    let profiles: ProfileStore
     let viewers: ViewerStore
     let hasher: PasswordHasher
     let passwordPolicy = PasswordPolicy.standard
