@@ -57,4 +57,5 @@ public struct AccountStore: Sendable {
 enum LockKeys {
     static let accounts: Int64 = 7_100_001
     static let demo: Int64 = 7_100_002
+    static let migrations: Int64 = 7_100_003
 }

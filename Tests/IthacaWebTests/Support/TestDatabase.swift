@@ -67,6 +67,16 @@ actor PostgresTemplate {
         return .postgres(url: Self.url(baseURL, database: String(name)))
     }
 
+    /// A database with no tables at all, for tests of the migrations themselves.
+    func emptyDatabase() async throws -> DatabaseLocation {
+        guard let baseURL = TestDatabase.postgresURL else { throw TestSetupError("ITHACA_TEST_POSTGRES_URL is not set") }
+        let admin = try IthacaDatabase(location: .postgres(url: baseURL), logger: quietTestLogger())
+        defer { Task { await admin.shutdown() } }
+        let name = "ithaca_e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await (admin.db as! any SQLDatabase).raw("CREATE DATABASE \(unsafeRaw: String(name))").run()
+        return .postgres(url: Self.url(baseURL, database: String(name)))
+    }
+
     static func url(_ base: String, database: String) -> String {
         var components = URLComponents(string: base)!
         components.path = "/" + database
