@@ -68,7 +68,8 @@ unix_socket_directories = '$PG_TMPDIR'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 100
+# The integration tests run in parallel, each app with its own pool (up to 8 connections).
+max_connections = 400
 EOF
 
     # The port may be taken between the check and the bind: try a few.

@@ -2,7 +2,8 @@ import Foundation
 
 /// What a mentee writes when asking a mentor: the goal, their current focus and a short message.
 ///
-/// Only `validated(goal:focus:message:)` makes one (deliberately not `Decodable`), so a value is always checked.
+/// New values come only from `validated(goal:focus:message:)` (deliberately not `Decodable`); storage rehydrates with
+/// `init(stored:focus:message:)`.
 public struct MentorshipRequestDetails: Equatable, Sendable {
     /// What the mentee wants help with (required, at most 500 characters); becomes the agreement's first objective.
     public let goal: String
@@ -14,6 +15,11 @@ public struct MentorshipRequestDetails: Equatable, Sendable {
         self.goal = goal
         self.focus = focus
         self.message = message
+    }
+
+    /// Details read back from storage, which only ever holds validated values.
+    public init(stored goal: String, focus: MentoringFocus, message: String) {
+        self.init(goal: goal, focus: focus, message: message)
     }
 
     /// The tidied details; throws `.invalidFields` listing every problem (fields "goal", "focus", "message").

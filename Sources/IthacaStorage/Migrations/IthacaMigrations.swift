@@ -9,6 +9,8 @@ enum IthacaMigrations {
             M003CreateSessions(),
             M004CreateAPITokens(),
             M005CreateRateLimits(),
+            M006CreateMentorshipRequests(),
+            M007CreateMentorships(),
         ]
     }
 }

@@ -58,4 +58,5 @@ enum LockKeys {
     static let accounts: Int64 = 7_100_001
     static let demo: Int64 = 7_100_002
     static let migrations: Int64 = 7_100_003
+    static let mentorships: Int64 = 7_100_004
 }

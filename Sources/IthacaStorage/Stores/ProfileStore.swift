@@ -75,7 +75,7 @@ public struct ProfileStore: Sendable {
                 title: row.title, timeZone: row.timeZone, skillsOffered: row.skillsOffered,
                 skillsWanted: row.skillsWanted, goals: row.goals, openToMentoring: row.openToMentoring,
                 mentorCapacity: row.mentorCapacity,
-                // Mentorships arrive with the 1:1 lifecycle; until then nobody has active mentees.
+                // Filled in by the directory from the mentorships' places taken.
                 activeMentees: 0,
                 openToBeingMentored: row.openToBeingMentored, openToPeer: row.openToPeer, team: row.team)
         }

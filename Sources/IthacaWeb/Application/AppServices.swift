@@ -10,6 +10,7 @@ public struct AppServices: Sendable {
     public let accounts: AccountService
     public let profiles: ProfileService
     public let directory: DirectoryService
+    public let mentorships: MentorshipService
     public let profileStore: ProfileStore
     public let pages: PageRenderer
 
@@ -26,6 +27,8 @@ public struct AppServices: Sendable {
             hasher: configuration.passwordHashing, throttle: configuration.signInThrottle,
             sessionPolicy: configuration.sessionPolicy, clock: configuration.clock)
         self.profiles = ProfileService(accounts: accountStore, profiles: profileStore, clock: configuration.clock)
-        self.directory = DirectoryService(profiles: profileStore, clock: configuration.clock)
+        let mentorshipStore = MentorshipStore(database: database)
+        self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
+        self.mentorships = MentorshipService(store: mentorshipStore, profiles: profileStore, clock: configuration.clock)
     }
 }

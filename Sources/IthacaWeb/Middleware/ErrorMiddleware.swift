@@ -64,6 +64,8 @@ struct Problem: Sendable {
         }
         if let domain = error as? IthacaError {
             self.init(domain)
+        } else if let rule = error as? MentoringRuleViolation {
+            self.init(rule)
         } else if let decoding = error as? DecodingError {
             self.init(decoding)
         } else if let http = error as? any HTTPResponseError, http.status.code < 500 {
@@ -108,6 +110,19 @@ struct Problem: Sendable {
             self.init(status: .serviceUnavailable, title: "Unavailable", detail: reason)
         }
         source = error
+    }
+
+    /// A mentoring rule said no: clashes with the current state are 409, everything else 422 with the reason.
+    init(_ rule: MentoringRuleViolation) {
+        switch rule {
+        case .invalidFields(let errors):
+            self.init(.validation(errors))
+        case .requestAlreadyPending, .requestNoLongerPending, .mentorshipTransitionNotAllowed, .agreementVersionOutdated,
+             .meetingTransitionNotAllowed, .introductionAlreadyAnswered, .endorsementAlreadyAnswered:
+            self.init(status: .conflict, title: "Conflict", detail: rule.message)
+        default:
+            self.init(status: .unprocessableContent, title: "This can't be done", detail: rule.message)
+        }
     }
 
     init(_ error: DecodingError) {

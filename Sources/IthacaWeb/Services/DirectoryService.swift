@@ -5,6 +5,7 @@ import IthacaStorage
 /// Finding people: filters, ranking with reasons, and cursor pagination.
 public struct DirectoryService: Sendable {
     let profiles: ProfileStore
+    let mentorships: MentorshipStore
     let clock: AppClock
 
     public struct Page: Sendable {
@@ -16,7 +17,12 @@ public struct DirectoryService: Sendable {
 
     public func search(_ query: DirectoryQuery, limit: Int, cursor: String?) async throws -> Page {
         let offset = try cursor.map(Self.decodeCursor) ?? 0
-        let candidates = try await profiles.directoryCandidates(for: query)
+        let taken = try await mentorships.placesTaken()
+        let candidates = try await profiles.directoryCandidates(for: query).map { candidate in
+            var candidate = candidate
+            candidate.activeMentees = taken[candidate.id] ?? 0
+            return candidate
+        }
         let ranked = DirectoryRanking.rank(candidates, for: query, now: clock.now())
         let end = min(ranked.count, offset + limit)
         let hits = offset < end ? Array(ranked[offset..<end]) : []

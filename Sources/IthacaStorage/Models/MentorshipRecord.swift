@@ -1,0 +1,57 @@
+import FluentKit
+import Foundation
+import IthacaDomain
+
+/// A row of `mentorships`, with its current agreement.
+public final class MentorshipRecord: Model, @unchecked Sendable {
+    public static let schema = "mentorships"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "request_id") var requestId: UUID
+    @Field(key: "mentee_id") public var menteeId: UUID
+    @Field(key: "mentor_id") public var mentorId: UUID
+    @Field(key: "status") var statusCode: String
+    @Field(key: "focus") var focusCode: String
+    @Field(key: "agreement_terms") var agreementTerms: String
+    @Field(key: "agreement_version") var agreementVersion: Int
+    @Field(key: "acknowledged_by") var acknowledgedBy: String
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "updated_at") public var updatedAt: Date
+
+    public init() {}
+
+    init(request: MentorshipRequest, agreement: Agreement, now: Date) throws {
+        id = UUID()
+        requestId = request.id
+        menteeId = request.menteeId
+        mentorId = request.mentorId
+        statusCode = MentorshipStatus.proposed.rawValue
+        focusCode = request.details.focus.rawValue
+        createdAt = now
+        try apply(status: .proposed, agreement: agreement, now: now)
+    }
+
+    public var status: MentorshipStatus { MentorshipStatus(rawValue: statusCode) ?? .ended }
+    public var focus: MentoringFocus { MentoringFocus(rawValue: focusCode) ?? .other }
+
+    public var agreement: Agreement {
+        let terms = (try? JSONDecoder().decode(AgreementTerms.self, from: Data(agreementTerms.utf8)))
+            ?? AgreementTerms.draft(goal: "", startDate: "1970-01-01")
+        let roles = Set(acknowledgedBy.split(separator: ",").compactMap { MentorshipRole(rawValue: String($0)) })
+        return Agreement(storedTerms: terms, version: agreementVersion, acknowledgedBy: roles)
+    }
+
+    /// Stores a new status and agreement state.
+    public func apply(status: MentorshipStatus, agreement: Agreement, now: Date) throws {
+        statusCode = status.rawValue
+        agreementTerms = String(decoding: try JSONEncoder().encode(agreement.terms), as: UTF8.self)
+        agreementVersion = agreement.version
+        acknowledgedBy = agreement.acknowledgedBy.map(\.rawValue).sorted().joined(separator: ",")
+        updatedAt = now
+    }
+
+    /// Which side a person is on, or nil for anyone else.
+    public func role(of person: UUID) -> MentorshipRole? {
+        person == mentorId ? .mentor : person == menteeId ? .mentee : nil
+    }
+}

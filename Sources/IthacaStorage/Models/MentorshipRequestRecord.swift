@@ -1,0 +1,47 @@
+import FluentKit
+import Foundation
+import IthacaDomain
+
+/// A row of `mentorship_requests`.
+final class MentorshipRequestRecord: Model, @unchecked Sendable {
+    static let schema = "mentorship_requests"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "mentee_id") var menteeId: UUID
+    @Field(key: "mentor_id") var mentorId: UUID
+    @Field(key: "goal") var goal: String
+    @Field(key: "focus") var focus: String
+    @Field(key: "message") var message: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "decline_reason") var declineReason: String?
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "closed_at") var closedAt: Date?
+
+    init() {}
+
+    init(_ request: MentorshipRequest) {
+        id = request.id
+        menteeId = request.menteeId
+        mentorId = request.mentorId
+        goal = request.details.goal
+        focus = request.details.focus.rawValue
+        message = request.details.message
+        createdAt = request.createdAt
+        apply(request)
+    }
+
+    func apply(_ request: MentorshipRequest) {
+        status = request.status.rawValue
+        declineReason = request.declineReason
+        closedAt = request.closedAt
+    }
+
+    /// Back to the domain value. Stored rows were validated on the way in.
+    var request: MentorshipRequest {
+        MentorshipRequest(
+            id: id!, menteeId: menteeId, mentorId: mentorId,
+            details: MentorshipRequestDetails(stored: goal, focus: MentoringFocus(rawValue: focus) ?? .other, message: message),
+            createdAt: createdAt, status: MentorshipRequestStatus(rawValue: status) ?? .expired,
+            declineReason: declineReason, closedAt: closedAt)
+    }
+}
