@@ -14,7 +14,7 @@ import secrets
 import urllib.parse
 from html.parser import HTMLParser
 
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as EC
@@ -150,7 +150,19 @@ def click_and_wait_for_new_page(driver: WebDriver, element, timeout: float = 20)
 
 
 def press(driver: WebDriver, button_text: str) -> None:
-    click_and_wait_for_new_page(driver, button(driver, button_text))
+    # Chromium sometimes reports "node does not belong to the document" for a click that did submit (the
+    # navigation raced the reply). Then wait for the page to settle and press again only if the button is
+    # still there, so a click is never lost and never sent twice.
+    try:
+        click_and_wait_for_new_page(driver, button(driver, button_text))
+    except WebDriverException as error:
+        if "does not belong to the document" not in str(error) and not isinstance(error, StaleElementReferenceException):
+            raise
+        wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        xp = f"//button[normalize-space()={_xq(button_text)}]"
+        if driver.find_elements(By.XPATH, xp):
+            click_and_wait_for_new_page(driver, button(driver, button_text))
+        assert_no_server_error(driver)
 
 
 def wait_for_path(driver: WebDriver, predicate, what: str, timeout: float = WAIT) -> str:

@@ -54,8 +54,9 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     HomeController(services: services).addRoutes(to: router)
     AuthController(services: services, cookies: cookies).addRoutes(to: router)
     ProfileController(services: services, cookies: cookies).addRoutes(to: router)
-    PeopleController(services: services).addRoutes(to: router)
+    PeopleController(services: services, cookies: cookies).addRoutes(to: router)
     SettingsController(services: services, cookies: cookies).addRoutes(to: router)
+    MentoringController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)
     return router

@@ -30,6 +30,7 @@ struct SessionCookies: Sendable {
 /// One-time messages carried across a redirect. Codes, not text, so nothing a visitor types is ever reflected.
 public enum Flash: String, Sendable {
     case welcome, signedIn, signedOut, profileSaved, passwordChanged, sessionEnded, otherSessionsEnded, tokenRevoked
+    case requestSent, requestAccepted, requestDeclined, requestWithdrawn, agreementAcknowledged, mentorshipEnded
 
     var message: String {
         switch self {
@@ -41,12 +42,18 @@ public enum Flash: String, Sendable {
         case .sessionEnded: "That session has been signed out."
         case .otherSessionsEnded: "All your other sessions have been signed out."
         case .tokenRevoked: "Token revoked."
+        case .requestSent: "Your request is on its way. You'll see the answer here."
+        case .requestAccepted: "You accepted. Read the draft agreement together, then both acknowledge it."
+        case .requestDeclined: "Request declined. Thank you for answering."
+        case .requestWithdrawn: "Request withdrawn."
+        case .agreementAcknowledged: "Agreement acknowledged."
+        case .mentorshipEnded: "The mentorship has ended."
         }
     }
 
     var kind: String {
         switch self {
-        case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked: "info"
+        case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked, .requestDeclined, .requestWithdrawn, .mentorshipEnded: "info"
         default: "success"
         }
     }

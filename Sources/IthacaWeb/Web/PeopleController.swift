@@ -7,11 +7,13 @@ import IthacaMarkdown
 /// The directory and a person's profile page.
 struct PeopleController {
     let services: AppServices
+    let cookies: SessionCookies
     static let pageSize = 20
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteRoute.people)) { request, context in try await directory(request, context) }
         router.get(RouterPath(SiteRoute.personPattern)) { request, context in try await person(request, context) }
+        router.post(RouterPath(SiteRoute.askPattern)) { request, context in try await ask(request, context) }
     }
 
     func directory(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -71,7 +73,28 @@ struct PeopleController {
         return services.pages.page("people", model, title: "Find people", context: context, nav: .people)
     }
 
-    func person(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    /// A mentee asks this person for mentoring; problems come back on the same page, with what was typed.
+    func ask(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        guard let id = context.parameters.get("personId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("person") }
+        let form = try await request.form()
+        let typed: ViewModel = ["goal": form.text("goal"), "focus": form.text("focus"), "message": form.text("message")]
+        do {
+            _ = try await services.mentorships.request(
+                from: viewer, mentorId: id, goal: form.text("goal"), focus: form.text("focus"), message: form.text("message"))
+        } catch let rule as MentoringRuleViolation {
+            let state: FormState
+            if case .invalidFields(let errors) = rule { state = FormState(values: typed, errors: errors) }
+            else { state = FormState(values: typed, formError: rule.message) }
+            let status: HTTPResponse.Status = rule == .requestAlreadyPending ? .conflict : .unprocessableContent
+            return try await person(request, context, askForm: state, status: status)
+        }
+        var response = Response.seeOther(SiteRoute.mentoring)
+        response.setCookie(cookies.flash(.requestSent))
+        return response
+    }
+
+    func person(_ request: Request, _ context: AppRequestContext, askForm: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
         let viewer = try context.signedIn()
         guard let id = context.parameters.get("personId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("person") }
         let d = try await services.profiles.person(id, viewer: viewer)
@@ -92,6 +115,13 @@ struct PeopleController {
             "openToBeingMentored": p.openToBeingMentored, "openToPeer": p.openToPeer,
             "email": d.email ?? "", "isSelf": d.isSelf, "editUrl": SiteRoute.profileEdit,
         ]
-        return services.pages.page("person", ["person": person], title: p.name, context: context, nav: d.isSelf ? .profile : .people)
+        let selectedFocus = askForm.values["focus"] as? String ?? ""
+        let ask: ViewModel = askForm.model.merging([
+            "url": SiteRoute.ask(id),
+            "focusOptions": [["value": "", "label": "Choose…", "selected": selectedFocus.isEmpty] as ViewModel]
+                + MentoringFocus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == selectedFocus] },
+        ])
+        let model: ViewModel = ["person": person, "canAsk": !d.isSelf && p.openToMentoring, "ask": ask]
+        return services.pages.page("person", model, title: p.name, context: context, nav: d.isSelf ? .profile : .people, status: status)
     }
 }

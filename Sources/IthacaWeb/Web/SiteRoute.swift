@@ -16,10 +16,25 @@ enum SiteRoute {
     static let revokeTokenPattern = "/settings/tokens/:tokenId/revoke"
     static let revokeSessionPattern = "/settings/sessions/:sessionId/revoke"
     static let revokeOtherSessions = "/settings/sessions/revoke-others"
+    static let mentoring = "/mentoring"
+    static let askPattern = "/people/:personId/ask"
+    static let acceptPattern = "/mentoring/requests/:requestId/accept"
+    static let declinePattern = "/mentoring/requests/:requestId/decline"
+    static let withdrawPattern = "/mentoring/requests/:requestId/withdraw"
+    static let mentorshipPattern = "/mentorships/:mentorshipId"
+    static let acknowledgePattern = "/mentorships/:mentorshipId/acknowledge"
+    static let endPattern = "/mentorships/:mentorshipId/end"
 
     static func person(_ id: UUID) -> String { "/people/\(id.uuidString.lowercased())" }
     static func revokeToken(_ id: UUID) -> String { "/settings/tokens/\(id.uuidString.lowercased())/revoke" }
     static func revokeSession(_ id: String) -> String { "/settings/sessions/\(id)/revoke" }
+    static func ask(_ id: UUID) -> String { person(id) + "/ask" }
+    static func acceptRequest(_ id: UUID) -> String { "/mentoring/requests/\(id.uuidString.lowercased())/accept" }
+    static func declineRequest(_ id: UUID) -> String { "/mentoring/requests/\(id.uuidString.lowercased())/decline" }
+    static func withdrawRequest(_ id: UUID) -> String { "/mentoring/requests/\(id.uuidString.lowercased())/withdraw" }
+    static func mentorship(_ id: UUID) -> String { "/mentorships/\(id.uuidString.lowercased())" }
+    static func acknowledge(_ id: UUID) -> String { mentorship(id) + "/acknowledge" }
+    static func end(_ id: UUID) -> String { mentorship(id) + "/end" }
 
     /// Only same-site paths may be used as a post-sign-in destination (no open redirects).
     static func safeNext(_ next: String?) -> String? {

@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import IthacaDomain
+import IthacaStorage
+
+/// "Your mentoring": requests sent and received, mentorships, and the agreement both people acknowledge.
+struct MentoringController {
+    let services: AppServices
+    let cookies: SessionCookies
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(SiteRoute.mentoring)) { _, context in try await overview(context) }
+        router.post(RouterPath(SiteRoute.acceptPattern)) { _, context in try await accept(context) }
+        router.post(RouterPath(SiteRoute.declinePattern)) { request, context in try await decline(request, context) }
+        router.post(RouterPath(SiteRoute.withdrawPattern)) { _, context in try await withdraw(context) }
+        router.get(RouterPath(SiteRoute.mentorshipPattern)) { _, context in try await mentorship(context) }
+        router.post(RouterPath(SiteRoute.acknowledgePattern)) { request, context in try await acknowledge(request, context) }
+        router.post(RouterPath(SiteRoute.endPattern)) { _, context in try await end(context) }
+    }
+
+    func overview(_ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        let requests = try await services.mentorships.requests(of: viewer)
+        let mentorships = try await services.mentorships.mentorships(of: viewer)
+        let people = Set(requests.flatMap { [$0.menteeId, $0.mentorId] } + mentorships.flatMap { [$0.menteeId, $0.mentorId] })
+        let names = try await services.profileStore.names(of: Array(people))
+        func person(_ id: UUID) -> ViewModel { ["name": names[id] ?? "A former member", "url": SiteRoute.person(id)] }
+
+        var received: [ViewModel] = []
+        for request in requests where request.mentorId == viewer.id && request.status == .pending {
+            let mentee = try await services.profileStore.profile(userId: request.menteeId)
+            received.append([
+                "id": request.id.uuidString, "mentee": person(request.menteeId), "goal": request.details.goal,
+                "focus": request.details.focus.label, "message": request.details.message,
+                "menteeGoals": mentee?.goals ?? "", "strengths": mentee?.strengths ?? [], "areasToGrow": mentee?.areasToGrow ?? [],
+                "acceptUrl": SiteRoute.acceptRequest(request.id), "declineUrl": SiteRoute.declineRequest(request.id),
+            ])
+        }
+        let sent: [ViewModel] = requests.filter { $0.menteeId == viewer.id }.map { request in
+            [
+                "mentor": person(request.mentorId), "goal": request.details.goal, "focus": request.details.focus.label,
+                "status": request.status.rawValue.capitalized, "isPending": request.status == .pending,
+                "declineReason": request.declineReason ?? "", "withdrawUrl": SiteRoute.withdrawRequest(request.id),
+            ]
+        }
+        let list: [ViewModel] = mentorships.map { mentorship in
+            let isMentor = mentorship.mentorId == viewer.id
+            return [
+                "url": SiteRoute.mentorship(mentorship.id!), "other": person(isMentor ? mentorship.menteeId : mentorship.mentorId),
+                "role": isMentor ? "You mentor" : "Your mentor", "status": mentorship.status.label,
+                "focus": mentorship.focus.label, "objective": mentorship.agreement.terms.objectives.first ?? "",
+            ]
+        }
+        let model: ViewModel = [
+            "received": received, "hasReceived": !received.isEmpty, "sent": sent, "hasSent": !sent.isEmpty,
+            "mentorships": list, "hasMentorships": !list.isEmpty, "directoryUrl": SiteRoute.people + "?role=mentor&openOnly=on",
+        ]
+        return services.pages.page("mentoring", model, title: "Your mentoring", context: context, nav: .mentoring)
+    }
+
+    func accept(_ context: AppRequestContext) async throws -> Response {
+        let mentorship = try await services.mentorships.accept(try requestId(context), by: try context.signedIn())
+        return redirect(SiteRoute.mentorship(mentorship.id!), .requestAccepted)
+    }
+
+    func decline(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let reason = try await request.form().text("reason")
+        _ = try await services.mentorships.decline(try requestId(context), by: try context.signedIn(), reason: reason.isEmpty ? nil : reason)
+        return redirect(SiteRoute.mentoring, .requestDeclined)
+    }
+
+    func withdraw(_ context: AppRequestContext) async throws -> Response {
+        _ = try await services.mentorships.withdraw(try requestId(context), by: try context.signedIn())
+        return redirect(SiteRoute.mentoring, .requestWithdrawn)
+    }
+
+    func mentorship(_ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        let mentorship = try await services.mentorships.mentorship(try mentorshipId(context), for: viewer)
+        let role = mentorship.role(of: viewer.id)!
+        let otherId = role == .mentor ? mentorship.menteeId : mentorship.mentorId
+        let otherName = try await services.profileStore.names(of: [otherId])[otherId] ?? "A former member"
+        let agreement = mentorship.agreement
+        let terms = agreement.terms
+        let model: ViewModel = [
+            "other": ["name": otherName, "url": SiteRoute.person(otherId)] as ViewModel,
+            "heading": role == .mentor ? "Mentoring \(otherName)" : "Mentored by \(otherName)",
+            "status": mentorship.status.label, "focus": mentorship.focus.label,
+            "objectives": terms.objectives,
+            "expectations": terms.expectations.map { ["title": $0.title, "description": $0.description] as ViewModel },
+            "cadence": terms.cadence.label, "startDate": terms.startDate, "endDate": terms.endDate,
+            "confidentiality": terms.confidentiality, "version": agreement.version,
+            "acknowledgements": MentorshipRole.allCases.map { side -> String in
+                let who = side == role ? "You" : otherName
+                return agreement.acknowledgedBy.contains(side) ? "\(who) acknowledged version \(agreement.version)" : "\(who): not yet"
+            },
+            "canAcknowledge": agreement.awaitsAcknowledgement(from: role) && !mentorship.status.isFinished,
+            "acknowledgeUrl": SiteRoute.acknowledge(mentorship.id!),
+            "canEnd": !mentorship.status.isFinished, "endUrl": SiteRoute.end(mentorship.id!),
+        ]
+        return services.pages.page("mentorship", model, title: model["heading"] as! String, context: context, nav: .mentoring)
+    }
+
+    func acknowledge(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try mentorshipId(context)
+        guard let version = Int(try await request.form().text("version")) else {
+            throw IthacaError.badRequest("The agreement version is missing; reload the page and try again.")
+        }
+        _ = try await services.mentorships.acknowledge(id, by: try context.signedIn(), version: version)
+        return redirect(SiteRoute.mentorship(id), .agreementAcknowledged)
+    }
+
+    func end(_ context: AppRequestContext) async throws -> Response {
+        let id = try mentorshipId(context)
+        _ = try await services.mentorships.end(id, by: try context.signedIn())
+        return redirect(SiteRoute.mentorship(id), .mentorshipEnded)
+    }
+
+    private func requestId(_ context: AppRequestContext) throws -> UUID {
+        guard let id = context.parameters.get("requestId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("mentorship request") }
+        return id
+    }
+
+    private func mentorshipId(_ context: AppRequestContext) throws -> UUID {
+        guard let id = context.parameters.get("mentorshipId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("mentorship") }
+        return id
+    }
+
+    private func redirect(_ location: String, _ flash: Flash) -> Response {
+        var response = Response.seeOther(location)
+        response.setCookie(cookies.flash(flash))
+        return response
+    }
+}
