@@ -33,6 +33,7 @@ struct MentoringController {
                 "id": request.id.uuidString, "mentee": person(request.menteeId), "goal": request.details.goal,
                 "focus": request.details.focus.label, "message": request.details.message,
                 "menteeGoals": mentee?.goals ?? "", "strengths": mentee?.strengths ?? [], "areasToGrow": mentee?.areasToGrow ?? [],
+                "hasStrengths": !(mentee?.strengths.isEmpty ?? true), "hasAreasToGrow": !(mentee?.areasToGrow.isEmpty ?? true),
                 "acceptUrl": SiteRoute.acceptRequest(request.id), "declineUrl": SiteRoute.declineRequest(request.id),
             ])
         }
