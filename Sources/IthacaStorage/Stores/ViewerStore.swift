@@ -22,32 +22,29 @@ public struct ViewerStore: Sendable {
 
     public func session(idHash: String) async throws -> Row? {
         let row = try await database.db.sql.raw("""
-            SELECT s.user_id, s.created_at, s.last_seen_at, u.email, u.role, p.name
+            SELECT s.user_id, s.created_at, s.last_seen_at AS last_used_at, NULL AS token_id, u.email, u.role, p.name
             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN profiles p ON p.id = u.id
             WHERE s.id = \(bind: idHash)
             """).first()
-        return try row.map { row in
-            Row(userId: try row.decode(column: "user_id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
-                role: AccountRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .member,
-                name: try row.decode(column: "name", as: String?.self) ?? "",
-                createdAt: try row.decode(column: "created_at", as: Date.self),
-                lastUsedAt: try row.decode(column: "last_seen_at", as: Date.self), tokenId: nil)
-        }
+        return try row.map(Self.viewerRow)
     }
 
     public func token(hash: String) async throws -> Row? {
         let row = try await database.db.sql.raw("""
-            SELECT t.id, t.user_id, t.created_at, t.last_used_at, u.email, u.role, p.name
+            SELECT t.user_id, t.created_at, t.last_used_at, t.id AS token_id, u.email, u.role, p.name
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN profiles p ON p.id = u.id
             WHERE t.token_hash = \(bind: hash)
             """).first()
-        return try row.map { row in
-            Row(userId: try row.decode(column: "user_id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
-                role: AccountRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .member,
-                name: try row.decode(column: "name", as: String?.self) ?? "",
-                createdAt: try row.decode(column: "created_at", as: Date.self),
-                lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self),
-                tokenId: try row.decode(column: "id", as: UUID.self))
-        }
+        return try row.map(Self.viewerRow)
+    }
+
+    /// Both queries name their columns alike, so one mapping serves sessions and tokens.
+    private static func viewerRow(_ row: any SQLRow) throws -> Row {
+        Row(userId: try row.decode(column: "user_id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
+            role: AccountRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .member,
+            name: try row.decode(column: "name", as: String?.self) ?? "",
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self),
+            tokenId: try row.decode(column: "token_id", as: UUID?.self))
     }
 }
