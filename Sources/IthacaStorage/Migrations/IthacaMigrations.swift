@@ -11,6 +11,7 @@ enum IthacaMigrations {
             M005CreateRateLimits(),
             M006CreateMentorshipRequests(),
             M007CreateMentorships(),
+            M008CreateAvailabilities(),
         ]
     }
 }

@@ -11,6 +11,7 @@ public struct AppServices: Sendable {
     public let profiles: ProfileService
     public let directory: DirectoryService
     public let mentorships: MentorshipService
+    public let availability: AvailabilityService
     public let profileStore: ProfileStore
     public let pages: PageRenderer
 
@@ -30,5 +31,7 @@ public struct AppServices: Sendable {
         let mentorshipStore = MentorshipStore(database: database)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.mentorships = MentorshipService(store: mentorshipStore, profiles: profileStore, clock: configuration.clock)
+        self.availability = AvailabilityService(
+            store: AvailabilityStore(database: database), profiles: profileStore, mentorships: mentorships, clock: configuration.clock)
     }
 }
