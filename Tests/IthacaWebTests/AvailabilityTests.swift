@@ -105,6 +105,10 @@ import Testing
             #expect(tooLong.status == .unprocessableContent)
             let backwards = try await browser.json(.get, "/api/v1/mentorships/\(id)/slots?from=2026-12-10T00:00:00Z&to=2026-12-01T00:00:00Z", token: mentee)
             #expect(backwards.status == .unprocessableContent)
+            // a date that is not a date is a bad request, not a server error
+            let garbage = try await browser.json(.get, "/api/v1/mentorships/\(id)/slots?to=null", token: mentee)
+            #expect(garbage.status == .badRequest)
+            #expect(garbage.headers[.contentType] == "application/problem+json")
         }
     }
 }

@@ -16,7 +16,7 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             let problem = Problem(error: error)
             if problem.status == .internalServerError {
-                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+                context.logger.error("request failed", metadata: ["error": "\(Self.loggable(error))"])
             }
             let wantsJSON = request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz"
                 || (request.headers[.accept]?.contains("application/json") ?? false)
@@ -39,6 +39,14 @@ struct ErrorMiddleware: RouterMiddleware {
 }
 
 extension ErrorMiddleware {
+    /// What may be logged about an error: never the request it carries (headers hold tokens and cookies).
+    static func loggable(_ error: any Error) -> String {
+        if let serverError = error as? ServerError {
+            return "operation \(serverError.operationID): \(serverError.causeDescription): \(String(reflecting: serverError.underlyingError))"
+        }
+        return String(reflecting: error)
+    }
+
     static func encodeQueryValue(_ value: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~/")
@@ -55,6 +63,7 @@ struct Problem: Sendable {
     var source: IthacaError?
 
     init(error: any Error) {
+        let original = error
         var error = error
         var runtimeStatus: HTTPResponse.Status?
         // The OpenAPI runtime wraps what handlers (and its own request parsing) throw.
@@ -70,6 +79,9 @@ struct Problem: Sendable {
             self.init(decoding)
         } else if let http = error as? any HTTPResponseError, http.status.code < 500 {
             self.init(status: http.status, title: http.status.reasonPhrase, detail: Self.detail(for: http))
+        } else if let serverError = original as? ServerError, serverError.operationInput == nil {
+            // The runtime could not even build the operation's input (a malformed date, number, …): the request is bad.
+            self.init(status: .badRequest, title: "Bad request", detail: "The request could not be read: check its parameters and body.")
         } else if let runtimeStatus, runtimeStatus.code < 500 {
             self.init(status: runtimeStatus, title: runtimeStatus.reasonPhrase,
                       detail: "The request could not be read: \(error).")
