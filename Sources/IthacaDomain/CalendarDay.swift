@@ -1,7 +1,15 @@
 import Foundation
 
-/// Checks "YYYY-MM-DD" calendar dates without involving a time zone.
-enum CalendarDay {
+/// "YYYY-MM-DD" calendar dates: checking them without a time zone, and naming the day an instant falls on.
+public enum CalendarDay {
+    /// The day `instant` falls on in `timeZone` (UTC unless given), as "YYYY-MM-DD".
+    public static func of(_ instant: Date, in timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
     /// Whether `text` is exactly "YYYY-MM-DD" and names a real day (leap years included).
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -220,3 +220,10 @@ func textFieldsHaveMaximumLengths(field: String, maximum: Int) throws {
     // then all four fields are named
     #expect(thrown.map(\.field) == ["name", "careerStage", "timeZone", "mentorCapacity"])
 }
+
+@Test func theCalendarDayOfAnInstantDependsOnTheZone() {
+    // 2026-11-23T23:30:00Z is still the 23rd in UTC but already the 24th in Tokyo
+    let instant = Date(timeIntervalSince1970: 1_795_476_600)
+    #expect(CalendarDay.of(instant) == "2026-11-23")
+    #expect(CalendarDay.of(instant, in: TimeZone(identifier: "Asia/Tokyo")!) == "2026-11-24")
+}

@@ -1,4 +1,5 @@
 import Foundation
+import IthacaDomain
 import HTTPTypes
 import HummingbirdTesting
 import Testing
@@ -6,15 +7,6 @@ import Testing
 /// Editing my own profile through the API and the web form, its validation, and that no one edits another's.
 @Suite struct ProfileTests {
     private static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
-
-    private static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
-    }
 
     @Test(arguments: TestDatabase.all)
     func patchSetsEveryProfileFieldAndGetReturnsThem(database: TestDatabase) async throws {
@@ -69,7 +61,7 @@ import Testing
                 (["timeZone": "Mars/Base"], "timeZone"),
                 (["mentorCapacity": 99], "mentorCapacity"),
                 (["openToMentoring": true, "mentorCapacity": 0], "mentorCapacity"),
-                (["tenureStart": Self.day(clock.now.addingTimeInterval(2 * 24 * 60 * 60))], "tenureStart"),
+                (["tenureStart": CalendarDay.of(clock.now.addingTimeInterval(2 * 24 * 60 * 60))], "tenureStart"),
                 (["tenureStart": "2021-02-30"], "tenureStart"),
                 (["careerStage": "wizard"], "careerStage"),
                 (["managerId": ada.id], "managerId"),
@@ -90,7 +82,7 @@ import Testing
             #expect(profile["mentorCapacity"] as? Int == 0)
             #expect(profile["name"] as? String == "Ada")
             // and today itself is a valid start date
-            let today = try await browser.json(.patch, "/api/v1/me", ["tenureStart": Self.day(clock.now)], token: ada.token)
+            let today = try await browser.json(.patch, "/api/v1/me", ["tenureStart": CalendarDay.of(clock.now)], token: ada.token)
             #expect(today.status == .ok)
         }
     }

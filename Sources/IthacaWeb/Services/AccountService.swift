@@ -27,7 +27,7 @@ public struct AccountService: Sendable {
         do {
             var changes = ProfileChanges()
             changes.name = rawName
-            profile = try changes.applied(to: Profile(name: ""), selfId: UUID(), today: Self.today(clock.now()))
+            profile = try changes.applied(to: Profile(name: ""), selfId: UUID(), today: CalendarDay.of(clock.now()))
         } catch { errors += error.fieldErrors }
         do { try passwordPolicy.check(password, email: email.isEmpty ? nil : email) } catch { errors += error.fieldErrors }
         guard errors.isEmpty else { throw IthacaError.validation(errors) }
@@ -177,15 +177,6 @@ public struct AccountService: Sendable {
 
     public func revokeToken(id: UUID, of viewer: Viewer) async throws {
         guard try await tokens.revoke(id: id, userId: viewer.id) else { throw IthacaError.notFound("token") }
-    }
-
-    static func today(_ now: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: now)
     }
 }
 

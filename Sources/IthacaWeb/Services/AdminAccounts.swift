@@ -14,7 +14,7 @@ public enum AdminAccounts {
         let password = SecretToken.make().prefix(20)
         var changes = ProfileChanges()
         changes.name = name
-        let profile = try changes.applied(to: Profile(name: ""), selfId: UUID(), today: AccountService.today(Date()))
+        let profile = try changes.applied(to: Profile(name: ""), selfId: UUID(), today: CalendarDay.of(Date()))
         _ = try await accounts.create(email: email, passwordHash: try await hasher.hash(String(password)), profile: profile, now: Date())
         _ = try await accounts.promoteToAdmin(email: email)
         return "Created the site admin \(email) with the one-time password \(password) (change it in Settings after signing in)."

@@ -50,7 +50,7 @@ public struct MentorshipService: Sendable {
             try RequestEligibility.checkRoom(MentorSnapshot(
                 id: viewer.id, openToMentoring: mentor?.openToMentoring ?? false, capacity: mentor?.mentorCapacity ?? 0,
                 currentMentorships: taken))
-            let terms = AgreementTerms.draft(goal: request.details.goal, startDate: AccountService.today(now))
+            let terms = AgreementTerms.draft(goal: request.details.goal, startDate: CalendarDay.of(now))
             return (accepted, try Agreement(terms: terms))
         }
     }

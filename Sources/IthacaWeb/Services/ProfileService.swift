@@ -46,7 +46,7 @@ public struct ProfileService: Sendable {
         let current = try await myProfile(viewer)
         var updated = current
         do {
-            updated = try changes.applied(to: current, selfId: viewer.id, today: AccountService.today(clock.now()))
+            updated = try changes.applied(to: current, selfId: viewer.id, today: CalendarDay.of(clock.now()))
         } catch {
             errors += error.fieldErrors
                 .map { $0.field == "managerId" && managerEmail != nil ? FieldError(field: "managerEmail", message: $0.message) : $0 }
