@@ -42,6 +42,9 @@ import Testing
             #expect((agreement["confidentiality"] as? String)?.contains("stays between us") == true)
             let id = try #require(accepted.object["id"] as? String)
             let version = try #require(agreement["version"] as? Int)
+            // and the mentor's profile counts the place the proposed mentorship holds
+            let mentorProfile = try await browser.json(.get, "/api/v1/people/\(mentor.id)", token: mentee.token)
+            #expect(mentorProfile.object["freePlaces"] as? Int == 1)
             // then one acknowledgement keeps it proposed, both make it active
             let first = try await browser.json(.post, "/api/v1/mentorships/\(id)/agreement/acknowledge", ["version": version], token: mentee.token)
             #expect(first.object["status"] as? String == "proposed")

@@ -129,7 +129,7 @@ struct APIHandler: APIProtocol {
             careerStage: p.careerStage.flatMap { .init(rawValue: $0.rawValue) }, timeZone: p.timeZone,
             languages: p.languages, skillsOffered: p.skillsOffered, skillsWanted: p.skillsWanted, goals: p.goals,
             strengths: p.strengths, areasToGrow: p.areasToGrow, openToMentoring: p.openToMentoring,
-            mentorCapacity: p.mentorCapacity, freePlaces: p.openToMentoring ? p.mentorCapacity : 0,
+            mentorCapacity: p.mentorCapacity, freePlaces: d.freePlaces,
             openToBeingMentored: p.openToBeingMentored, openToPeer: p.openToPeer)
     }
 }

@@ -27,8 +27,8 @@ public struct AppServices: Sendable {
             rateLimits: RateLimitStore(database: database), viewers: ViewerStore(database: database),
             hasher: configuration.passwordHashing, throttle: configuration.signInThrottle,
             sessionPolicy: configuration.sessionPolicy, clock: configuration.clock)
-        self.profiles = ProfileService(accounts: accountStore, profiles: profileStore, clock: configuration.clock)
         let mentorshipStore = MentorshipStore(database: database)
+        self.profiles = ProfileService(accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.mentorships = MentorshipService(store: mentorshipStore, profiles: profileStore, clock: configuration.clock)
         self.availability = AvailabilityService(

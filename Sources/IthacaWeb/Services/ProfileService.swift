@@ -6,6 +6,7 @@ import IthacaStorage
 public struct ProfileService: Sendable {
     let accounts: AccountStore
     let profiles: ProfileStore
+    let mentorships: MentorshipStore
     let clock: AppClock
 
     /// A person's profile as a given viewer may see it.
@@ -17,6 +18,8 @@ public struct ProfileService: Sendable {
         public var managerName: String?
         public var reports: [(id: UUID, name: String)]
         public var isSelf: Bool
+        /// Mentees this person could take on now: capacity minus the places their mentorships hold.
+        public var freePlaces: Int
     }
 
     public func myProfile(_ viewer: Viewer) async throws -> Profile {
@@ -81,6 +84,13 @@ public struct ProfileService: Sendable {
         if let manager = profile.managerId { managerName = try await profiles.names(of: [manager])[manager] }
         return PersonDetails(
             id: id, profile: profile, email: isSelf || viewer.isAdmin ? user.email : nil, managerName: managerName,
-            reports: try await profiles.reports(of: id), isSelf: isSelf)
+            reports: try await profiles.reports(of: id), isSelf: isSelf,
+            freePlaces: try await freePlaces(of: id, profile: profile))
+    }
+
+    /// Free places now; 0 unless open to mentoring.
+    public func freePlaces(of person: UUID, profile: Profile) async throws -> Int {
+        guard profile.openToMentoring else { return 0 }
+        return max(0, profile.mentorCapacity - (try await mentorships.placesTaken(by: person)))
     }
 }

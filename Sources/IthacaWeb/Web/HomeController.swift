@@ -30,7 +30,10 @@ struct HomeController {
             }
         }
         var roles: [String] = []
-        if profile.openToMentoring { roles.append(Format.mentoring(capacity: profile.mentorCapacity, free: profile.mentorCapacity)) }
+        if profile.openToMentoring {
+            let free = try await services.profiles.freePlaces(of: viewer.id, profile: profile)
+            roles.append(Format.mentoring(capacity: profile.mentorCapacity, free: free))
+        }
         if profile.openToBeingMentored { roles.append("Looking for a mentor") }
         if profile.openToPeer { roles.append("Open to peer mentoring") }
         let dashboard: ViewModel = [

@@ -111,7 +111,7 @@ struct PeopleController {
             "timeZone": p.timeZone, "localTime": Format.localTime(timeZone: p.timeZone, now: now),
             "languages": p.languages, "skillsOffered": p.skillsOffered, "skillsWanted": p.skillsWanted, "goals": p.goals,
             "strengths": p.strengths, "areasToGrow": p.areasToGrow, "openToMentoring": p.openToMentoring,
-            "mentoringText": Format.mentoring(capacity: p.mentorCapacity, free: p.mentorCapacity),
+            "mentoringText": Format.mentoring(capacity: p.mentorCapacity, free: d.freePlaces),
             "openToBeingMentored": p.openToBeingMentored, "openToPeer": p.openToPeer,
             "email": d.email ?? "", "isSelf": d.isSelf, "editUrl": SiteRoute.profileEdit,
         ]
