@@ -5,29 +5,11 @@ import Testing
 
 /// Mentors publish weekly availability; the two people of an active mentorship see free slots in UTC.
 @Suite struct AvailabilityTests {
-    static var week: [String: Any] { [
-        "timeZone": "Europe/Lisbon",
-        "windows": ["monday", "tuesday", "wednesday", "thursday", "friday"].map { ["weekday": $0, "start": "09:00", "end": "12:00"] },
-        "exceptions": [] as [Any],
-    ] }
+    static var week: [String: Any] { lisbonMornings }
 
-    /// A mentor with the week above and a mentee, in a mentorship both acknowledged (or only proposed).
     private func mentorship(_ browser: TestBrowser, active: Bool = true) async throws -> (mentor: String, mentee: String, id: String) {
-        let mentor = try await member(browser, "Grace Mentor", "grace@example.com")
-        let mentee = try await member(browser, "Ada Mentee", "ada@example.com")
-        try await browser.json(.patch, "/api/v1/me", ["openToMentoring": true, "mentorCapacity": 2], token: mentor.token)
-        #expect(try await browser.json(.put, "/api/v1/me/availability", Self.week, token: mentor.token).status == .ok)
-        let asked = try await browser.json(.post, "/api/v1/mentorship-requests",
-                                           ["mentorId": mentor.id, "goal": "Lead a project", "focus": "leadership"], token: mentee.token)
-        let requestId = try #require(asked.object["id"] as? String)
-        let accepted = try await browser.json(.post, "/api/v1/mentorship-requests/\(requestId)/accept", token: mentor.token)
-        let id = try #require(accepted.object["id"] as? String)
-        if active {
-            for token in [mentor.token, mentee.token] {
-                try await browser.json(.post, "/api/v1/mentorships/\(id)/agreement/acknowledge", ["version": 1], token: token)
-            }
-        }
-        return (mentor.token, mentee.token, id)
+        let fixture = try await makeMentorship(browser, active: active)
+        return (fixture.mentor.token, fixture.mentee.token, fixture.id)
     }
 
     @Test(arguments: TestDatabase.all)

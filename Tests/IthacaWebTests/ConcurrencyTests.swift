@@ -54,4 +54,28 @@ import Testing
             #expect(try await browser.json(.post, "/api/v1/tokens", ["email": "same@example.com", "password": Self.password]).status == .created)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func fiftySimultaneousBookingsOfOneSlotMakeOneMeeting(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let pair = try await makeMentorship(browser)
+            let slot = try #require(try await freeSlots(browser, pair).first)
+            // when both people press "book" on the same slot fifty times at once
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<50 {
+                    group.addTask {
+                        try await browser.json(.post, "/api/v1/mentorships/\(pair.id)/meetings",
+                                               ["start": slot, "durationMinutes": 45, "agenda": "Attempt \(index)"],
+                                               token: index % 2 == 0 ? pair.mentee.token : pair.mentor.token).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then exactly one wins, every other one is told the slot is taken, and one meeting exists
+            #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .conflict }.count == 49, "\(statuses)")
+            let meetings = try await browser.json(.get, "/api/v1/meetings", token: pair.mentor.token)
+            #expect((meetings.object["items"] as? [Any])?.count == 1)
+        }
+    }
 }

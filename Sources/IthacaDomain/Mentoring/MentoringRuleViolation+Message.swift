@@ -33,6 +33,14 @@ extension MentoringRuleViolation {
             "Please book at least \(Self.hours(minimum)) ahead, so your mentor has time to prepare."
         case .agendaRequired:
             "Add a short agenda, so you both arrive knowing what you want to talk about."
+        case .slotOutsideAvailability:
+            "That time isn't one of your mentor's published slots. Pick one of the free slots shown."
+        case .slotTaken:
+            "Someone just booked that time. Please pick another free slot."
+        case .feedbackNeedsHeldMeeting:
+            "Feedback is for meetings that were held. Mark the meeting held first."
+        case .feedbackAlreadyGiven:
+            "You already gave feedback on this meeting. Thank you!"
         case .meetingAlreadyStarted:
             "This meeting has already started, so it can't be cancelled. Mark it held or missed afterwards."
         case .meetingNotYetStarted:

@@ -33,6 +33,14 @@ public enum MentoringRuleViolation: Error, Equatable, Sendable {
     case bookingNoticeTooShort(minimum: TimeInterval)
     /// A booking must come with an agenda.
     case agendaRequired
+    /// The mentor has no published window offering this start and length.
+    case slotOutsideAvailability
+    /// The time overlaps a meeting already booked with the mentor or the mentee.
+    case slotTaken
+    /// Feedback is asked for once a meeting was held.
+    case feedbackNeedsHeldMeeting
+    /// This person already gave feedback on this meeting.
+    case feedbackAlreadyGiven
     /// The meeting has already started, so it can no longer be cancelled.
     case meetingAlreadyStarted
     /// The meeting has not started yet, so it can't be marked held or missed.

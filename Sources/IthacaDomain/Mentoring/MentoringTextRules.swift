@@ -13,6 +13,8 @@ extension TextRule {
     static let feedbackComment = TextRule(field: "comment", label: "comment", maxLength: 1_000, multiline: true)
     static let milestone = TextRule(field: "milestones", label: "milestone", maxLength: 200)
     static let introductionNote = TextRule(field: "note", label: "note", maxLength: 1_000, multiline: true)
+    static let noteBody = TextRule(field: "body", label: "note", maxLength: 5_000, multiline: true)
+    static let messageBody = TextRule(field: "body", label: "message", maxLength: 5_000, multiline: true)
     static let endorsementText = TextRule(field: "text", label: "endorsement", maxLength: 1_000, multiline: true)
 }
 
@@ -46,5 +48,25 @@ public enum OptionalReason {
         let value = check.text(raw, rule)
         try check.throwIfInvalid()
         return value?.isEmpty == false ? value : nil
+    }
+}
+
+/// Notes and messages inside a mentorship: plain text (escaped on output), never blank, at most 5,000 characters.
+public enum ConfidentialText {
+    /// The tidied note; throws `.invalidFields` (field "body").
+    public static func note(_ raw: String) throws(MentoringRuleViolation) -> String {
+        try validated(raw, .noteBody, ifBlank: "Write something in the note first.")
+    }
+
+    /// The tidied message; throws `.invalidFields` (field "body").
+    public static func message(_ raw: String) throws(MentoringRuleViolation) -> String {
+        try validated(raw, .messageBody, ifBlank: "Write a message first.")
+    }
+
+    private static func validated(_ raw: String, _ rule: TextRule, ifBlank: String) throws(MentoringRuleViolation) -> String {
+        var check = FieldChecker()
+        let value = check.required(raw, rule, ifBlank: ifBlank)
+        try check.throwIfInvalid()
+        return value ?? ""
     }
 }

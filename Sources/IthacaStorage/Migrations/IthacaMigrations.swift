@@ -12,6 +12,9 @@ enum IthacaMigrations {
             M006CreateMentorshipRequests(),
             M007CreateMentorships(),
             M008CreateAvailabilities(),
+            M009CreateMeetings(),
+            M010CreateNotesAndMessages(),
+            M011CreateCalendarFeeds(),
         ]
     }
 }

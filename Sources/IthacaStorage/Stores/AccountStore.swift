@@ -59,4 +59,5 @@ enum LockKeys {
     static let demo: Int64 = 7_100_002
     static let migrations: Int64 = 7_100_003
     static let mentorships: Int64 = 7_100_004
+    static let meetings: Int64 = 7_100_005
 }

@@ -35,3 +35,11 @@ public struct AppClock: Sendable {
 
     public static let system = AppClock { Date() }
 }
+
+extension AppConfiguration {
+    /// A path as a full URL people can paste elsewhere (e.g. a calendar app): under the public URL when set.
+    public func absoluteURL(_ path: String) -> String {
+        let base = publicURL ?? "http://\(host):\(port)"
+        return (base.hasSuffix("/") ? String(base.dropLast()) : base) + path
+    }
+}

@@ -12,6 +12,9 @@ public struct AppServices: Sendable {
     public let directory: DirectoryService
     public let mentorships: MentorshipService
     public let availability: AvailabilityService
+    public let meetings: MeetingService
+    public let calendarFeeds: CalendarFeedService
+    public let notes: NoteService
     public let profileStore: ProfileStore
     public let pages: PageRenderer
 
@@ -31,7 +34,14 @@ public struct AppServices: Sendable {
         self.profiles = ProfileService(accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.mentorships = MentorshipService(store: mentorshipStore, profiles: profileStore, clock: configuration.clock)
+        let availabilityStore = AvailabilityStore(database: database)
+        let meetingStore = MeetingStore(database: database)
         self.availability = AvailabilityService(
-            store: AvailabilityStore(database: database), profiles: profileStore, mentorships: mentorships, clock: configuration.clock)
+            store: availabilityStore, profiles: profileStore, mentorships: mentorships, meetings: meetingStore, clock: configuration.clock)
+        self.meetings = MeetingService(
+            store: meetingStore, availability: availabilityStore, mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
+        self.calendarFeeds = CalendarFeedService(
+            store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
+        self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
     }
 }

@@ -57,6 +57,9 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     PeopleController(services: services, cookies: cookies).addRoutes(to: router)
     SettingsController(services: services, cookies: cookies).addRoutes(to: router)
     MentoringController(services: services, cookies: cookies).addRoutes(to: router)
+    MeetingsController(services: services, cookies: cookies).addRoutes(to: router)
+    AvailabilityController(services: services, cookies: cookies).addRoutes(to: router)
+    CalendarFeedController(services: services).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)
     return router

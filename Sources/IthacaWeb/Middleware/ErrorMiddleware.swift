@@ -130,7 +130,8 @@ struct Problem: Sendable {
         case .invalidFields(let errors):
             self.init(.validation(errors))
         case .requestAlreadyPending, .requestNoLongerPending, .mentorshipTransitionNotAllowed, .agreementVersionOutdated,
-             .meetingTransitionNotAllowed, .introductionAlreadyAnswered, .endorsementAlreadyAnswered:
+             .meetingTransitionNotAllowed, .introductionAlreadyAnswered, .endorsementAlreadyAnswered, .slotTaken,
+             .feedbackNeedsHeldMeeting, .feedbackAlreadyGiven:
             self.init(status: .conflict, title: "Conflict", detail: rule.message)
         default:
             self.init(status: .unprocessableContent, title: "This can't be done", detail: rule.message)

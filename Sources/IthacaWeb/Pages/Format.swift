@@ -71,3 +71,39 @@ extension Format {
         return system.map { "\(browser) on \($0)" } ?? browser
     }
 }
+
+extension Format {
+    /// "Tue 25 Nov 2026, 14:00–14:45" on the wall clock of `zone`.
+    static func meetingTime(_ interval: DateInterval, zone identifier: String) -> String {
+        let zone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!
+        return "\(formatted(interval.start, "EEE d MMM yyyy, HH:mm", zone))–\(formatted(interval.end, "HH:mm", zone))"
+    }
+
+    /// "Tuesday 25 November" in `zone`, for grouping slots by day.
+    static func day(_ date: Date, zone identifier: String) -> String {
+        formatted(date, "EEEE d MMMM", TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!)
+    }
+
+    /// "14:00" in `zone`.
+    static func clock(_ date: Date, zone identifier: String) -> String {
+        formatted(date, "HH:mm", TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!)
+    }
+
+    /// The zone with its current offset, "Europe/Lisbon (UTC+0)".
+    static func zone(_ identifier: String, at date: Date) -> String {
+        "\(identifier) (\(TimeZones.utcOffsetLabel(identifier: identifier, at: date)))"
+    }
+
+    /// An instant as ISO 8601 in UTC, the form slot buttons send back.
+    static func iso(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+
+    private static func formatted(_ date: Date, _ pattern: String, _ zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+}

@@ -31,6 +31,8 @@ struct SessionCookies: Sendable {
 public enum Flash: String, Sendable {
     case welcome, signedIn, signedOut, profileSaved, passwordChanged, sessionEnded, otherSessionsEnded, tokenRevoked
     case requestSent, requestAccepted, requestDeclined, requestWithdrawn, agreementAcknowledged, mentorshipEnded
+    case meetingBooked, meetingCancelled, meetingCancelledLate, meetingRecorded, itemAdded, itemUpdated, feedbackSent
+    case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
 
     var message: String {
         switch self {
@@ -48,12 +50,26 @@ public enum Flash: String, Sendable {
         case .requestWithdrawn: "Request withdrawn."
         case .agreementAcknowledged: "Agreement acknowledged."
         case .mentorshipEnded: "The mentorship has ended."
+        case .meetingBooked: "Meeting booked. Add it to your calendar with the .ics file."
+        case .meetingCancelled: "Meeting cancelled."
+        case .meetingCancelledLate: "Meeting cancelled. It was less than 24 hours away, so it shows as a late cancellation."
+        case .meetingRecorded: "Thanks, the meeting's outcome is saved."
+        case .itemAdded: "Added. Until it is resolved it carries over to your next meetings."
+        case .itemUpdated: "Item updated."
+        case .feedbackSent: "Thank you for your feedback."
+        case .noteSaved: "Note saved."
+        case .messageSent: "Message sent."
+        case .availabilitySaved: "Availability saved."
+        case .calendarFeedCreated: "Your private calendar feed is ready. Copy the address below into your calendar app."
+        case .calendarFeedRevoked: "Calendar feed revoked. The old address no longer works."
         }
     }
 
     var kind: String {
         switch self {
-        case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked, .requestDeclined, .requestWithdrawn, .mentorshipEnded: "info"
+        case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked, .requestDeclined, .requestWithdrawn, .mentorshipEnded,
+             .meetingCancelled, .calendarFeedRevoked: "info"
+        case .meetingCancelledLate: "warning"
         default: "success"
         }
     }

@@ -7,10 +7,13 @@ public struct AvailabilityService: Sendable {
     let store: AvailabilityStore
     let profiles: ProfileStore
     let mentorships: MentorshipService
+    let meetings: MeetingStore
     let clock: AppClock
     let booking = BookingPolicy.standard
     /// How far ahead slots may be asked for at once.
     static let maximumRange: TimeInterval = 92 * 24 * 3600
+    /// Slots start at a window's start and every half hour after it.
+    static let slotStep: TimeInterval = 30 * 60
 
     /// Mine, or an empty week in my profile's time zone.
     public func availability(of viewer: Viewer) async throws -> WeeklyAvailability {
@@ -40,8 +43,10 @@ public struct AvailabilityService: Sendable {
         }
         guard let availability = try await store.availability(of: mentorship.mentorId) else { return [] }
         let minutes = TimeInterval(mentorship.agreement.terms.cadence.minutes * 60)
+        let booked = try await meetings.scheduled(
+            of: [mentorship.mentorId, mentorship.menteeId], overlapping: DateInterval(start: start, end: end))
         return SlotGenerator.slots(
-            availability: availability, from: start, to: end, duration: minutes, step: 30 * 60,
-            booked: [], now: now, minimumNotice: booking.minimumNotice)
+            availability: availability, from: start, to: end, duration: minutes, step: Self.slotStep,
+            booked: booked, now: now, minimumNotice: booking.minimumNotice)
     }
 }

@@ -76,30 +76,7 @@ struct MentoringController {
     }
 
     func mentorship(_ context: AppRequestContext) async throws -> Response {
-        let viewer = try context.signedIn()
-        let mentorship = try await services.mentorships.mentorship(try mentorshipId(context), for: viewer)
-        let role = mentorship.role(of: viewer.id)!
-        let otherId = role == .mentor ? mentorship.menteeId : mentorship.mentorId
-        let otherName = try await services.profileStore.names(of: [otherId])[otherId] ?? "A former member"
-        let agreement = mentorship.agreement
-        let terms = agreement.terms
-        let model: ViewModel = [
-            "other": ["name": otherName, "url": SiteRoute.person(otherId)] as ViewModel,
-            "heading": role == .mentor ? "Mentoring \(otherName)" : "Mentored by \(otherName)",
-            "status": mentorship.status.label, "focus": mentorship.focus.label,
-            "objectives": terms.objectives,
-            "expectations": terms.expectations.map { ["title": $0.title, "description": $0.description] as ViewModel },
-            "cadence": terms.cadence.label, "startDate": terms.startDate, "endDate": terms.endDate,
-            "confidentiality": terms.confidentiality, "version": agreement.version,
-            "acknowledgements": MentorshipRole.allCases.map { side -> String in
-                let who = side == role ? "You" : otherName
-                return agreement.acknowledgedBy.contains(side) ? "\(who) acknowledged version \(agreement.version)" : "\(who): not yet"
-            },
-            "canAcknowledge": agreement.awaitsAcknowledgement(from: role) && !mentorship.status.isFinished,
-            "acknowledgeUrl": SiteRoute.acknowledge(mentorship.id!),
-            "canEnd": !mentorship.status.isFinished, "endUrl": SiteRoute.end(mentorship.id!),
-        ]
-        return services.pages.page("mentorship", model, title: model["heading"] as! String, context: context, nav: .mentoring)
+        try await MentorshipPage(services: services).render(try mentorshipId(context), context: context)
     }
 
     func acknowledge(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -15,6 +15,8 @@ struct SettingsController {
         router.post(RouterPath(SiteRoute.revokeTokenPattern)) { request, context in try await revokeToken(context) }
         router.post(RouterPath(SiteRoute.revokeSessionPattern)) { request, context in try await revokeSession(context) }
         router.post(RouterPath(SiteRoute.revokeOtherSessions)) { request, context in try await revokeOthers(context) }
+        router.post(RouterPath(SiteRoute.settingsCalendar)) { _, context in try await renewCalendarFeed(context) }
+        router.post(RouterPath(SiteRoute.settingsCalendarRevoke)) { _, context in try await revokeCalendarFeed(context) }
     }
 
     func page(_ context: AppRequestContext, extra: ViewModel = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -29,7 +31,12 @@ struct SettingsController {
              "createdAt": Format.timestamp(token.createdAt), "lastUsed": Format.timestamp(token.lastUsedAt),
              "revokeUrl": SiteRoute.revokeToken(token.id!)]
         }
-        let model: ViewModel = ["email": viewer.email, "sessions": sessions, "tokens": tokens, "hasTokens": !tokens.isEmpty]
+        let feedCreatedAt = try await services.calendarFeeds.createdAt(for: viewer)
+        let model: ViewModel = [
+            "email": viewer.email, "sessions": sessions, "tokens": tokens, "hasTokens": !tokens.isEmpty,
+            "feedCreatedAt": feedCreatedAt.map(Format.timestamp) ?? "", "calendarUrl": SiteRoute.settingsCalendar,
+            "calendarRevokeUrl": SiteRoute.settingsCalendarRevoke,
+        ]
         return services.pages.page("settings", model.merging(extra), title: "Account settings", context: context, nav: .settings, status: status)
     }
 
@@ -85,6 +92,19 @@ struct SettingsController {
         try await services.accounts.endOtherSessions(of: viewer)
         var response = Response.seeOther(SiteRoute.settings)
         response.setCookie(cookies.flash(.otherSessionsEnded))
+        return response
+    }
+
+    func renewCalendarFeed(_ context: AppRequestContext) async throws -> Response {
+        let path = try await services.calendarFeeds.renew(for: try context.signedIn())
+        // Like a new API token, the secret address is shown on this response only.
+        return try await page(context, extra: ["newFeedUrl": services.configuration.absoluteURL(path)], status: .created)
+    }
+
+    func revokeCalendarFeed(_ context: AppRequestContext) async throws -> Response {
+        try await services.calendarFeeds.revoke(for: try context.signedIn())
+        var response = Response.seeOther(SiteRoute.settings + "#calendar-title")
+        response.setCookie(cookies.flash(.calendarFeedRevoked))
         return response
     }
 }

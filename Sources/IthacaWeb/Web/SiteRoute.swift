@@ -24,6 +24,20 @@ enum SiteRoute {
     static let mentorshipPattern = "/mentorships/:mentorshipId"
     static let acknowledgePattern = "/mentorships/:mentorshipId/acknowledge"
     static let endPattern = "/mentorships/:mentorshipId/end"
+    static let bookPattern = "/mentorships/:mentorshipId/meetings"
+    static let notesPattern = "/mentorships/:mentorshipId/notes"
+    static let messagesPattern = "/mentorships/:mentorshipId/messages"
+    static let meetingPattern = "/meetings/:meetingId"
+    static let meetingIcsPattern = "/meetings/:meetingId/ics"
+    static let cancelMeetingPattern = "/meetings/:meetingId/cancel"
+    static let outcomePattern = "/meetings/:meetingId/outcome"
+    static let itemsPattern = "/meetings/:meetingId/items"
+    static let feedbackPattern = "/meetings/:meetingId/feedback"
+    static let resolveItemPattern = "/items/:itemId/resolve"
+    static let availability = "/availability"
+    static let calendarFeedPattern = "/calendar/:feedFile"
+    static let settingsCalendar = "/settings/calendar"
+    static let settingsCalendarRevoke = "/settings/calendar/revoke"
 
     static func person(_ id: UUID) -> String { "/people/\(id.uuidString.lowercased())" }
     static func revokeToken(_ id: UUID) -> String { "/settings/tokens/\(id.uuidString.lowercased())/revoke" }
@@ -35,6 +49,17 @@ enum SiteRoute {
     static func mentorship(_ id: UUID) -> String { "/mentorships/\(id.uuidString.lowercased())" }
     static func acknowledge(_ id: UUID) -> String { mentorship(id) + "/acknowledge" }
     static func end(_ id: UUID) -> String { mentorship(id) + "/end" }
+    static func book(_ id: UUID) -> String { mentorship(id) + "/meetings" }
+    static func notes(_ id: UUID) -> String { mentorship(id) + "/notes" }
+    static func messages(_ id: UUID) -> String { mentorship(id) + "/messages" }
+    static func meeting(_ id: UUID) -> String { "/meetings/\(id.uuidString.lowercased())" }
+    static func meetingIcs(_ id: UUID) -> String { meeting(id) + "/ics" }
+    static func cancelMeeting(_ id: UUID) -> String { meeting(id) + "/cancel" }
+    static func outcome(_ id: UUID) -> String { meeting(id) + "/outcome" }
+    static func items(_ id: UUID) -> String { meeting(id) + "/items" }
+    static func feedback(_ id: UUID) -> String { meeting(id) + "/feedback" }
+    static func resolveItem(_ id: UUID) -> String { "/items/\(id.uuidString.lowercased())/resolve" }
+    static func calendarFeed(_ secret: String) -> String { "/calendar/\(secret).ics" }
 
     /// Only same-site paths may be used as a post-sign-in destination (no open redirects).
     static func safeNext(_ next: String?) -> String? {

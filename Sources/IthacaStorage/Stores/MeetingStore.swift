@@ -1,0 +1,148 @@
+import FluentKit
+import Foundation
+import IthacaDomain
+import SQLKit
+
+/// An item raised in a meeting, with where it came from.
+public struct StoredItem: Sendable, Equatable {
+    public let item: CarriedItem
+    public let meetingId: UUID
+    public let authorId: UUID
+    public let createdAt: Date
+}
+
+/// Feedback one person gave on a held meeting.
+public struct StoredFeedback: Sendable, Equatable {
+    public let meetingId: UUID
+    public let authorId: UUID
+    public let rating: FeedbackRating
+    public let createdAt: Date
+}
+
+/// Meetings, their items and feedback. Booking is a critical section: the overlap check and the insert happen
+/// under one lock, and a partial unique index refuses a second scheduled meeting at the same mentor and start.
+public struct MeetingStore: Sendable {
+    let database: IthacaDatabase
+
+    public init(database: IthacaDatabase) { self.database = database }
+
+    /// Books a meeting: `decide` sees the scheduled meetings of both people that overlap `interval` and returns the
+    /// meeting to store (or throws, e.g. `.slotTaken`).
+    public func book(
+        mentorId: UUID, menteeId: UUID, interval: DateInterval,
+        decide: @escaping @Sendable ([DateInterval]) throws -> Meeting
+    ) async throws -> Meeting {
+        do {
+            return try await database.criticalSection(key: LockKeys.meetings) { db in
+                let busy = try await Self.scheduled(of: [mentorId, menteeId], overlapping: interval, on: db)
+                let meeting = try decide(busy)
+                try await MeetingRecord(meeting).create(on: db)
+                return meeting
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw MentoringRuleViolation.slotTaken
+        }
+    }
+
+    /// Scheduled meetings of any of `people` that share time with `interval`.
+    public func scheduled(of people: [UUID], overlapping interval: DateInterval) async throws -> [DateInterval] {
+        try await Self.scheduled(of: people, overlapping: interval, on: database.db)
+    }
+
+    static func scheduled(of people: [UUID], overlapping interval: DateInterval, on db: any Database) async throws -> [DateInterval] {
+        try await MeetingRecord.query(on: db)
+            .filter(\.$status == MeetingStatus.scheduled.code)
+            .group(.or) { $0.filter(\.$mentorId ~~ people).filter(\.$menteeId ~~ people) }
+            .filter(\.$start < interval.end).filter(\.$end > interval.start)
+            .all()
+            .map { DateInterval(start: $0.start, end: $0.end) }
+    }
+
+    public func meeting(id: UUID) async throws -> Meeting? {
+        try await MeetingRecord.find(id, on: database.db)?.meeting
+    }
+
+    /// A person's meetings in every mentorship, earliest first.
+    public func meetings(involving person: UUID) async throws -> [Meeting] {
+        try await MeetingRecord.query(on: database.db)
+            .group(.or) { $0.filter(\.$mentorId == person).filter(\.$menteeId == person) }
+            .sort(\.$start)
+            .all().map(\.meeting)
+    }
+
+    public func meetings(ofMentorship id: UUID) async throws -> [Meeting] {
+        try await MeetingRecord.query(on: database.db).filter(\.$mentorshipId == id).sort(\.$start).all().map(\.meeting)
+    }
+
+    /// Saves a meeting that moved on from `scheduled` — only if it is still scheduled, so two people cancelling and
+    /// marking it held at once can't both win.
+    public func saveTransition(_ meeting: Meeting) async throws {
+        let updated = try await database.db.sql.raw("""
+            UPDATE meetings SET status = \(bind: meeting.status.code), sequence = \(bind: meeting.sequence),
+            updated_at = \(bind: meeting.updatedAt) WHERE id = \(bind: meeting.id) AND status = 'scheduled' RETURNING id
+            """).all()
+        if updated.isEmpty {
+            let current = try await self.meeting(id: meeting.id)?.status ?? .cancelled(late: false)
+            throw MentoringRuleViolation.meetingTransitionNotAllowed(from: current, action: "change")
+        }
+    }
+
+    // MARK: Items
+
+    public func addItem(_ item: CarriedItem, mentorshipId: UUID, meetingId: UUID, authorId: UUID, now: Date) async throws {
+        let row = MeetingItemRecord()
+        row.id = item.id
+        row.mentorshipId = mentorshipId
+        row.meetingId = meetingId
+        row.authorId = authorId
+        row.kind = item.kind.rawValue
+        row.text = item.text
+        row.resolved = item.resolved
+        row.createdAt = now
+        try await row.create(on: database.db)
+    }
+
+    public func items(ofMentorship id: UUID) async throws -> [StoredItem] {
+        try await MeetingItemRecord.query(on: database.db).filter(\.$mentorshipId == id).sort(\.$createdAt).all().map {
+            StoredItem(
+                item: CarriedItem(id: $0.id!, kind: CarriedItem.Kind(rawValue: $0.kind) ?? .actionItem, text: $0.text, resolved: $0.resolved),
+                meetingId: $0.meetingId, authorId: $0.authorId, createdAt: $0.createdAt)
+        }
+    }
+
+    /// The mentorship an item belongs to, or nil for an unknown item.
+    public func itemMentorship(_ itemId: UUID) async throws -> UUID? {
+        try await MeetingItemRecord.find(itemId, on: database.db)?.mentorshipId
+    }
+
+    public func setResolved(_ itemId: UUID, _ resolved: Bool, now: Date) async throws {
+        try await MeetingItemRecord.query(on: database.db).filter(\.$id == itemId)
+            .set(\.$resolved, to: resolved).set(\.$resolvedAt, to: resolved ? now : nil).update()
+    }
+
+    // MARK: Feedback
+
+    /// Stores one person's feedback; a second one for the same meeting is refused by the unique index.
+    public func addFeedback(_ rating: FeedbackRating, meetingId: UUID, authorId: UUID, now: Date) async throws {
+        let row = MeetingFeedbackRecord()
+        row.id = UUID()
+        row.meetingId = meetingId
+        row.authorId = authorId
+        row.useful = rating.useful
+        row.comment = rating.comment
+        row.createdAt = now
+        do {
+            try await row.create(on: database.db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw MentoringRuleViolation.feedbackAlreadyGiven
+        }
+    }
+
+    public func feedback(onMeetings ids: [UUID]) async throws -> [StoredFeedback] {
+        guard !ids.isEmpty else { return [] }
+        return try await MeetingFeedbackRecord.query(on: database.db).filter(\.$meetingId ~~ ids).all().compactMap { row in
+            guard let rating = try? FeedbackRating.validated(useful: row.useful, comment: row.comment) else { return nil }
+            return StoredFeedback(meetingId: row.meetingId, authorId: row.authorId, rating: rating, createdAt: row.createdAt)
+        }
+    }
+}

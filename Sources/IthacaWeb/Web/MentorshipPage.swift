@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import IthacaDomain
+import IthacaStorage
+
+/// The forms on a mentorship's page, so a failed submit can show the page again with what was typed.
+struct MentorshipForms {
+    var booking = FormState()
+    var note = FormState()
+    var message = FormState()
+}
+
+/// One mentorship's page: the agreement, meetings and free slots, messages and notes.
+struct MentorshipPage {
+    let services: AppServices
+    /// How many free slots the booking form offers at once (two weeks' worth is plenty to choose from).
+    static let slotsShown = 40
+
+    func render(_ id: UUID, context: AppRequestContext, forms: MentorshipForms = MentorshipForms(), status: HTTPResponse.Status = .ok) async throws -> Response {
+        let viewer = try context.signedIn()
+        let mentorship = try await services.mentorships.mentorship(id, for: viewer)
+        let role = mentorship.role(of: viewer.id)!
+        let otherId = role == .mentor ? mentorship.menteeId : mentorship.mentorId
+        let names = try await services.profileStore.names(of: [otherId, viewer.id])
+        let otherName = names[otherId] ?? "A former member"
+        let zone = try await services.profileStore.profile(userId: viewer.id)?.timeZone ?? "UTC"
+        let now = services.configuration.clock.now()
+        let agreement = mentorship.agreement
+        let terms = agreement.terms
+
+        let meetings = try await services.meetings.meetings(ofMentorship: id, for: viewer)
+        func meetingModel(_ meeting: Meeting) -> ViewModel {
+            [
+                "url": SiteRoute.meeting(meeting.id), "when": Format.meetingTime(meeting.interval, zone: zone),
+                "status": meeting.status.label, "isLate": meeting.status == .cancelled(late: true), "agenda": meeting.agenda,
+            ]
+        }
+        let upcoming = meetings.filter { $0.end > now && $0.status == .scheduled }.map(meetingModel)
+        let past = meetings.filter { !($0.end > now && $0.status == .scheduled) }.reversed().map(meetingModel)
+
+        var slotDays: [ViewModel] = []
+        if mentorship.status.allowsBooking {
+            let slots = try await services.availability.slots(id, for: viewer, from: nil, to: nil).prefix(Self.slotsShown)
+            let chosen = forms.booking.values["start"] as? String ?? ""
+            var byDay: [(String, [ViewModel])] = []
+            for slot in slots {
+                let day = Format.day(slot.start, zone: zone)
+                let value = Format.iso(slot.start)
+                let model: ViewModel = [
+                    "value": value, "label": "\(Format.clock(slot.start, zone: zone))–\(Format.clock(slot.end, zone: zone))",
+                    "id": "slot-\(Int(slot.start.timeIntervalSince1970))", "checked": value == chosen,
+                ]
+                if byDay.last?.0 == day { byDay[byDay.count - 1].1.append(model) } else { byDay.append((day, [model])) }
+            }
+            slotDays = byDay.map { ["day": $0.0, "slots": $0.1] as ViewModel }
+        }
+
+        let notes = try await services.notes.notes(of: id, for: viewer).map { note -> ViewModel in
+            [
+                "body": note.body, "when": Format.timestamp(note.createdAt), "mine": note.authorId == viewer.id,
+                "label": note.authorId == viewer.id ? (note.shared ? "Shared by you" : "Private: only you can see this") : "Shared by \(otherName)",
+            ]
+        }
+        let messages = try await services.notes.messages(of: id, for: viewer).map { message -> ViewModel in
+            ["body": message.body, "when": Format.timestamp(message.createdAt),
+             "author": message.authorId == viewer.id ? "You" : otherName, "mine": message.authorId == viewer.id]
+        }
+
+        let model: ViewModel = [
+            "other": ["name": otherName, "url": SiteRoute.person(otherId)] as ViewModel,
+            "heading": role == .mentor ? "Mentoring \(otherName)" : "Mentored by \(otherName)",
+            "status": mentorship.status.label, "focus": mentorship.focus.label,
+            "objectives": terms.objectives,
+            "expectations": terms.expectations.map { ["title": $0.title, "description": $0.description] as ViewModel },
+            "cadence": terms.cadence.label, "startDate": terms.startDate, "endDate": terms.endDate,
+            "confidentiality": terms.confidentiality, "version": agreement.version,
+            "acknowledgements": MentorshipRole.allCases.map { side -> String in
+                let who = side == role ? "You" : otherName
+                return agreement.acknowledgedBy.contains(side) ? "\(who) acknowledged version \(agreement.version)" : "\(who): not yet"
+            },
+            "canAcknowledge": agreement.awaitsAcknowledgement(from: role) && !mentorship.status.isFinished,
+            "acknowledgeUrl": SiteRoute.acknowledge(id),
+            "canEnd": !mentorship.status.isFinished, "endUrl": SiteRoute.end(id),
+            "upcoming": upcoming, "hasUpcoming": !upcoming.isEmpty, "past": past, "hasPast": !past.isEmpty,
+            "canBook": mentorship.status.allowsBooking, "bookingClosedText": Self.bookingClosed(mentorship.status),
+            "slotDays": slotDays, "hasSlots": !slotDays.isEmpty,
+            "noSlotsText": role == .mentor
+                ? "You have no free slots in the next two weeks. Publish your availability so your mentee can book."
+                : "\(otherName) has no free slots in the next two weeks. Send a message to find a time.",
+            "availabilityUrl": SiteRoute.availability, "isMentor": role == .mentor,
+            "zone": Format.zone(zone, at: now), "durationMinutes": terms.cadence.minutes, "bookUrl": SiteRoute.book(id),
+            "booking": forms.booking.model,
+            "notes": notes, "hasNotes": !notes.isEmpty, "notesUrl": SiteRoute.notes(id), "noteForm": forms.note.model,
+            "messages": messages, "hasMessages": !messages.isEmpty, "messagesUrl": SiteRoute.messages(id), "messageForm": forms.message.model,
+        ]
+        return services.pages.page("mentorship", model, title: model["heading"] as! String, context: context, nav: .mentoring, status: status)
+    }
+
+    static func bookingClosed(_ status: MentorshipStatus) -> String {
+        switch status {
+        case .proposed: "Once you have both acknowledged the agreement, you can book meetings here."
+        case .paused: "The mentorship is paused; resume it to book meetings."
+        default: "This mentorship is over, so no new meetings can be booked."
+        }
+    }
+}
