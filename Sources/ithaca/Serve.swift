@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import IthacaDomain
 import IthacaStorage
 import IthacaWeb
 import Logging
@@ -19,12 +20,15 @@ struct Serve: AsyncParsableCommand {
     var publicURL: String?
     @Flag(help: "Trust X-Forwarded-For from a load balancer for client addresses. Also ITHACA_TRUST_FORWARDED_FOR=1.")
     var trustForwardedFor = false
+    @Option(help: "Days a mentorship request waits for an answer before it expires (default 14). Also ITHACA_REQUEST_EXPIRY_DAYS.")
+    var requestExpiryDays: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical. Also LOG_LEVEL.") var logLevel: String?
     @Option(help: "Log format: text or json. Also LOG_FORMAT.") var logFormat: String?
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
         if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.") }
+        if let requestExpiryDays, !(1...365).contains(requestExpiryDays) { throw ValidationError("--request-expiry-days must be between 1 and 365.") }
         if let publicURL, URL(string: publicURL)?.scheme == nil { throw ValidationError("--public-url must be a full URL such as https://mentoring.example.org.") }
     }
 
@@ -37,6 +41,9 @@ struct Serve: AsyncParsableCommand {
         configuration.publicURL = publicURL ?? environment["ITHACA_PUBLIC_URL"]
         configuration.trustForwardedFor = trustForwardedFor || environment["ITHACA_TRUST_FORWARDED_FOR"] == "1"
         configuration.loadDemo = demo
+        if let days = requestExpiryDays ?? environment["ITHACA_REQUEST_EXPIRY_DAYS"].flatMap(Int.init), (1...365).contains(days) {
+            configuration.requestPolicy = RequestPolicy(expiry: TimeInterval(days) * 24 * 3600)
+        }
         configuration.logLevel = (logLevel ?? environment["LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) ?? .info
 
         LoggingSetup.bootstrap(format: logFormat ?? environment["LOG_FORMAT"] ?? "text", level: configuration.logLevel)

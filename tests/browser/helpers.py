@@ -136,12 +136,26 @@ def button(driver: WebDriver, text: str):
         raise AssertionError(f"no clickable button {text!r} on {driver.current_url}") from None
 
 
+def _is_stale(element) -> bool:
+    """Whether `element` has left the page. Chromium answers a node of a page that was just replaced either with
+    "stale element" or with "node does not belong to the document": both mean the page changed."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+
+
 def click_and_wait_for_new_page(driver: WebDriver, element, timeout: float = 20) -> None:
     """Click something that submits or navigates, and wait until the new page is loaded."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
     try:
-        wait(driver, timeout).until(EC.staleness_of(old))
+        wait(driver, timeout).until(lambda d: _is_stale(old))
         wait(driver, timeout).until(
             lambda d: d.execute_script("return document.readyState") == "complete")
     except TimeoutException:
@@ -153,6 +167,7 @@ def press(driver: WebDriver, button_text: str) -> None:
     # Chromium sometimes reports "node does not belong to the document" for a click that did submit (the
     # navigation raced the reply). Then wait for the page to settle and press again only if the button is
     # still there, so a click is never lost and never sent twice.
+    before = driver.find_element(By.TAG_NAME, "html")
     try:
         click_and_wait_for_new_page(driver, button(driver, button_text))
     except WebDriverException as error:
@@ -160,7 +175,9 @@ def press(driver: WebDriver, button_text: str) -> None:
             raise
         wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
         xp = f"//button[normalize-space()={_xq(button_text)}]"
-        if driver.find_elements(By.XPATH, xp):
+        # Press again only while still on the page the click was meant for: a new page that happens to have
+        # a button of the same name (e.g. "Save note" after saving a note) must not get a second, empty submit.
+        if not _is_stale(before) and driver.find_elements(By.XPATH, xp):
             click_and_wait_for_new_page(driver, button(driver, button_text))
         assert_no_server_error(driver)
 

@@ -15,6 +15,7 @@ enum IthacaMigrations {
             M009CreateMeetings(),
             M010CreateNotesAndMessages(),
             M011CreateCalendarFeeds(),
+            M012CloseMentorships(),
         ]
     }
 }

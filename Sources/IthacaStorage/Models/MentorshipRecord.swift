@@ -15,6 +15,11 @@ public final class MentorshipRecord: Model, @unchecked Sendable {
     @Field(key: "agreement_terms") var agreementTerms: String
     @Field(key: "agreement_version") var agreementVersion: Int
     @Field(key: "acknowledged_by") var acknowledgedBy: String
+    @OptionalField(key: "completion_agreed_by") var completionAgreedByCodes: String?
+    /// Who ended the mentorship early; only they ever see `endReason`.
+    @OptionalField(key: "ended_by") public var endedBy: UUID?
+    @OptionalField(key: "end_reason") public var endReason: String?
+    @OptionalField(key: "closed_at") public var closedAt: Date?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
 
@@ -48,6 +53,12 @@ public final class MentorshipRecord: Model, @unchecked Sendable {
         agreementVersion = agreement.version
         acknowledgedBy = agreement.acknowledgedBy.map(\.rawValue).sorted().joined(separator: ",")
         updatedAt = now
+    }
+
+    /// The sides that asked to complete the mentorship.
+    public var completionAgreedBy: Set<MentorshipRole> {
+        get { Set((completionAgreedByCodes ?? "").split(separator: ",").compactMap { MentorshipRole(rawValue: String($0)) }) }
+        set { completionAgreedByCodes = newValue.map(\.rawValue).sorted().joined(separator: ",") }
     }
 
     /// Which side a person is on, or nil for anyone else.

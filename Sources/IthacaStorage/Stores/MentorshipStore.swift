@@ -119,3 +119,68 @@ public struct MentorshipStore: Sendable {
         try await mentorship.save(on: database.db)
     }
 }
+
+/// A retrospective with its author.
+public struct StoredRetrospective: Sendable, Equatable {
+    public let authorId: UUID
+    public let retrospective: Retrospective
+    public let createdAt: Date
+}
+
+final class RetrospectiveRecord: Model, @unchecked Sendable {
+    static let schema = "mentorship_retrospectives"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "mentorship_id") var mentorshipId: UUID
+    @Field(key: "author_id") var authorId: UUID
+    @Field(key: "went_well") var wentWell: String
+    @Field(key: "learned") var learned: String
+    @Field(key: "next") var next: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+extension MentorshipStore {
+    /// Stores one side's retrospective; a second one from the same person is refused.
+    public func addRetrospective(_ retrospective: Retrospective, mentorshipId: UUID, authorId: UUID, now: Date) async throws {
+        let row = RetrospectiveRecord()
+        row.id = UUID()
+        row.mentorshipId = mentorshipId
+        row.authorId = authorId
+        row.wentWell = retrospective.wentWell
+        row.learned = retrospective.learned
+        row.next = retrospective.next
+        row.createdAt = now
+        do {
+            try await row.create(on: database.db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw IthacaError.conflict("You already wrote your retrospective for this mentorship.")
+        }
+    }
+
+    public func retrospectives(of mentorshipId: UUID) async throws -> [StoredRetrospective] {
+        try await RetrospectiveRecord.query(on: database.db).filter(\.$mentorshipId == mentorshipId).sort(\.$createdAt).all().map {
+            StoredRetrospective(
+                authorId: $0.authorId, retrospective: .stored(wentWell: $0.wentWell, learned: $0.learned, next: $0.next), createdAt: $0.createdAt)
+        }
+    }
+
+    /// "Mentored by" edges: mentorships that got going (active, paused or completed).
+    public func mentoringEdges() async throws -> [MentoringEdge] {
+        let codes = [MentorshipStatus.active, .paused, .completed].map(\.rawValue)
+        let rows = try await database.db.sql.raw("""
+            SELECT DISTINCT mentor_id, mentee_id FROM mentorships WHERE status IN (\(binds: codes))
+            """).all()
+        return try rows.map { MentoringEdge(mentor: try $0.decode(column: "mentor_id", as: UUID.self), mentee: try $0.decode(column: "mentee_id", as: UUID.self)) }
+    }
+
+    /// Expires pending requests created before `cutoff`; returns how many.
+    @discardableResult
+    public func expireRequests(createdBefore cutoff: Date, now: Date) async throws -> Int {
+        try await database.db.sql.raw("""
+            UPDATE mentorship_requests SET status = 'expired', closed_at = \(bind: now)
+            WHERE status = 'pending' AND created_at < \(bind: cutoff) RETURNING id
+            """).all().count
+    }
+}

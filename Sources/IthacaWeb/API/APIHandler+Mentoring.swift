@@ -37,13 +37,15 @@ extension APIHandler {
     }
 
     func listMentorships(_ input: Operations.ListMentorships.Input) async throws -> Operations.ListMentorships.Output {
-        let mentorships = try await services.mentorships.mentorships(of: try viewer())
-        return .ok(.init(body: .json(.init(items: mentorships.map(Self.mentorship)))))
+        let viewer = try viewer()
+        let mentorships = try await services.mentorships.mentorships(of: viewer)
+        return .ok(.init(body: .json(.init(items: mentorships.map { Self.mentorship($0, for: viewer) }))))
     }
 
     func getMentorship(_ input: Operations.GetMentorship.Input) async throws -> Operations.GetMentorship.Output {
-        let mentorship = try await services.mentorships.mentorship(try Self.id(input.path.mentorshipId, "mentorship"), for: try viewer())
-        return .ok(.init(body: .json(Self.mentorship(mentorship))))
+        let viewer = try viewer()
+        let mentorship = try await services.mentorships.mentorship(try Self.id(input.path.mentorshipId, "mentorship"), for: viewer)
+        return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
     }
 
     func acknowledgeAgreement(_ input: Operations.AcknowledgeAgreement.Input) async throws -> Operations.AcknowledgeAgreement.Output {
@@ -54,8 +56,48 @@ extension APIHandler {
     }
 
     func endMentorship(_ input: Operations.EndMentorship.Input) async throws -> Operations.EndMentorship.Output {
-        let mentorship = try await services.mentorships.end(try Self.id(input.path.mentorshipId, "mentorship"), by: try viewer())
-        return .ok(.init(body: .json(Self.mentorship(mentorship))))
+        let viewer = try viewer()
+        var reason: String?
+        if case .json(let body)? = input.body { reason = body.reason }
+        let mentorship = try await services.mentorships.end(try Self.id(input.path.mentorshipId, "mentorship"), by: viewer, reason: reason)
+        return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
+    }
+
+    func pauseMentorship(_ input: Operations.PauseMentorship.Input) async throws -> Operations.PauseMentorship.Output {
+        let viewer = try viewer()
+        let mentorship = try await services.mentorships.pause(try Self.id(input.path.mentorshipId, "mentorship"), by: viewer)
+        return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
+    }
+
+    func resumeMentorship(_ input: Operations.ResumeMentorship.Input) async throws -> Operations.ResumeMentorship.Output {
+        let viewer = try viewer()
+        let mentorship = try await services.mentorships.resume(try Self.id(input.path.mentorshipId, "mentorship"), by: viewer)
+        return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
+    }
+
+    func completeMentorship(_ input: Operations.CompleteMentorship.Input) async throws -> Operations.CompleteMentorship.Output {
+        let viewer = try viewer()
+        let mentorship = try await services.mentorships.complete(try Self.id(input.path.mentorshipId, "mentorship"), by: viewer)
+        return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
+    }
+
+    func listRetrospectives(_ input: Operations.ListRetrospectives.Input) async throws -> Operations.ListRetrospectives.Output {
+        let items = try await services.mentorships.retrospectives(try Self.id(input.path.mentorshipId, "mentorship"), for: try viewer())
+        return .ok(.init(body: .json(.init(items: items.map {
+            .init(authorId: $0.authorId.uuidString, wentWell: $0.retrospective.wentWell, learned: $0.retrospective.learned,
+                  next: $0.retrospective.next, createdAt: $0.createdAt)
+        }))))
+    }
+
+    func addRetrospective(_ input: Operations.AddRetrospective.Input) async throws -> Operations.AddRetrospective.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let retro = try await services.mentorships.addRetrospective(
+            try Self.id(input.path.mentorshipId, "mentorship"), by: viewer, wentWell: body.wentWell ?? "", learned: body.learned ?? "",
+            next: body.next ?? "")
+        return .created(.init(body: .json(.init(
+            authorId: viewer.id.uuidString, wentWell: retro.wentWell, learned: retro.learned, next: retro.next,
+            createdAt: services.configuration.clock.now()))))
     }
 
     /// A path id; anything that is not a UUID names nothing we have.
@@ -71,6 +113,13 @@ extension APIHandler {
             status: .init(rawValue: r.status.rawValue) ?? .expired, declineReason: r.declineReason, createdAt: r.createdAt)
     }
 
+    /// The mentorship as `viewer` sees it: the private end reason only if they gave it.
+    static func mentorship(_ m: MentorshipRecord, for viewer: Viewer) -> Components.Schemas.Mentorship {
+        var shape = mentorship(m)
+        shape.myEndReason = m.endedBy == viewer.id ? m.endReason : nil
+        return shape
+    }
+
     static func mentorship(_ m: MentorshipRecord) -> Components.Schemas.Mentorship {
         let agreement = m.agreement
         let terms = agreement.terms
@@ -83,6 +132,7 @@ extension APIHandler {
                 cadence: .init(everyWeeks: terms.cadence.everyWeeks, minutes: terms.cadence.minutes),
                 startDate: terms.startDate, endDate: terms.endDate, confidentiality: terms.confidentiality,
                 acknowledgedBy: agreement.acknowledgedBy.map(\.rawValue).sorted().compactMap { .init(rawValue: $0) }),
-            createdAt: m.createdAt)
+            completionRequestedBy: m.completionAgreedBy.map(\.rawValue).sorted().compactMap { .init(rawValue: $0) },
+            closedAt: m.closedAt, createdAt: m.createdAt)
     }
 }

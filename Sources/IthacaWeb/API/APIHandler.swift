@@ -130,7 +130,12 @@ struct APIHandler: APIProtocol {
             languages: p.languages, skillsOffered: p.skillsOffered, skillsWanted: p.skillsWanted, goals: p.goals,
             strengths: p.strengths, areasToGrow: p.areasToGrow, openToMentoring: p.openToMentoring,
             mentorCapacity: p.mentorCapacity, freePlaces: d.freePlaces,
-            openToBeingMentored: p.openToBeingMentored, openToPeer: p.openToPeer)
+            openToBeingMentored: p.openToBeingMentored, openToPeer: p.openToPeer,
+            lineage: .init(
+                mentoredBy: d.lineage.mentoredBy.map { .init(id: $0.id.uuidString, name: $0.name) },
+                mentored: d.lineage.mentored.map { .init(id: $0.id.uuidString, name: $0.name) },
+                reachDirect: d.lineage.reach.direct.count, reachDownstream: d.lineage.reach.downstream.count,
+                reachTotal: d.lineage.reach.total))
     }
 }
 

@@ -15,6 +15,8 @@ public struct AppConfiguration: Sendable {
     public var sessionPolicy: SessionPolicy = .standard
     public var passwordHashing: PasswordHasher = .standard
     public var signInThrottle: SignInThrottle = .standard
+    /// How long a mentorship request waits for an answer (14 days unless configured).
+    public var requestPolicy: RequestPolicy = .standard
     public var logLevel: Logger.Level = .info
     /// The source of "now"; tests move it to check timeouts without sleeping.
     public var clock: AppClock = .system

@@ -33,7 +33,8 @@ public struct AppServices: Sendable {
         let mentorshipStore = MentorshipStore(database: database)
         self.profiles = ProfileService(accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
-        self.mentorships = MentorshipService(store: mentorshipStore, profiles: profileStore, clock: configuration.clock)
+        self.mentorships = MentorshipService(
+            store: mentorshipStore, profiles: profileStore, clock: configuration.clock, requestPolicy: configuration.requestPolicy)
         let availabilityStore = AvailabilityStore(database: database)
         let meetingStore = MeetingStore(database: database)
         self.availability = AvailabilityService(

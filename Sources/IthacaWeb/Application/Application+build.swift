@@ -31,7 +31,7 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger? = 
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Ithaca"),
-        services: [DatabaseLifecycle(database: database), SessionSweeper(services: services, logger: logger)],
+        services: [DatabaseLifecycle(database: database), Housekeeping(services: services, logger: logger)],
         logger: logger)
 }
 
@@ -75,8 +75,9 @@ struct DatabaseLifecycle: Service {
     }
 }
 
-/// Deletes timed-out sessions now and then, so the table stays small. Every process may run it; it is idempotent.
-struct SessionSweeper: Service {
+/// Now and then deletes timed-out sessions (so the table stays small) and stores the expiry of unanswered
+/// mentorship requests. Every process may run it; both are idempotent.
+struct Housekeeping: Service {
     let services: AppServices
     let logger: Logger
 
@@ -91,6 +92,12 @@ struct SessionSweeper: Service {
                     idleSince: now.addingTimeInterval(-policy.idleTimeout), createdBefore: now.addingTimeInterval(-policy.absoluteTimeout))
             } catch {
                 logger.warning("session sweep failed", metadata: ["error": "\(error)"])
+            }
+            do {
+                let expired = try await services.mentorships.expireOldRequests()
+                if expired > 0 { logger.info("mentorship requests expired", metadata: ["count": "\(expired)"]) }
+            } catch {
+                logger.warning("request expiry sweep failed", metadata: ["error": "\(error)"])
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(600)) }
         }

@@ -42,6 +42,13 @@ enum Format {
 
     static func people(_ count: Int) -> String { count == 1 ? "1 person" : "\(count) people" }
 
+    /// "7 people: 2 directly and 5 through them", or "No one yet".
+    static func reach(_ reach: LineageReach) -> String {
+        guard reach.total > 0 else { return "No one yet" }
+        guard !reach.downstream.isEmpty else { return "\(people(reach.total)), directly" }
+        return "\(people(reach.total)): \(reach.direct.count) directly and \(reach.downstream.count) through them"
+    }
+
     /// "Open to mentoring · 2 of 3 places free".
     static func mentoring(capacity: Int, free: Int) -> String {
         free > 0 ? "Open to mentoring · \(free) of \(capacity) place\(capacity == 1 ? "" : "s") free"

@@ -32,6 +32,7 @@ public enum Flash: String, Sendable {
     case welcome, signedIn, signedOut, profileSaved, passwordChanged, sessionEnded, otherSessionsEnded, tokenRevoked
     case requestSent, requestAccepted, requestDeclined, requestWithdrawn, agreementAcknowledged, mentorshipEnded
     case meetingBooked, meetingCancelled, meetingCancelledLate, meetingRecorded, itemAdded, itemUpdated, feedbackSent
+    case mentorshipPaused, mentorshipResumed, mentorshipCompleted, completionRequested, retrospectiveSaved, nowMentoring
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
 
     var message: String {
@@ -57,6 +58,12 @@ public enum Flash: String, Sendable {
         case .itemAdded: "Added. Until it is resolved it carries over to your next meetings."
         case .itemUpdated: "Item updated."
         case .feedbackSent: "Thank you for your feedback."
+        case .mentorshipPaused: "The mentorship is paused. Resume it whenever you are both ready."
+        case .mentorshipResumed: "Welcome back: the mentorship is active again."
+        case .mentorshipCompleted: "Congratulations on completing your mentorship! Take a moment to write a short retrospective."
+        case .completionRequested: "Noted. The mentorship completes when the other person agrees too."
+        case .retrospectiveSaved: "Thank you for looking back. The other person can read it."
+        case .nowMentoring: "Thank you for paying it forward! You're now listed as open to mentoring."
         case .noteSaved: "Note saved."
         case .messageSent: "Message sent."
         case .availabilitySaved: "Availability saved."

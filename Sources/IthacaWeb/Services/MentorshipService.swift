@@ -8,7 +8,7 @@ public struct MentorshipService: Sendable {
     let store: MentorshipStore
     let profiles: ProfileStore
     let clock: AppClock
-    let requestPolicy = RequestPolicy.standard
+    let requestPolicy: RequestPolicy
 
     /// A mentee asks a mentor. Every rule (self, duplicate, capacity, reporting line) is the domain's.
     public func request(from viewer: Viewer, mentorId: UUID, goal: String, focus: String, message: String) async throws -> MentorshipRequest {
@@ -107,12 +107,83 @@ public struct MentorshipService: Sendable {
         return mentorship
     }
 
-    /// Either side ends the mentorship early; the optional reason stays private to the person who gave it (not stored).
-    public func end(_ id: UUID, by viewer: Viewer) async throws -> MentorshipRecord {
+    /// Either side ends the mentorship early. The optional reason is kept for the person who gave it only.
+    public func end(_ id: UUID, by viewer: Viewer, reason: String? = nil) async throws -> MentorshipRecord {
         let mentorship = try await mentorship(id, for: viewer)
-        let status = try mentorship.status.transition(.end(reason: nil))
-        try mentorship.apply(status: status, agreement: mentorship.agreement, now: clock.now())
+        let privateReason = try OptionalReason.validated(reason)
+        let status = try mentorship.status.transition(.end(reason: privateReason))
+        let now = clock.now()
+        try mentorship.apply(status: status, agreement: mentorship.agreement, now: now)
+        mentorship.endedBy = viewer.id
+        mentorship.endReason = privateReason
+        mentorship.closedAt = now
         try await store.save(mentorship)
         return mentorship
+    }
+
+    public func pause(_ id: UUID, by viewer: Viewer) async throws -> MentorshipRecord {
+        try await move(id, viewer, .pause)
+    }
+
+    public func resume(_ id: UUID, by viewer: Viewer) async throws -> MentorshipRecord {
+        try await move(id, viewer, .resume)
+    }
+
+    /// One side asks to complete: from the end date that completes it; before, both must ask.
+    public func complete(_ id: UUID, by viewer: Viewer) async throws -> MentorshipRecord {
+        let mentorship = try await mentorship(id, for: viewer)
+        _ = try mentorship.status.transition(.complete)  // refuse early when it can't complete at all
+        let now = clock.now()
+        let decision = MentorshipClosing.requestCompletion(
+            by: mentorship.role(of: viewer.id)!, alreadyAgreed: mentorship.completionAgreedBy,
+            today: CalendarDay.of(now), endDate: mentorship.agreement.terms.endDate)
+        mentorship.completionAgreedBy = decision.agreedBy
+        if decision.completes {
+            try mentorship.apply(status: try mentorship.status.transition(.complete), agreement: mentorship.agreement, now: now)
+            mentorship.closedAt = now
+        }
+        try await store.save(mentorship)
+        return mentorship
+    }
+
+    private func move(_ id: UUID, _ viewer: Viewer, _ event: MentorshipEvent) async throws -> MentorshipRecord {
+        let mentorship = try await mentorship(id, for: viewer)
+        try mentorship.apply(status: try mentorship.status.transition(event), agreement: mentorship.agreement, now: clock.now())
+        try await store.save(mentorship)
+        return mentorship
+    }
+
+    /// Each side looks back once the mentorship is over; the other person reads it.
+    public func addRetrospective(_ id: UUID, by viewer: Viewer, wentWell: String, learned: String, next: String) async throws -> Retrospective {
+        let mentorship = try await mentorship(id, for: viewer)
+        guard mentorship.status.isFinished else {
+            throw IthacaError.conflict("The retrospective is for the end: complete or end the mentorship first.")
+        }
+        let retrospective = try Retrospective.validated(wentWell: wentWell, learned: learned, next: next)
+        try await store.addRetrospective(retrospective, mentorshipId: id, authorId: viewer.id, now: clock.now())
+        return retrospective
+    }
+
+    public func retrospectives(_ id: UUID, for viewer: Viewer) async throws -> [StoredRetrospective] {
+        _ = try await mentorship(id, for: viewer)
+        return try await store.retrospectives(of: id)
+    }
+
+    /// Who mentored this person, whom they mentored, and how far that reached.
+    public func lineage(of person: UUID) async throws -> (mentors: Set<UUID>, reach: LineageReach) {
+        let edges = try await store.mentoringEdges()
+        return (Lineage.mentors(of: person, edges: edges), Lineage.reach(of: person, edges: edges))
+    }
+
+    /// Whether to invite the viewer to pay it forward: they completed a mentorship as mentee and aren't mentoring.
+    public func invitesToPayItForward(_ viewer: Viewer) async throws -> Bool {
+        guard let profile = try await profiles.profile(userId: viewer.id), !profile.openToMentoring else { return false }
+        return try await store.mentorships(involving: viewer.id).contains { $0.menteeId == viewer.id && $0.status == .completed }
+    }
+
+    /// Pending requests past their expiry become expired (the pages already show them so; this stores it).
+    public func expireOldRequests() async throws -> Int {
+        let now = clock.now()
+        return try await store.expireRequests(createdBefore: now.addingTimeInterval(-requestPolicy.expiry), now: now)
     }
 }

@@ -20,6 +20,15 @@ public struct ProfileService: Sendable {
         public var isSelf: Bool
         /// Mentees this person could take on now: capacity minus the places their mentorships hold.
         public var freePlaces: Int
+        /// The "mentored by" web around this person: who mentored them, whom they mentored, and how far it reached.
+        public var lineage: PersonLineage
+    }
+
+    /// A person's place in the web of who mentored whom.
+    public struct PersonLineage: Sendable {
+        public var mentoredBy: [(id: UUID, name: String)]
+        public var mentored: [(id: UUID, name: String)]
+        public var reach: LineageReach
     }
 
     public func myProfile(_ viewer: Viewer) async throws -> Profile {
@@ -85,7 +94,19 @@ public struct ProfileService: Sendable {
         return PersonDetails(
             id: id, profile: profile, email: isSelf || viewer.isAdmin ? user.email : nil, managerName: managerName,
             reports: try await profiles.reports(of: id), isSelf: isSelf,
-            freePlaces: try await freePlaces(of: id, profile: profile))
+            freePlaces: try await freePlaces(of: id, profile: profile), lineage: try await lineage(of: id))
+    }
+
+    /// Names are looked up in one query; people are listed by name.
+    func lineage(of person: UUID) async throws -> PersonLineage {
+        let edges = try await mentorships.mentoringEdges()
+        let mentors = Lineage.mentors(of: person, edges: edges)
+        let reach = Lineage.reach(of: person, edges: edges)
+        let names = try await profiles.names(of: Array(mentors.union(reach.direct)))
+        func named(_ ids: Set<UUID>) -> [(id: UUID, name: String)] {
+            ids.compactMap { id in names[id].map { (id, $0) } }.sorted { $0.name < $1.name }
+        }
+        return PersonLineage(mentoredBy: named(mentors), mentored: named(reach.direct), reach: reach)
     }
 
     /// Free places now; 0 unless open to mentoring.

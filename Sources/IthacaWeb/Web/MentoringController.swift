@@ -15,7 +15,12 @@ struct MentoringController {
         router.post(RouterPath(SiteRoute.withdrawPattern)) { _, context in try await withdraw(context) }
         router.get(RouterPath(SiteRoute.mentorshipPattern)) { _, context in try await mentorship(context) }
         router.post(RouterPath(SiteRoute.acknowledgePattern)) { request, context in try await acknowledge(request, context) }
-        router.post(RouterPath(SiteRoute.endPattern)) { _, context in try await end(context) }
+        router.post(RouterPath(SiteRoute.endPattern)) { request, context in try await end(request, context) }
+        router.post(RouterPath(SiteRoute.pausePattern)) { _, context in try await move(context, .mentorshipPaused) { try await services.mentorships.pause($0, by: $1) } }
+        router.post(RouterPath(SiteRoute.resumePattern)) { _, context in try await move(context, .mentorshipResumed) { try await services.mentorships.resume($0, by: $1) } }
+        router.post(RouterPath(SiteRoute.completePattern)) { _, context in try await complete(context) }
+        router.post(RouterPath(SiteRoute.retrospectivePattern)) { request, context in try await retrospective(request, context) }
+        router.post(RouterPath(SiteRoute.payItForward)) { request, context in try await payItForward(request, context) }
     }
 
     func overview(_ context: AppRequestContext) async throws -> Response {
@@ -88,10 +93,48 @@ struct MentoringController {
         return redirect(SiteRoute.mentorship(id), .agreementAcknowledged)
     }
 
-    func end(_ context: AppRequestContext) async throws -> Response {
+    func end(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let id = try mentorshipId(context)
-        _ = try await services.mentorships.end(id, by: try context.signedIn())
+        let reason = try await request.form().text("reason")
+        _ = try await services.mentorships.end(id, by: try context.signedIn(), reason: reason.isEmpty ? nil : reason)
         return redirect(SiteRoute.mentorship(id), .mentorshipEnded)
+    }
+
+    func move(_ context: AppRequestContext, _ flash: Flash, _ action: (UUID, Viewer) async throws -> MentorshipRecord) async throws -> Response {
+        let id = try mentorshipId(context)
+        _ = try await action(id, try context.signedIn())
+        return redirect(SiteRoute.mentorship(id), flash)
+    }
+
+    func complete(_ context: AppRequestContext) async throws -> Response {
+        let id = try mentorshipId(context)
+        let mentorship = try await services.mentorships.complete(id, by: try context.signedIn())
+        return redirect(SiteRoute.mentorship(id), mentorship.status == .completed ? .mentorshipCompleted : .completionRequested)
+    }
+
+    func retrospective(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try mentorshipId(context)
+        let form = try await request.form()
+        do {
+            _ = try await services.mentorships.addRetrospective(
+                id, by: try context.signedIn(), wentWell: form.text("wentWell"), learned: form.text("learned"), next: form.text("next"))
+        } catch let rule as MentoringRuleViolation {
+            var forms = MentorshipForms()
+            forms.retrospective = MeetingsController.state(
+                rule, typed: ["wentWell": form.text("wentWell"), "learned": form.text("learned"), "next": form.text("next")])
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
+        }
+        return redirect(SiteRoute.mentorship(id) + "#retrospective-title", .retrospectiveSaved)
+    }
+
+    /// A mentee who completed a mentorship turns on "open to mentoring" with the places they can offer.
+    func payItForward(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        var changes = ProfileChanges()
+        changes.openToMentoring = true
+        changes.mentorCapacity = Int(try await request.form().text("mentorCapacity")) ?? 1
+        _ = try await services.profiles.update(viewer, changes: changes)
+        return redirect(SiteRoute.person(viewer.id), .nowMentoring)
     }
 
     private func requestId(_ context: AppRequestContext) throws -> UUID {

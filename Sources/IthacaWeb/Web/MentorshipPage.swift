@@ -5,6 +5,7 @@ import IthacaStorage
 
 /// The forms on a mentorship's page, so a failed submit can show the page again with what was typed.
 struct MentorshipForms {
+    var retrospective = FormState()
     var booking = FormState()
     var note = FormState()
     var message = FormState()
@@ -66,7 +67,40 @@ struct MentorshipPage {
              "author": message.authorId == viewer.id ? "You" : otherName, "mine": message.authorId == viewer.id]
         }
 
+        let retrospectives = try await services.mentorships.retrospectives(id, for: viewer).map { stored -> ViewModel in
+            let r = stored.retrospective
+            let mine = stored.authorId == viewer.id
+            let authorRole: MentorshipRole = stored.authorId == mentorship.mentorId ? .mentor : .mentee
+            return [
+                "who": mine ? "You" : otherName, "wentWell": r.wentWell, "learned": r.learned, "next": r.next,
+                "learnedLabel": authorRole == .mentor ? "Learned from the mentee" : "Learned from the mentor",
+            ]
+        }
+        let wroteRetrospective = try await services.mentorships.retrospectives(id, for: viewer).contains { $0.authorId == viewer.id }
+        var suggestions: [ViewModel] = []
+        if mentorship.status.isFinished, role == .mentee {
+            suggestions = try await suggestedMentors(for: viewer, excluding: [mentorship.mentorId, viewer.id])
+        }
+        let finished = mentorship.status.isFinished
+        let viewerIsMentoring = try await services.profileStore.profile(userId: viewer.id)?.openToMentoring ?? true
+        let invitePayItForward = role == .mentee && mentorship.status == .completed && !viewerIsMentoring
+        let agreedToComplete = mentorship.completionAgreedBy
         let model: ViewModel = [
+            "isActive": mentorship.status == .active, "isPaused": mentorship.status == .paused, "isFinished": finished,
+            "pauseUrl": SiteRoute.pause(id), "resumeUrl": SiteRoute.resume(id), "completeUrl": SiteRoute.complete(id),
+            "canComplete": mentorship.status == .active || mentorship.status == .paused,
+            "completionText": agreedToComplete.contains(role)
+                ? "You asked to complete the mentorship; it completes when \(otherName) agrees too (or from the end date, \(terms.endDate))."
+                : agreedToComplete.isEmpty ? "" : "\(otherName) would like to mark the mentorship completed. Agree if your goals are met.",
+            "closedText": Self.closedText(mentorship, viewer: viewer, otherName: otherName),
+            "myEndReason": mentorship.endedBy == viewer.id ? mentorship.endReason ?? "" : "",
+            "retrospectives": retrospectives, "hasRetrospectives": !retrospectives.isEmpty,
+            "canWriteRetrospective": finished && !wroteRetrospective, "retrospectiveUrl": SiteRoute.retrospective(id),
+            "retrospectiveForm": forms.retrospective.model,
+            "learnedQuestion": role == .mentor ? "What did you learn from your mentee?" : "What did you learn from your mentor?",
+            "suggestions": suggestions, "hasSuggestions": !suggestions.isEmpty,
+            "invitePayItForward": invitePayItForward,
+            "payItForwardUrl": SiteRoute.payItForward,
             "other": ["name": otherName, "url": SiteRoute.person(otherId)] as ViewModel,
             "heading": role == .mentor ? "Mentoring \(otherName)" : "Mentored by \(otherName)",
             "status": mentorship.status.label, "focus": mentorship.focus.label,
@@ -94,6 +128,29 @@ struct MentorshipPage {
             "messages": messages, "hasMessages": !messages.isEmpty, "messagesUrl": SiteRoute.messages(id), "messageForm": forms.message.model,
         ]
         return services.pages.page("mentorship", model, title: model["heading"] as! String, context: context, nav: .mentoring, status: status)
+    }
+
+    /// Up to three open mentors who offer what the mentee wants to learn, for "who else could help".
+    func suggestedMentors(for viewer: Viewer, excluding: Set<UUID>) async throws -> [ViewModel] {
+        let wanted = try await services.profileStore.profile(userId: viewer.id)?.skillsWanted ?? []
+        var found: [ViewModel] = []
+        var seen = excluding
+        for skill in wanted.prefix(3).map(Optional.some) + [nil] where found.count < 3 {
+            let query = DirectoryQuery(skill: skill, role: .mentor, openOnly: true)
+            for hit in try await services.directory.search(query, limit: 5, cursor: nil).hits where found.count < 3 {
+                guard seen.insert(hit.candidate.id).inserted else { continue }
+                found.append(["name": hit.candidate.name, "url": SiteRoute.person(hit.candidate.id), "reasons": hit.reasons.prefix(2).joined(separator: " · ")])
+            }
+        }
+        return found
+    }
+
+    static func closedText(_ mentorship: MentorshipRecord, viewer: Viewer, otherName: String) -> String {
+        switch mentorship.status {
+        case .completed: "You completed this mentorship together. Take a moment to look back."
+        case .ended: mentorship.endedBy == viewer.id ? "You ended this mentorship." : "\(otherName) ended this mentorship."
+        default: ""
+        }
     }
 
     static func bookingClosed(_ status: MentorshipStatus) -> String {

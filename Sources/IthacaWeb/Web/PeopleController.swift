@@ -114,6 +114,9 @@ struct PeopleController {
             "mentoringText": Format.mentoring(capacity: p.mentorCapacity, free: d.freePlaces),
             "openToBeingMentored": p.openToBeingMentored, "openToPeer": p.openToPeer,
             "email": d.email ?? "", "isSelf": d.isSelf, "editUrl": SiteRoute.profileEdit,
+            "mentoredBy": d.lineage.mentoredBy.map { ["name": $0.name, "url": SiteRoute.person($0.id)] as ViewModel },
+            "mentored": d.lineage.mentored.map { ["name": $0.name, "url": SiteRoute.person($0.id)] as ViewModel },
+            "reachText": Format.reach(d.lineage.reach),
         ]
         let selectedFocus = askForm.values["focus"] as? String ?? ""
         let ask: ViewModel = askForm.model.merging([

@@ -24,6 +24,11 @@ enum SiteRoute {
     static let mentorshipPattern = "/mentorships/:mentorshipId"
     static let acknowledgePattern = "/mentorships/:mentorshipId/acknowledge"
     static let endPattern = "/mentorships/:mentorshipId/end"
+    static let pausePattern = "/mentorships/:mentorshipId/pause"
+    static let resumePattern = "/mentorships/:mentorshipId/resume"
+    static let completePattern = "/mentorships/:mentorshipId/complete"
+    static let retrospectivePattern = "/mentorships/:mentorshipId/retrospective"
+    static let payItForward = "/profile/pay-it-forward"
     static let bookPattern = "/mentorships/:mentorshipId/meetings"
     static let notesPattern = "/mentorships/:mentorshipId/notes"
     static let messagesPattern = "/mentorships/:mentorshipId/messages"
@@ -49,6 +54,10 @@ enum SiteRoute {
     static func mentorship(_ id: UUID) -> String { "/mentorships/\(id.uuidString.lowercased())" }
     static func acknowledge(_ id: UUID) -> String { mentorship(id) + "/acknowledge" }
     static func end(_ id: UUID) -> String { mentorship(id) + "/end" }
+    static func pause(_ id: UUID) -> String { mentorship(id) + "/pause" }
+    static func resume(_ id: UUID) -> String { mentorship(id) + "/resume" }
+    static func complete(_ id: UUID) -> String { mentorship(id) + "/complete" }
+    static func retrospective(_ id: UUID) -> String { mentorship(id) + "/retrospective" }
     static func book(_ id: UUID) -> String { mentorship(id) + "/meetings" }
     static func notes(_ id: UUID) -> String { mentorship(id) + "/notes" }
     static func messages(_ id: UUID) -> String { mentorship(id) + "/messages" }
