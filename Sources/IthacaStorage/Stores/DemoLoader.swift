@@ -2,7 +2,7 @@ import FluentKit
 import Foundation
 import IthacaDomain
 
-/// Loads the demo community into a database. Idempotent: a database that already has the demo admin is left alone.
+/// Loads the demo community, and the mentoring going on in it, into a database. Idempotent: a database that already has the demo admin is left alone.
 public struct DemoLoader: Sendable {
     let database: IthacaDatabase
 
@@ -27,6 +27,8 @@ public struct DemoLoader: Sendable {
                 return ProfileRecord(userId: ids[person.key]!, profile: profile, now: now)
             }
             try await profiles.create(on: db)
+            let zones = Dictionary(uniqueKeysWithValues: people.map { ($0.key, $0.profile.timeZone) })
+            try await DemoMentoringWriter(db: db, ids: ids, zones: zones, now: now).write(DemoMentoring.plan(for: people))
             return people.count
         }
     }

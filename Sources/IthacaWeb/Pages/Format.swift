@@ -98,7 +98,8 @@ extension Format {
 
     /// The zone with its current offset, "Europe/Lisbon (UTC+0)".
     static func zone(_ identifier: String, at date: Date) -> String {
-        "\(identifier) (\(TimeZones.utcOffsetLabel(identifier: identifier, at: date)))"
+        let offset = TimeZones.utcOffsetLabel(identifier: identifier, at: date)
+        return offset == identifier ? identifier : "\(identifier) (\(offset))"
     }
 
     /// An instant as ISO 8601 in UTC, the form slot buttons send back.

@@ -19,18 +19,21 @@ struct AvailabilityController {
         let saved = try await services.availability.availability(of: viewer)
         let now = services.configuration.clock.now()
         let zone = typed?.text("timeZone") ?? saved.timeZone
+        let dayErrors = Dictionary(grouping: state.errors, by: \.field)
         let days: [ViewModel] = Weekday.allCases.map { day in
+            let messages = (dayErrors["\(day.rawValue)-1-start"] ?? []).map(\.message)
             let windows = saved.windows.filter { $0.weekday == day }
             let rows: [ViewModel] = (1...Self.rowsPerDay).map { row in
                 let name = "\(day.rawValue)-\(row)"
                 let window = windows.count >= row ? windows[row - 1] : nil
                 return [
-                    "startName": "\(name)-start", "endName": "\(name)-end", "row": row, "day": day.label,
+                    "startName": "\(name)-start", "endName": "\(name)-end", "row": row, "day": day.label, "isFirst": row == 1,
+                    "rowCount": Self.rowsPerDay, "invalid": !messages.isEmpty, "errorId": "\(day.rawValue)-error",
                     "start": typed?.text("\(name)-start") ?? window?.start.description ?? "",
                     "end": typed?.text("\(name)-end") ?? window?.end.description ?? "",
                 ]
             }
-            return ["label": day.label, "rows": rows]
+            return ["label": day.label, "rows": rows, "errors": messages, "hasErrors": !messages.isEmpty, "errorId": "\(day.rawValue)-error"]
         }
         let model: ViewModel = state.model.merging([
             "days": days, "url": SiteRoute.availability,
@@ -41,6 +44,16 @@ struct AvailabilityController {
             },
         ])
         return services.pages.page("availability", model, title: "Your availability", context: context, nav: .mentoring, status: status)
+    }
+
+    /// A window problem moved onto the first time field of the day it is about, so it shows next to that day
+    /// (the domain names the day in its message; problems about no day stay on the form).
+    static func placed(_ error: FieldError) -> FieldError {
+        guard error.field == "windows" || Weekday.allCases.contains(where: { error.field.hasPrefix($0.rawValue) }) else { return error }
+        let day = Weekday.allCases.first { error.field.hasPrefix($0.rawValue) }
+            ?? Weekday.allCases.first { error.message.contains($0.label) }
+            ?? .monday
+        return FieldError(field: "\(day.rawValue)-1-start", message: error.message)
     }
 
     func save(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -67,7 +80,8 @@ struct AvailabilityController {
             _ = try await services.availability.replace(
                 WeeklyAvailability(timeZone: form.text("timeZone"), windows: windows, exceptions: daysOff), for: viewer)
         } catch let rule as MentoringRuleViolation {
-            let state = MeetingsController.state(rule, typed: [:], renaming: ["windows": "monday-1-start"])
+            var state = MeetingsController.state(rule, typed: [:])
+            state.errors = state.errors.map(Self.placed)
             return try await page(context, typed: form, state: state, status: .unprocessableContent)
         }
         var response = Response.seeOther(SiteRoute.availability)

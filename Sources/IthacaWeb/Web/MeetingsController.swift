@@ -38,7 +38,7 @@ struct MeetingsController {
             return redirect(SiteRoute.meeting(meeting.id), .meetingBooked)
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
-            forms.booking = Self.state(rule, typed: typed)
+            forms.booking = Self.state(Self.bookingFieldError(rule), typed: typed)
             return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Self.status(rule))
         }
     }
@@ -153,6 +153,16 @@ struct MeetingsController {
             return FormState(values: typed, errors: errors.map { FieldError(field: renaming[$0.field] ?? $0.field, message: $0.message) })
         }
         return FormState(values: typed, formError: rule.message)
+    }
+
+    /// Booking problems that belong to one field of the form, shown next to it (the API keeps them as rules).
+    static func bookingFieldError(_ rule: MentoringRuleViolation) -> MentoringRuleViolation {
+        switch rule {
+        case .agendaRequired: .invalidFields([FieldError(field: "agenda", message: rule.message)])
+        case .slotTaken, .slotOutsideAvailability, .bookingNoticeTooShort:
+            .invalidFields([FieldError(field: "start", message: rule.message)])
+        default: rule
+        }
     }
 
     /// The same status the API gives for this rule.

@@ -14,8 +14,8 @@ struct MentorshipForms {
 /// One mentorship's page: the agreement, meetings and free slots, messages and notes.
 struct MentorshipPage {
     let services: AppServices
-    /// How many free slots the booking form offers at once (two weeks' worth is plenty to choose from).
-    static let slotsShown = 40
+    /// How many free slots the booking form offers at once (about two weeks of a mentor's usual windows).
+    static let slotsShown = 160
 
     func render(_ id: UUID, context: AppRequestContext, forms: MentorshipForms = MentorshipForms(), status: HTTPResponse.Status = .ok) async throws -> Response {
         let viewer = try context.signedIn()

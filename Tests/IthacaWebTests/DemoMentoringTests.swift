@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import IthacaDomain
+import IthacaWeb
+import Testing
+
+@testable import IthacaStorage
+
+/// The mentoring in the demo: every state, meetings past and future, and a pay-it-forward chain.
+@Suite struct DemoMentoringTests {
+    private static let people = DemoCommunity.generate()
+    private static let plan = DemoMentoring.plan(for: people)
+
+    @Test func everyStateIsThere() {
+        #expect(Set(Self.plan.mentorships.map(\.status)) == Set(MentorshipStatus.allCases))
+        #expect(Set(Self.plan.requests.map(\.status)).isSuperset(of: [.pending, .declined, .withdrawn, .expired]))
+        let meetings = Self.plan.mentorships.flatMap(\.meetings)
+        #expect(meetings.contains { $0.dayOffset > 0 && $0.status == .scheduled })
+        #expect(meetings.contains { $0.dayOffset < 0 && $0.status == .held && !$0.feedback.isEmpty && !$0.items.isEmpty })
+        #expect(Set(meetings.map(\.status.code)) == Set(MeetingStatus.all.map(\.code)))
+    }
+
+    @Test func pairsRespectTheRules() {
+        let byKey = Dictionary(uniqueKeysWithValues: Self.people.map { ($0.key, $0) })
+        var placesHeld: [Int: Int] = [:]
+        for pair in Self.plan.mentorships {
+            let mentor = byKey[pair.mentor]!, mentee = byKey[pair.mentee]!
+            #expect(mentor.profile.openToMentoring)
+            #expect(mentor.profile.organization != mentee.profile.organization, "a different organisation keeps them out of one reporting line")
+            if pair.status.occupiesCapacity { placesHeld[pair.mentor, default: 0] += 1 }
+        }
+        for (mentor, held) in placesHeld { #expect(held <= byKey[mentor]!.profile.mentorCapacity) }
+        for request in Self.plan.requests { #expect(byKey[request.mentor]!.profile.openToMentoring) }
+    }
+
+    @Test func thePayItForwardChainIsThreeLinksDeep() {
+        let edges = Self.plan.mentorships.filter { $0.status != .proposed && $0.status != .ended }
+            .map { MentoringEdge(mentor: UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", $0.mentor))!,
+                                 mentee: UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", $0.mentee))!) }
+        let first = UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", Self.plan.chain[0]))!
+        let reach = Lineage.reach(of: first, edges: edges)
+        #expect(reach.direct.count == 1)
+        #expect(reach.downstream.count >= 2)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theLoadedDemoShowsTheShowcaseMenteeABitOfEverything(database: TestDatabase) async throws {
+        try await withTestApp(database, configure: { $0.loadDemo = true }) { browser in
+            let email = Self.people[Self.plan.showcaseMentee].email
+            let token = try await token(browser, email, DemoCommunity.password)
+            let mentorships = try await browser.json(.get, "/api/v1/mentorships", token: token)
+            let statuses = Set((mentorships.object["items"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String })
+            #expect(statuses == ["active", "completed", "proposed"])
+            let meetings = try await browser.json(.get, "/api/v1/meetings", token: token).object["items"] as? [[String: Any]] ?? []
+            #expect(meetings.contains { $0["status"] as? String == "scheduled" })
+            #expect(meetings.contains { $0["status"] as? String == "held" })
+            // the next meeting carries over the open items from the earlier ones
+            let next = try #require(meetings.first { $0["status"] as? String == "scheduled" }?["id"] as? String)
+            let detail = try await browser.json(.get, "/api/v1/meetings/\(next)", token: token)
+            #expect((detail.object["carriedOver"] as? [Any])?.count == 3, "\(detail.text)")
+            // the mentee's page and the chain's first mentor's lineage render
+            try await browser.signIn(email: email, password: DemoCommunity.password)
+            #expect(try await browser.get("/mentoring").status == .ok)
+            // and the chain's first mentor reaches three people through it
+            let name = Self.people[Self.plan.chain[0]].profile.name
+            let query = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
+            let found = try await browser.json(.get, "/api/v1/people?q=\(query)", token: token).object["items"] as? [[String: Any]] ?? []
+            let founderId = try #require(found.first { $0["name"] as? String == name }?["id"] as? String)
+            let founder = try await browser.json(.get, "/api/v1/people/\(founderId)", token: token)
+            #expect(((founder.object["lineage"] as? [String: Any])?["reachTotal"] as? Int ?? 0) >= 3, "\(founder.text)")
+        }
+    }
+}
