@@ -16,6 +16,7 @@ enum IthacaMigrations {
             M010CreateNotesAndMessages(),
             M011CreateCalendarFeeds(),
             M012CloseMentorships(),
+            M013CreateGoalsIntroductionsEndorsements(),
         ]
     }
 }

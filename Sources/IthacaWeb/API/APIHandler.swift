@@ -135,7 +135,8 @@ struct APIHandler: APIProtocol {
                 mentoredBy: d.lineage.mentoredBy.map { .init(id: $0.id.uuidString, name: $0.name) },
                 mentored: d.lineage.mentored.map { .init(id: $0.id.uuidString, name: $0.name) },
                 reachDirect: d.lineage.reach.direct.count, reachDownstream: d.lineage.reach.downstream.count,
-                reachTotal: d.lineage.reach.total))
+                reachTotal: d.lineage.reach.total),
+            endorsements: d.endorsements.map { .init(authorName: $0.author, text: $0.text) })
     }
 }
 

@@ -15,6 +15,8 @@ public struct AppServices: Sendable {
     public let meetings: MeetingService
     public let calendarFeeds: CalendarFeedService
     public let notes: NoteService
+    public let goals: GoalService
+    public let introductions: IntroductionService
     public let profileStore: ProfileStore
     public let pages: PageRenderer
 
@@ -31,7 +33,9 @@ public struct AppServices: Sendable {
             hasher: configuration.passwordHashing, throttle: configuration.signInThrottle,
             sessionPolicy: configuration.sessionPolicy, clock: configuration.clock)
         let mentorshipStore = MentorshipStore(database: database)
-        self.profiles = ProfileService(accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
+        self.profiles = ProfileService(
+            accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore,
+            introductions: IntroductionStore(database: database), clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.mentorships = MentorshipService(
             store: mentorshipStore, profiles: profileStore, clock: configuration.clock, requestPolicy: configuration.requestPolicy)
@@ -43,6 +47,9 @@ public struct AppServices: Sendable {
             store: meetingStore, availability: availabilityStore, mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
         self.calendarFeeds = CalendarFeedService(
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
+        self.goals = GoalService(store: GoalStore(database: database), mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
+        self.introductions = IntroductionService(
+            store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
     }
 }

@@ -33,6 +33,7 @@ public enum Flash: String, Sendable {
     case requestSent, requestAccepted, requestDeclined, requestWithdrawn, agreementAcknowledged, mentorshipEnded
     case meetingBooked, meetingCancelled, meetingCancelledLate, meetingRecorded, itemAdded, itemUpdated, feedbackSent
     case mentorshipPaused, mentorshipResumed, mentorshipCompleted, completionRequested, retrospectiveSaved, nowMentoring
+    case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
 
     var message: String {
@@ -64,6 +65,13 @@ public enum Flash: String, Sendable {
         case .completionRequested: "Noted. The mentorship completes when the other person agrees too."
         case .retrospectiveSaved: "Thank you for looking back. The other person can read it."
         case .nowMentoring: "Thank you for paying it forward! You're now listed as open to mentoring."
+        case .goalSaved: "Goal saved."
+        case .introductionSent: "Introduction sent. Contact details are shared only if they accept."
+        case .introductionAccepted: "You accepted the introduction. You can now see each other's email."
+        case .introductionDeclined: "Introduction declined. Nothing was shared."
+        case .endorsementSent: "Endorsement sent. It appears on their profile once they approve it."
+        case .endorsementApproved: "Endorsement approved: it now shows on your profile."
+        case .endorsementRejected: "Endorsement hidden. It won't appear on your profile."
         case .noteSaved: "Note saved."
         case .messageSent: "Message sent."
         case .availabilitySaved: "Availability saved."

@@ -7,6 +7,7 @@ public struct ProfileService: Sendable {
     let accounts: AccountStore
     let profiles: ProfileStore
     let mentorships: MentorshipStore
+    let introductions: IntroductionStore
     let clock: AppClock
 
     /// A person's profile as a given viewer may see it.
@@ -22,6 +23,8 @@ public struct ProfileService: Sendable {
         public var freePlaces: Int
         /// The "mentored by" web around this person: who mentored them, whom they mentored, and how far it reached.
         public var lineage: PersonLineage
+        /// Endorsements from mentors that the person approved, with their authors' names.
+        public var endorsements: [(author: String, text: String)]
     }
 
     /// A person's place in the web of who mentored whom.
@@ -94,7 +97,14 @@ public struct ProfileService: Sendable {
         return PersonDetails(
             id: id, profile: profile, email: isSelf || viewer.isAdmin ? user.email : nil, managerName: managerName,
             reports: try await profiles.reports(of: id), isSelf: isSelf,
-            freePlaces: try await freePlaces(of: id, profile: profile), lineage: try await lineage(of: id))
+            freePlaces: try await freePlaces(of: id, profile: profile), lineage: try await lineage(of: id),
+            endorsements: try await endorsements(of: id))
+    }
+
+    func endorsements(of person: UUID) async throws -> [(author: String, text: String)] {
+        let approved = try await introductions.approvedEndorsements(of: person)
+        let names = try await profiles.names(of: approved.map(\.mentorId))
+        return approved.map { (names[$0.mentorId] ?? "A former member", $0.text) }
     }
 
     /// Names are looked up in one query; people are listed by name.

@@ -57,7 +57,20 @@ struct MentoringController {
                 "focus": mentorship.focus.label, "objective": mentorship.agreement.terms.objectives.first ?? "",
             ]
         }
+        let forMe = try await services.introductions.introductions(of: viewer).filter { $0.introduction.memberId == viewer.id }
+        let introNames = try await services.profileStore.names(of: forMe.flatMap { [$0.introduction.mentorId, $0.introduction.menteeId] })
+        let introductions: [ViewModel] = forMe.map { view in
+            let i = view.introduction
+            return [
+                "mentor": introNames[i.mentorId] ?? "A mentor", "mentee": introNames[i.menteeId] ?? "A member", "menteeUrl": SiteRoute.person(i.menteeId),
+                "note": i.note, "status": i.status.rawValue.capitalized, "isProposed": i.status == .proposed,
+                "contactEmail": view.contactEmail ?? "",
+                "acceptUrl": SiteRoute.answerIntroduction(i.id, "accept"), "declineUrl": SiteRoute.answerIntroduction(i.id, "decline"),
+            ]
+        }
         let model: ViewModel = [
+            "introductions": introductions, "hasIntroductions": !introductions.isEmpty,
+            "goalsUrl": SiteRoute.goals, "availabilityUrl": SiteRoute.availability,
             "received": received, "hasReceived": !received.isEmpty, "sent": sent, "hasSent": !sent.isEmpty,
             "mentorships": list, "hasMentorships": !list.isEmpty, "directoryUrl": SiteRoute.people + "?role=mentor&openOnly=on",
         ]

@@ -6,6 +6,8 @@ import IthacaStorage
 /// The forms on a mentorship's page, so a failed submit can show the page again with what was typed.
 struct MentorshipForms {
     var retrospective = FormState()
+    var introduction = FormState()
+    var endorsement = FormState()
     var booking = FormState()
     var note = FormState()
     var message = FormState()
@@ -82,10 +84,32 @@ struct MentorshipPage {
             suggestions = try await suggestedMentors(for: viewer, excluding: [mentorship.mentorId, viewer.id])
         }
         let finished = mentorship.status.isFinished
+        let introductions = try await services.introductions.introductions(of: viewer).filter { $0.introduction.mentorshipId == id }
+        let memberNames = try await services.profileStore.names(of: introductions.map(\.introduction.memberId))
+        let introductionModels = introductions.map { view -> ViewModel in
+            let i = view.introduction
+            return ["member": memberNames[i.memberId] ?? "A former member", "memberUrl": SiteRoute.person(i.memberId), "note": i.note,
+                    "status": i.status.rawValue.capitalized, "contactEmail": view.contactEmail ?? ""]
+        }
+        let endorsements = try await services.introductions.endorsements(of: viewer).filter { $0.mentorshipId == id }
+        let endorsementModels = endorsements.map { e -> ViewModel in
+            ["text": e.text, "status": e.status.rawValue.capitalized, "awaitsMe": role == .mentee && e.status == .pending,
+             "approveUrl": SiteRoute.answerEndorsement(e.id, "approve"), "rejectUrl": SiteRoute.answerEndorsement(e.id, "reject")]
+        }
+        let linkedGoals = try await services.goals.goals(ofMentorship: id, for: viewer).map { goal -> ViewModel in
+            ["title": goal.title, "percent": goal.progress.percent,
+             "progressText": goal.progress.isAchieved ? "Achieved" : "\(goal.progress.percent)% of milestones done"]
+        }
         let viewerIsMentoring = try await services.profileStore.profile(userId: viewer.id)?.openToMentoring ?? true
         let invitePayItForward = role == .mentee && mentorship.status == .completed && !viewerIsMentoring
         let agreedToComplete = mentorship.completionAgreedBy
         let model: ViewModel = [
+            "introductions": introductionModels, "hasIntroductions": !introductionModels.isEmpty,
+            "endorsements": endorsementModels, "hasEndorsements": !endorsementModels.isEmpty,
+            "canIntroduce": role == .mentor && mentorship.status != .proposed,
+            "introduceUrl": SiteRoute.introduce(id), "introductionForm": forms.introduction.model,
+            "endorseUrl": SiteRoute.endorse(id), "endorsementForm": forms.endorsement.model,
+            "goals": linkedGoals, "hasGoals": !linkedGoals.isEmpty, "goalsUrl": SiteRoute.goals, "isMentee": role == .mentee,
             "isActive": mentorship.status == .active, "isPaused": mentorship.status == .paused, "isFinished": finished,
             "pauseUrl": SiteRoute.pause(id), "resumeUrl": SiteRoute.resume(id), "completeUrl": SiteRoute.complete(id),
             "canComplete": mentorship.status == .active || mentorship.status == .paused,

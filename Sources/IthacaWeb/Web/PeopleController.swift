@@ -117,14 +117,21 @@ struct PeopleController {
             "mentoredBy": d.lineage.mentoredBy.map { ["name": $0.name, "url": SiteRoute.person($0.id)] as ViewModel },
             "mentored": d.lineage.mentored.map { ["name": $0.name, "url": SiteRoute.person($0.id)] as ViewModel },
             "reachText": Format.reach(d.lineage.reach),
+            "endorsements": d.endorsements.map { ["author": $0.author, "text": $0.text] as ViewModel },
+            "hasEndorsements": !d.endorsements.isEmpty,
         ]
+        // Only the person's manager gets anything here, and only the one-line summaries the person chose to share.
+        let shared = p.managerId == viewer.id ? try await services.goals.managerSummary(of: id, for: viewer).map(\.managerSummary) : []
         let selectedFocus = askForm.values["focus"] as? String ?? ""
         let ask: ViewModel = askForm.model.merging([
             "url": SiteRoute.ask(id),
             "focusOptions": [["value": "", "label": "Choose…", "selected": selectedFocus.isEmpty] as ViewModel]
                 + MentoringFocus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == selectedFocus] },
         ])
-        let model: ViewModel = ["person": person, "canAsk": !d.isSelf && p.openToMentoring, "ask": ask]
+        let model: ViewModel = [
+            "person": person, "canAsk": !d.isSelf && p.openToMentoring, "ask": ask,
+            "sharedGoals": shared, "hasSharedGoals": !shared.isEmpty,
+        ]
         return services.pages.page("person", model, title: p.name, context: context, nav: d.isSelf ? .profile : .people, status: status)
     }
 }

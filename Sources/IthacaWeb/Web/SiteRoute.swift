@@ -29,6 +29,13 @@ enum SiteRoute {
     static let completePattern = "/mentorships/:mentorshipId/complete"
     static let retrospectivePattern = "/mentorships/:mentorshipId/retrospective"
     static let payItForward = "/profile/pay-it-forward"
+    static let goals = "/goals"
+    static let goalMilestonePattern = "/goals/:goalId/milestones/:milestoneId"
+    static let goalUpdatePattern = "/goals/:goalId"
+    static let introducePattern = "/mentorships/:mentorshipId/introductions"
+    static let endorsePattern = "/mentorships/:mentorshipId/endorsements"
+    static let answerIntroductionPattern = "/introductions/:introductionId/:answer"
+    static let answerEndorsementPattern = "/endorsements/:endorsementId/:answer"
     static let bookPattern = "/mentorships/:mentorshipId/meetings"
     static let notesPattern = "/mentorships/:mentorshipId/notes"
     static let messagesPattern = "/mentorships/:mentorshipId/messages"
@@ -58,6 +65,12 @@ enum SiteRoute {
     static func resume(_ id: UUID) -> String { mentorship(id) + "/resume" }
     static func complete(_ id: UUID) -> String { mentorship(id) + "/complete" }
     static func retrospective(_ id: UUID) -> String { mentorship(id) + "/retrospective" }
+    static func goalUpdate(_ id: UUID) -> String { "/goals/\(id.uuidString.lowercased())" }
+    static func goalMilestone(_ goal: UUID, _ milestone: UUID) -> String { goalUpdate(goal) + "/milestones/\(milestone.uuidString.lowercased())" }
+    static func introduce(_ id: UUID) -> String { mentorship(id) + "/introductions" }
+    static func endorse(_ id: UUID) -> String { mentorship(id) + "/endorsements" }
+    static func answerIntroduction(_ id: UUID, _ answer: String) -> String { "/introductions/\(id.uuidString.lowercased())/\(answer)" }
+    static func answerEndorsement(_ id: UUID, _ answer: String) -> String { "/endorsements/\(id.uuidString.lowercased())/\(answer)" }
     static func book(_ id: UUID) -> String { mentorship(id) + "/meetings" }
     static func notes(_ id: UUID) -> String { mentorship(id) + "/notes" }
     static func messages(_ id: UUID) -> String { mentorship(id) + "/messages" }
