@@ -44,6 +44,15 @@ import Testing
         #expect(reach.downstream.count >= 2)
     }
 
+    @Test func theReadmeNamesTheShowcaseAccounts() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let mentee = Self.people[Self.plan.showcaseMentee]
+        let mentor = Self.people[Self.plan.mentorships[0].mentor]
+        #expect(text.contains(mentee.email), "README should name the showcase mentee \(mentee.email)")
+        #expect(text.contains(mentor.email), "README should name the showcase mentor \(mentor.email)")
+    }
+
     @Test(arguments: TestDatabase.all)
     func theLoadedDemoShowsTheShowcaseMenteeABitOfEverything(database: TestDatabase) async throws {
         try await withTestApp(database, configure: { $0.loadDemo = true }) { browser in
@@ -59,6 +68,13 @@ import Testing
             let next = try #require(meetings.first { $0["status"] as? String == "scheduled" }?["id"] as? String)
             let detail = try await browser.json(.get, "/api/v1/meetings/\(next)", token: token)
             #expect((detail.object["carriedOver"] as? [Any])?.count == 3, "\(detail.text)")
+            // a goal with milestones, an accepted introduction with contact details, an approved endorsement
+            let goals = try await browser.json(.get, "/api/v1/me/goals", token: token).object["items"] as? [[String: Any]] ?? []
+            #expect(goals.contains { $0["percent"] as? Int == 33 })
+            let intros = try await browser.json(.get, "/api/v1/introductions", token: token).object["items"] as? [[String: Any]] ?? []
+            #expect(intros.contains { $0["status"] as? String == "accepted" && ($0["contactEmail"] as? String)?.hasSuffix(".example") == true })
+            let me = try await browser.json(.get, "/api/v1/me", token: token)
+            #expect(((me.object["profile"] as? [String: Any])?["endorsements"] as? [Any])?.count == 1)
             // the mentee's page and the chain's first mentor's lineage render
             try await browser.signIn(email: email, password: DemoCommunity.password)
             #expect(try await browser.get("/mentoring").status == .ok)

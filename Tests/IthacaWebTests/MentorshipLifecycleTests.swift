@@ -38,6 +38,39 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.all)
+    func editingTheAgreementMakesANewVersionBothAcknowledgeAgain(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let pair = try await makeMentorship(browser)
+            let path = "/api/v1/mentorships/\(pair.id)/agreement"
+            let current = try #require(try await browser.json(.get, "/api/v1/mentorships/\(pair.id)", token: pair.mentee.token).object["agreement"] as? [String: Any])
+            var edit: [String: Any] = [
+                "objectives": current["objectives"] as? [String] ?? [], "cadence": ["everyWeeks": 2, "minutes": 45],
+                "endDate": current["endDate"] as? String ?? "", "confidentiality": current["confidentiality"] as? String ?? "",
+            ]
+            // saving the same terms changes nothing
+            let same = try await browser.json(.put, path, edit, token: pair.mentee.token)
+            #expect((same.object["agreement"] as? [String: Any])?["version"] as? Int == 1, "\(same.text)")
+            // a real change is version 2, waiting for both, while the mentorship stays active
+            edit["cadence"] = ["everyWeeks": 1, "minutes": 30]
+            edit["objectives"] = ["Lead a project", "Give a talk at the all-hands"]
+            let revised = try await browser.json(.put, path, edit, token: pair.mentee.token)
+            let agreement = try #require(revised.object["agreement"] as? [String: Any])
+            #expect(agreement["version"] as? Int == 2)
+            #expect((agreement["acknowledgedBy"] as? [String])?.isEmpty == true)
+            #expect(revised.object["status"] as? String == "active")
+            // the old version can no longer be acknowledged; the new one can
+            let stale = try await browser.json(.post, path + "/acknowledge", ["version": 1], token: pair.mentor.token)
+            #expect(stale.status == .conflict)
+            #expect(try await browser.json(.post, path + "/acknowledge", ["version": 2], token: pair.mentor.token).status == .ok)
+            // bad terms are field errors
+            edit["endDate"] = "2001-01-01"
+            edit["cadence"] = ["everyWeeks": 40, "minutes": 30]
+            let bad = try await browser.json(.put, path, edit, token: pair.mentor.token)
+            #expect(Set((bad.object["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }) == ["endDate", "cadence"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func theReasonForEndingIsOnlyEverShownToWhoeverGaveIt(database: TestDatabase) async throws {
         try await withTestApp(database) { browser in
             let pair = try await makeMentorship(browser)

@@ -33,6 +33,10 @@ public struct DemoMentoring: Sendable {
         public var meetings: [Meeting] = []
         public var messages: [(from: MentorshipRole, text: String)] = []
         public var retrospectives: [(from: MentorshipRole, wentWell: String, learned: String, next: String)] = []
+        /// The mentee's goal for this mentorship, with milestones (title, done), when they wrote one down.
+        public var milestones: [(String, Bool)]?
+        public var endorsement: (text: String, status: EndorsementStatus)?
+        public var introduction: (member: Int, note: String, status: IntroductionStatus)?
     }
 
     public var requests: [Request] = []
@@ -83,7 +87,9 @@ extension DemoMentoring {
             status: .active, startedDaysAgo: 30,
             meetings: [held, second, Meeting(dayOffset: -14, status: .cancelled(late: true), agenda: "Stakeholder map"),
                        Meeting(dayOffset: 5, status: .scheduled, agenda: "Stakeholder map and the first steering meeting")],
-            messages: [(.mentee, "Thanks for today! I'll send the plan draft by Friday."), (.mentor, "Looking forward to it. Keep it to one page.")]))
+            messages: [(.mentee, "Thanks for today! I'll send the plan draft by Friday."), (.mentor, "Looking forward to it. Keep it to one page.")],
+            milestones: [("Write the one-page plan", true), ("Map the stakeholders", false), ("Run the kick-off meeting", false)],
+            introduction: (chain[0], "They led the last cross-team migration and love talking about stakeholder maps.", .accepted)))
         plan.mentorships.append(Mentorship(
             mentee: showcase, mentor: nextMentor(outside: showcase), goal: "Get confident presenting to leadership", focus: .communication,
             status: .completed, startedDaysAgo: 130,
@@ -91,7 +97,9 @@ extension DemoMentoring {
                        Meeting(dayOffset: -100, status: .noShow(who: .mentee), agenda: "Dry run of the quarterly update"),
                        Meeting(dayOffset: -90, status: .held, agenda: "Dry run of the quarterly update", feedback: [(.mentor, 5, "Huge progress since the first session.")])],
             retrospectives: [(.mentee, "Weekly dry runs and honest feedback.", "How to open with the decision I need.", "Mentor someone newer than me."),
-                             (.mentor, "A mentee who practised between sessions.", "How newer colleagues experience our leadership meetings.", "")]))
+                             (.mentor, "A mentee who practised between sessions.", "How newer colleagues experience our leadership meetings.", "")],
+            milestones: [("Present at a team meeting", true), ("Present the quarterly update", true)],
+            endorsement: ("A calm, well-prepared presenter who listens to questions before answering.", .approved)))
         plan.mentorships.append(Mentorship(
             mentee: showcase, mentor: nextMentor(outside: showcase), goal: "Understand how product managers prioritise", focus: .careerMove,
             status: .proposed, startedDaysAgo: 1))

@@ -106,6 +106,42 @@ struct DemoMentoringWriter {
             row.createdAt = now.addingTimeInterval(Double(index - plan.messages.count) * 3600)
             try await row.create(on: db)
         }
+        if let milestones = plan.milestones {
+            let goal = Goal(
+                id: UUID(), ownerId: menteeId, mentorshipId: mentorshipId, title: plan.goal,
+                progress: GoalProgress(milestones: milestones.map { Milestone(title: $0.0, done: $0.1) }), shareWithManager: true)
+            let row = GoalRecord()
+            row.id = goal.id
+            row.ownerId = menteeId
+            row.createdAt = started
+            try row.apply(goal, now: started)
+            try await row.create(on: db)
+        }
+        if let endorsement = plan.endorsement {
+            let row = EndorsementRecord()
+            row.id = UUID()
+            row.mentorshipId = mentorshipId
+            row.mentorId = mentorId
+            row.menteeId = menteeId
+            row.text = endorsement.text
+            row.status = endorsement.status.rawValue
+            row.createdAt = now.addingTimeInterval(-25 * Self.day)
+            row.answeredAt = now.addingTimeInterval(-24 * Self.day)
+            try await row.create(on: db)
+        }
+        if let introduction = plan.introduction {
+            let row = IntroductionRecord()
+            row.id = UUID()
+            row.mentorshipId = mentorshipId
+            row.mentorId = mentorId
+            row.menteeId = menteeId
+            row.memberId = ids[introduction.member]!
+            row.note = introduction.note
+            row.status = introduction.status.rawValue
+            row.createdAt = now.addingTimeInterval(-6 * Self.day)
+            row.answeredAt = introduction.status == .proposed ? nil : now.addingTimeInterval(-5 * Self.day)
+            try await row.create(on: db)
+        }
         for retro in plan.retrospectives {
             let row = RetrospectiveRecord()
             row.id = UUID()

@@ -55,6 +55,15 @@ extension APIHandler {
         return .ok(.init(body: .json(Self.mentorship(mentorship))))
     }
 
+    func reviseAgreement(_ input: Operations.ReviseAgreement.Input) async throws -> Operations.ReviseAgreement.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let mentorship = try await services.mentorships.reviseAgreement(
+            try Self.id(input.path.mentorshipId, "mentorship"), by: viewer, objectives: body.objectives,
+            everyWeeks: body.cadence.everyWeeks, minutes: body.cadence.minutes, endDate: body.endDate, confidentiality: body.confidentiality)
+        return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
+    }
+
     func endMentorship(_ input: Operations.EndMentorship.Input) async throws -> Operations.EndMentorship.Output {
         let viewer = try viewer()
         var reason: String?

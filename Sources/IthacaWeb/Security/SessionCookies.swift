@@ -33,6 +33,7 @@ public enum Flash: String, Sendable {
     case requestSent, requestAccepted, requestDeclined, requestWithdrawn, agreementAcknowledged, mentorshipEnded
     case meetingBooked, meetingCancelled, meetingCancelledLate, meetingRecorded, itemAdded, itemUpdated, feedbackSent
     case mentorshipPaused, mentorshipResumed, mentorshipCompleted, completionRequested, retrospectiveSaved, nowMentoring
+    case agreementRevised, agreementUnchanged
     case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
 
@@ -65,6 +66,8 @@ public enum Flash: String, Sendable {
         case .completionRequested: "Noted. The mentorship completes when the other person agrees too."
         case .retrospectiveSaved: "Thank you for looking back. The other person can read it."
         case .nowMentoring: "Thank you for paying it forward! You're now listed as open to mentoring."
+        case .agreementRevised: "The agreement changed: this is a new version, and you both acknowledge it again."
+        case .agreementUnchanged: "Nothing changed in the agreement."
         case .goalSaved: "Goal saved."
         case .introductionSent: "Introduction sent. Contact details are shared only if they accept."
         case .introductionAccepted: "You accepted the introduction. You can now see each other's email."

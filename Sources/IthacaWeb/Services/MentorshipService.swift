@@ -107,6 +107,27 @@ public struct MentorshipService: Sendable {
         return mentorship
     }
 
+    /// Either side edits the agreement: a changed agreement is a new version both acknowledge again (the mentorship
+    /// keeps its status meanwhile); unchanged terms change nothing.
+    public func reviseAgreement(
+        _ id: UUID, by viewer: Viewer, objectives: [String], everyWeeks: Int, minutes: Int, endDate: String, confidentiality: String
+    ) async throws -> MentorshipRecord {
+        let mentorship = try await mentorship(id, for: viewer)
+        guard !mentorship.status.isFinished else {
+            throw MentoringRuleViolation.mentorshipTransitionNotAllowed(from: mentorship.status, action: "have its agreement changed")
+        }
+        var terms = mentorship.agreement.terms
+        terms.objectives = objectives
+        terms.cadence = Cadence(everyWeeks: everyWeeks, minutes: minutes)
+        terms.endDate = endDate
+        terms.confidentiality = confidentiality
+        let revised = try mentorship.agreement.revised(terms)
+        guard revised.version != mentorship.agreement.version else { return mentorship }
+        try mentorship.apply(status: mentorship.status, agreement: revised, now: clock.now())
+        try await store.save(mentorship)
+        return mentorship
+    }
+
     /// Either side ends the mentorship early. The optional reason is kept for the person who gave it only.
     public func end(_ id: UUID, by viewer: Viewer, reason: String? = nil) async throws -> MentorshipRecord {
         let mentorship = try await mentorship(id, for: viewer)

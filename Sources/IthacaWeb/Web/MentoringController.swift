@@ -16,6 +16,7 @@ struct MentoringController {
         router.get(RouterPath(SiteRoute.mentorshipPattern)) { _, context in try await mentorship(context) }
         router.post(RouterPath(SiteRoute.acknowledgePattern)) { request, context in try await acknowledge(request, context) }
         router.post(RouterPath(SiteRoute.endPattern)) { request, context in try await end(request, context) }
+        router.post(RouterPath(SiteRoute.agreementPattern)) { request, context in try await reviseAgreement(request, context) }
         router.post(RouterPath(SiteRoute.pausePattern)) { _, context in try await move(context, .mentorshipPaused) { try await services.mentorships.pause($0, by: $1) } }
         router.post(RouterPath(SiteRoute.resumePattern)) { _, context in try await move(context, .mentorshipResumed) { try await services.mentorships.resume($0, by: $1) } }
         router.post(RouterPath(SiteRoute.completePattern)) { _, context in try await complete(context) }
@@ -111,6 +112,25 @@ struct MentoringController {
         let reason = try await request.form().text("reason")
         _ = try await services.mentorships.end(id, by: try context.signedIn(), reason: reason.isEmpty ? nil : reason)
         return redirect(SiteRoute.mentorship(id), .mentorshipEnded)
+    }
+
+    func reviseAgreement(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let id = try mentorshipId(context)
+        let form = try await request.form()
+        let objectives = form.text("objectives").split(whereSeparator: \.isNewline).map(String.init)
+        do {
+            let before = try await services.mentorships.mentorship(id, for: try context.signedIn()).agreement.version
+            let after = try await services.mentorships.reviseAgreement(
+                id, by: try context.signedIn(), objectives: objectives, everyWeeks: Int(form.text("everyWeeks")) ?? 0,
+                minutes: Int(form.text("minutes")) ?? 0, endDate: form.text("endDate"), confidentiality: form.text("confidentiality"))
+            return redirect(SiteRoute.mentorship(id) + "#agreement-title", after.agreement.version == before ? .agreementUnchanged : .agreementRevised)
+        } catch let rule as MentoringRuleViolation {
+            var forms = MentorshipForms()
+            let typed: ViewModel = ["objectives": form.text("objectives"), "everyWeeks": form.text("everyWeeks"), "minutes": form.text("minutes"),
+                                    "endDate": form.text("endDate"), "confidentiality": form.text("confidentiality")]
+            forms.agreement = MeetingsController.state(rule, typed: typed)
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
+        }
     }
 
     func move(_ context: AppRequestContext, _ flash: Flash, _ action: (UUID, Viewer) async throws -> MentorshipRecord) async throws -> Response {

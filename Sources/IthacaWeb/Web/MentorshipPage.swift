@@ -5,6 +5,7 @@ import IthacaStorage
 
 /// The forms on a mentorship's page, so a failed submit can show the page again with what was typed.
 struct MentorshipForms {
+    var agreement = FormState()
     var retrospective = FormState()
     var introduction = FormState()
     var endorsement = FormState()
@@ -103,7 +104,17 @@ struct MentorshipPage {
         let viewerIsMentoring = try await services.profileStore.profile(userId: viewer.id)?.openToMentoring ?? true
         let invitePayItForward = role == .mentee && mentorship.status == .completed && !viewerIsMentoring
         let agreedToComplete = mentorship.completionAgreedBy
+        let typedAgreement = forms.agreement.values
+        let agreementForm = forms.agreement.model.merging([
+            "objectivesText": typedAgreement["objectives"] as? String ?? terms.objectives.joined(separator: "\n"),
+            "everyWeeks": typedAgreement["everyWeeks"] as? String ?? "\(terms.cadence.everyWeeks)",
+            "minutes": typedAgreement["minutes"] as? String ?? "\(terms.cadence.minutes)",
+            "endDateValue": typedAgreement["endDate"] as? String ?? terms.endDate,
+            "confidentialityText": typedAgreement["confidentiality"] as? String ?? terms.confidentiality,
+            "open": forms.agreement.errors.isEmpty && forms.agreement.formError == nil ? "" : "open",
+        ])
         let model: ViewModel = [
+            "agreementForm": agreementForm, "agreementUrl": SiteRoute.agreement(id), "canEditAgreement": !mentorship.status.isFinished,
             "introductions": introductionModels, "hasIntroductions": !introductionModels.isEmpty,
             "endorsements": endorsementModels, "hasEndorsements": !endorsementModels.isEmpty,
             "canIntroduce": role == .mentor && mentorship.status != .proposed,

@@ -24,6 +24,7 @@ enum SiteRoute {
     static let mentorshipPattern = "/mentorships/:mentorshipId"
     static let acknowledgePattern = "/mentorships/:mentorshipId/acknowledge"
     static let endPattern = "/mentorships/:mentorshipId/end"
+    static let agreementPattern = "/mentorships/:mentorshipId/agreement"
     static let pausePattern = "/mentorships/:mentorshipId/pause"
     static let resumePattern = "/mentorships/:mentorshipId/resume"
     static let completePattern = "/mentorships/:mentorshipId/complete"
@@ -61,6 +62,7 @@ enum SiteRoute {
     static func mentorship(_ id: UUID) -> String { "/mentorships/\(id.uuidString.lowercased())" }
     static func acknowledge(_ id: UUID) -> String { mentorship(id) + "/acknowledge" }
     static func end(_ id: UUID) -> String { mentorship(id) + "/end" }
+    static func agreement(_ id: UUID) -> String { mentorship(id) + "/agreement" }
     static func pause(_ id: UUID) -> String { mentorship(id) + "/pause" }
     static func resume(_ id: UUID) -> String { mentorship(id) + "/resume" }
     static func complete(_ id: UUID) -> String { mentorship(id) + "/complete" }
