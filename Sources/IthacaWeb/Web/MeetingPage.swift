@@ -5,6 +5,7 @@ import IthacaStorage
 
 /// The forms on a meeting's page.
 struct MeetingForms {
+    var note = FormState()
     var item = FormState()
     var feedback = FormState()
 }
@@ -30,6 +31,10 @@ struct MeetingPage {
                 "action": item.resolved ? "Reopen" : "Mark resolved",
             ]
         }
+        let notes = try await services.notes.notes(of: meeting.mentorshipId, for: viewer).filter { $0.meetingId == id }.map { note -> ViewModel in
+            ["body": note.body, "label": note.authorId == viewer.id ? (note.shared ? "Shared by you" : "Private: only you can see this")
+                : "Shared by \(otherName)"]
+        }
         let selectedKind = forms.item.values["kind"] as? String ?? CarriedItem.Kind.actionItem.rawValue
         let selectedUseful = forms.feedback.values["useful"] as? String ?? ""
         let model: ViewModel = [
@@ -46,6 +51,8 @@ struct MeetingPage {
             "carriedOver": detail.carriedOver.map(item), "hasCarriedOver": !detail.carriedOver.isEmpty,
             "raised": detail.raised.map(item), "hasRaised": !detail.raised.isEmpty,
             "itemsUrl": SiteRoute.items(id),
+            "notes": notes, "hasNotes": !notes.isEmpty, "notesUrl": SiteRoute.meetingNotes(id),
+            "noteForm": forms.note.model.merging(["sharedChecked": forms.note.values["shared"] as? Bool ?? true]),
             "itemForm": forms.item.model.merging([
                 "kindOptions": CarriedItem.Kind.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == selectedKind] as ViewModel },
             ]),

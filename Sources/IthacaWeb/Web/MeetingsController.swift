@@ -19,6 +19,7 @@ struct MeetingsController {
         router.post(RouterPath(SiteRoute.outcomePattern)) { request, context in try await outcome(request, context) }
         router.post(RouterPath(SiteRoute.itemsPattern)) { request, context in try await addItem(request, context) }
         router.post(RouterPath(SiteRoute.resolveItemPattern)) { request, context in try await resolveItem(request, context) }
+        router.post(RouterPath(SiteRoute.meetingNotesPattern)) { request, context in try await addMeetingNote(request, context) }
         router.post(RouterPath(SiteRoute.feedbackPattern)) { request, context in try await feedback(request, context) }
     }
 
@@ -126,6 +127,23 @@ struct MeetingsController {
         try await services.meetings.setItem(itemId, resolved: form.text("resolved") != "false", by: try context.signedIn())
         let back = form["meetingId"].flatMap(UUID.init(uuidString:)).map { SiteRoute.meeting($0) + "#items-title" } ?? SiteRoute.mentoring
         return redirect(back, .itemUpdated)
+    }
+
+    /// A light note about this meeting, shared with the other person unless unticked.
+    func addMeetingNote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        let id = try uuid(context, "meetingId", "meeting")
+        let meeting = try await services.meetings.meeting(id, for: viewer)
+        let form = try await request.form()
+        do {
+            _ = try await services.notes.addNote(
+                to: meeting.mentorshipId, by: viewer, body: form.text("body"), shared: form.isChecked("shared"), meetingId: id)
+            return redirect(SiteRoute.meeting(id) + "#notes-title", .noteSaved)
+        } catch let rule as MentoringRuleViolation {
+            var forms = MeetingForms()
+            forms.note = Self.state(rule, typed: ["body": form.text("body"), "shared": form.isChecked("shared")], renaming: ["body": "noteBody"])
+            return try await self.meeting(context, forms: forms, status: Self.status(rule))
+        }
     }
 
     func feedback(_ request: Request, _ context: AppRequestContext) async throws -> Response {

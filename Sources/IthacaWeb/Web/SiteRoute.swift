@@ -46,6 +46,7 @@ enum SiteRoute {
     static let outcomePattern = "/meetings/:meetingId/outcome"
     static let itemsPattern = "/meetings/:meetingId/items"
     static let feedbackPattern = "/meetings/:meetingId/feedback"
+    static let meetingNotesPattern = "/meetings/:meetingId/notes"
     static let resolveItemPattern = "/items/:itemId/resolve"
     static let availability = "/availability"
     static let calendarFeedPattern = "/calendar/:feedFile"
@@ -80,6 +81,7 @@ enum SiteRoute {
     static func meetingIcs(_ id: UUID) -> String { meeting(id) + "/ics" }
     static func cancelMeeting(_ id: UUID) -> String { meeting(id) + "/cancel" }
     static func outcome(_ id: UUID) -> String { meeting(id) + "/outcome" }
+    static func meetingNotes(_ id: UUID) -> String { meeting(id) + "/notes" }
     static func items(_ id: UUID) -> String { meeting(id) + "/items" }
     static func feedback(_ id: UUID) -> String { meeting(id) + "/feedback" }
     static func resolveItem(_ id: UUID) -> String { "/items/\(id.uuidString.lowercased())/resolve" }
