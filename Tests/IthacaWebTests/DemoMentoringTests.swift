@@ -78,6 +78,8 @@ import Testing
             // the mentee's page and the chain's first mentor's lineage render
             try await browser.signIn(email: email, password: DemoCommunity.password)
             #expect(try await browser.get("/mentoring").status == .ok)
+            let home = try await browser.get("/")
+            #expect(home.text.contains("Your next meetings") && home.text.contains("href=\"/meetings/"))
             // and the chain's first mentor reaches three people through it
             let name = Self.people[Self.plan.chain[0]].profile.name
             let query = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name

@@ -36,6 +36,11 @@ struct HomeController {
         }
         if profile.openToBeingMentored { roles.append("Looking for a mentor") }
         if profile.openToPeer { roles.append("Open to peer mentoring") }
+        // The next three meetings, in the viewer's zone: mentoring runs on the calendar.
+        let now = services.configuration.clock.now()
+        let upcoming: [ViewModel] = try await services.meetings.meetings(of: viewer)
+            .filter { $0.status == .scheduled && $0.end > now }.prefix(3)
+            .map { ["url": SiteRoute.meeting($0.id), "when": Format.meetingTime($0.interval, zone: profile.timeZone), "agenda": $0.agenda] }
         let dashboard: ViewModel = [
             "greeting": Self.greeting(now: services.configuration.clock.now(), timeZone: profile.timeZone, name: profile.name),
             "completeness": completeness.percent,
@@ -45,6 +50,7 @@ struct HomeController {
             "suggestions": suggestions,
             "hasSuggestions": !suggestions.isEmpty,
             "directoryUrl": SiteRoute.people,
+            "upcoming": upcoming, "hasUpcoming": !upcoming.isEmpty, "mentoringUrl": SiteRoute.mentoring,
             "profileEditUrl": SiteRoute.profileEdit,
         ]
         return services.pages.page("home", ["dashboard": dashboard], title: "Home", context: context, nav: .home)
