@@ -10,7 +10,7 @@ import Logging
 struct Ithaca: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ithaca, open-source mentoring: server and administration.",
-        subcommands: [Serve.self, Migrate.self, Admin.self, Demo.self],
+        subcommands: [Serve.self, Migrate.self, Admin.self, Demo.self, Bench.self],
         defaultSubcommand: Serve.self)
 }
 

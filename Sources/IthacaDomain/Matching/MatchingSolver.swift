@@ -1,0 +1,257 @@
+import Foundation
+
+/// Finds the assignment of mentees to mentors with the highest total compatibility, exactly.
+///
+/// Dense scores: the solver matches on each mentee's best few mentors first, then checks every other pair against the
+/// dual prices of that answer (column generation); pairs that could still help are added and the graph is re-solved,
+/// until no pair can. The answer is then optimal over all pairs, not just the candidates.
+public enum MatchingSolver {
+    /// How many best mentors per mentee start the candidate graph in dense mode.
+    public static let initialCandidates = 12
+
+    public static func solve(_ problem: MatchingProblem) throws(MatchingError) -> MatchingAssignment {
+        let n = problem.menteeCount
+        let m = problem.mentorCount
+        if case .dense(let matrix) = problem.scores, matrix.mentorCount != m { throw .capacitiesDoNotMatchScores }
+        if case .sparse(let edges) = problem.scores, edges.mentorCount != m { throw .capacitiesDoNotMatchScores }
+
+        var capacity = problem.mentorCapacities.map { max($0, 0) }
+        var pinnedMentor = [Int?](repeating: nil, count: n)
+        for pair in problem.pinned {
+            guard pair.mentee >= 0, pair.mentee < n, pair.mentor >= 0, pair.mentor < m, problem.score(pair) != nil else {
+                throw .pinnedPairForbidden(pair)
+            }
+            if pinnedMentor[pair.mentee] != nil { throw .menteePinnedTwice(pair.mentee) }
+            pinnedMentor[pair.mentee] = pair.mentor
+            capacity[pair.mentor] -= 1
+            if capacity[pair.mentor] < 0 { throw .pinsExceedCapacity(mentor: pair.mentor) }
+        }
+        var bannedByMentee: [Int: Set<Int>] = [:]
+        for pair in problem.forbidden { bannedByMentee[pair.mentee, default: []].insert(pair.mentor) }
+        let graph = Graph(scores: problem.scores, active: pinnedMentor.map { $0 == nil }, banned: bannedByMentee)
+
+        var solution: Solution
+        if problem.fairnessFloor {
+            solution = fairest(graph, capacity: capacity)
+        } else {
+            solution = graph.optimise(.total, capacity: capacity)
+        }
+
+        var mentorOf = [Int?](repeating: nil, count: n)
+        var objective = 0
+        var worst: Int?
+        for mentee in 0..<n {
+            if let mentor = pinnedMentor[mentee] {
+                mentorOf[mentee] = mentor
+                objective += problem.score(MatchPair(mentee: mentee, mentor: mentor)) ?? 0
+            } else if solution.mentorOf[mentee] >= 0 {
+                let mentor = Int(solution.mentorOf[mentee])
+                let score = graph.rawScore(mentee, mentor)
+                mentorOf[mentee] = mentor
+                objective += score
+                worst = min(worst ?? score, score)
+            }
+        }
+        return MatchingAssignment(
+            mentorOf: mentorOf, pinned: Set(problem.pinned), objective: objective, worstScore: worst,
+            isProvenOptimal: solution.proven, pricingRounds: solution.rounds)
+    }
+
+    /// Lexicographic: as many matched as possible, then the best worst score, then the best total.
+    static func fairest(_ graph: Graph, capacity: [Int]) -> Solution {
+        // Score + bonus on pairs at or above a floor: the most matches first, then the total. Distinct weights keep
+        // the pricing rounds few (plain 1-per-pair weights make nearly every pair a candidate).
+        let bonus = Int64(graph.maxScore) * Int64(graph.menteeCount + 1) + 1
+        func solve(atLeast floor: Int32) -> Solution { graph.optimise(.fair(atLeast: floor, bonus: bonus), capacity: capacity) }
+        let levels = graph.distinctScores()
+        guard !levels.isEmpty else { return graph.optimise(.total, capacity: capacity) }
+        let unconstrained = solve(atLeast: levels[0])
+        let most = unconstrained.matched
+        guard most > 0 else { return unconstrained }
+        // The largest floor that still lets as many mentees be matched.
+        var low = 0
+        var high = levels.count - 1
+        var best = unconstrained
+        while low < high {
+            let middle = (low + high + 1) / 2
+            let candidate = solve(atLeast: levels[middle])
+            if candidate.matched == most {
+                low = middle
+                best = candidate
+            } else {
+                high = middle - 1
+            }
+        }
+        return best.floor == levels[low] ? best : solve(atLeast: levels[low])
+    }
+
+    enum Objective {
+        case total
+        /// Weights score + bonus on pairs at or above the floor: maximal cardinality first, then total.
+        case fair(atLeast: Int32, bonus: Int64)
+
+        @inline(__always)
+        func weight(_ score: Int32) -> Int64 {
+            switch self {
+            case .total: return Int64(score)
+            case .fair(let floor, let bonus): return score >= floor ? Int64(score) + bonus : 0
+            }
+        }
+    }
+
+    struct Solution {
+        var mentorOf: [Int32]
+        var floor: Int32 = 0
+        var value: Int64
+        var proven: Bool
+        var rounds: Int
+
+        var matched: Int { mentorOf.lazy.filter { $0 >= 0 }.count }
+    }
+
+    /// The edges the solver may use: positive scores of active mentees, minus the round's bans.
+    struct Graph {
+        let scores: MatchingProblem.Scores
+        let active: [Bool]
+        let banned: [Int: Set<Int>]
+
+        var menteeCount: Int { active.count }
+
+        func rawScore(_ mentee: Int, _ mentor: Int) -> Int {
+            switch scores {
+            case .dense(let matrix): return Int(matrix[mentee, mentor])
+            case .sparse(let edges):
+                let row = edges.rowStart[mentee]..<edges.rowStart[mentee + 1]
+                return Int(edges.scores[row.first { Int(edges.mentors[$0]) == mentor }!])
+            }
+        }
+
+        var maxScore: Int32 {
+            switch scores {
+            case .dense(let matrix): return matrix.values.max() ?? 0
+            case .sparse(let edges): return edges.scores.max() ?? 0
+            }
+        }
+
+        func distinctScores() -> [Int32] {
+            var present = [Bool](repeating: false, count: Int(max(maxScore, 0)) + 1)
+            forEachEdge { _, _, score in present[Int(score)] = true }
+            return present.indices.filter { $0 > 0 && present[$0] }.map { Int32($0) }
+        }
+
+        func forEachEdge(_ body: (Int, Int, Int32) -> Void) {
+            switch scores {
+            case .dense(let matrix):
+                matrix.values.withUnsafeBufferPointer { values in
+                    for i in 0..<matrix.menteeCount where active[i] {
+                        let ban = banned[i]
+                        let base = i * matrix.mentorCount
+                        for j in 0..<matrix.mentorCount {
+                            let score = values[base + j]
+                            if score > 0, ban?.contains(j) != true { body(i, j, score) }
+                        }
+                    }
+                }
+            case .sparse(let edges):
+                for i in 0..<edges.menteeCount where active[i] {
+                    let ban = banned[i]
+                    for e in edges.rowStart[i]..<edges.rowStart[i + 1] {
+                        let j = Int(edges.mentors[e])
+                        if edges.scores[e] > 0, ban?.contains(j) != true { body(i, j, edges.scores[e]) }
+                    }
+                }
+            }
+        }
+
+        func optimise(_ objective: Objective, capacity: [Int]) -> Solution {
+            var solution = optimiseAny(objective, capacity: capacity)
+            if case .fair(let floor, _) = objective { solution.floor = floor }
+            return solution
+        }
+
+        func optimiseAny(_ objective: Objective, capacity: [Int]) -> Solution {
+            switch scores {
+            case .sparse(let edges):
+                var rows = [[(Int32, Int64)]](repeating: [], count: edges.menteeCount)
+                forEachEdge { i, j, score in
+                    let w = objective.weight(score)
+                    if w > 0 { rows[i].append((Int32(j), w)) }
+                }
+                var matcher = Graph.matcher(rows, mentorCount: edges.mentorCount, capacity: capacity)
+                matcher.solve()
+                return Solution(mentorOf: matcher.mentorOf, value: matcher.objective, proven: false, rounds: 1)
+            case .dense(let matrix):
+                return optimiseDense(matrix, objective, capacity: capacity)
+            }
+        }
+
+        static func matcher(_ rows: [[(Int32, Int64)]], mentorCount: Int, capacity: [Int]) -> FlowMatcher {
+            var rowStart = [0]
+            var column: [Int32] = []
+            var weight: [Int64] = []
+            for row in rows {
+                for (j, w) in row {
+                    column.append(j)
+                    weight.append(w)
+                }
+                rowStart.append(column.count)
+            }
+            return FlowMatcher(
+                menteeCount: rows.count, mentorCount: mentorCount, rowStart: rowStart, column: column, weight: weight,
+                capacity: capacity)
+        }
+
+        func optimiseDense(_ matrix: ScoreMatrix, _ objective: Objective, capacity: [Int]) -> Solution {
+            let n = matrix.menteeCount
+            let m = matrix.mentorCount
+            let k = MatchingSolver.initialCandidates
+            // Each active mentee's best k mentors by weight.
+            var rows = [[(Int32, Int64)]](repeating: [], count: n)
+            matrix.values.withUnsafeBufferPointer { values in
+                for i in 0..<n where active[i] {
+                    let ban = banned[i]
+                    var best: [(Int32, Int64)] = []
+                    best.reserveCapacity(k + 1)
+                    for j in 0..<m {
+                        let score = values[i * m + j]
+                        guard score > 0 else { continue }
+                        let w = objective.weight(score)
+                        guard w > 0, best.count < k || w > best[best.count - 1].1, ban?.contains(j) != true else { continue }
+                        var position = best.count
+                        while position > 0, best[position - 1].1 < w { position -= 1 }
+                        best.insert((Int32(j), w), at: position)
+                        if best.count > k { best.removeLast() }
+                    }
+                    rows[i] = best
+                }
+            }
+            var rounds = 0
+            while true {
+                rounds += 1
+                var matcher = Graph.matcher(rows, mentorCount: m, capacity: capacity)
+                matcher.solve()
+                // Pricing: a pair outside the graph can help only if its weight beats the prices.
+                var added = 0
+                matrix.values.withUnsafeBufferPointer { values in
+                    for i in 0..<n where active[i] {
+                        let ban = banned[i]
+                        let price = matcher.menteePotential[i]
+                        let assigned = Int(matcher.mentorOf[i])
+                        for j in 0..<m where j != assigned {
+                            let score = values[i * m + j]
+                            guard score > 0 else { continue }
+                            let w = objective.weight(score)
+                            guard w > 0, w > price - matcher.mentorPotential[j], ban?.contains(j) != true else { continue }
+                            if rows[i].contains(where: { $0.0 == Int32(j) }) { continue }
+                            rows[i].append((Int32(j), w))
+                            added += 1
+                        }
+                    }
+                }
+                if added == 0 {
+                    return Solution(mentorOf: matcher.mentorOf, value: matcher.objective, proven: true, rounds: rounds)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import IthacaDomain
+
+/// `ithaca bench …`: performance figures for the pure domain code.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmarks of the domain code (generated data, no database).", subcommands: [Match.self])
+
+    /// `ithaca bench match`: generate a round, score it, match it, print the figures.
+    struct Match: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a matching round deterministically, score and match it, print times, memory and objective.")
+
+        enum Mode: String, EnumerableFlag {
+            case exact, sparse
+            static func help(for value: Mode) -> ArgumentHelp? {
+                switch value {
+                case .exact: "Score every pair; the answer is proven optimal over all pairs (default)."
+                case .sparse: "Score only candidate pairs (shared skills and a random sample); for very large rounds."
+                }
+            }
+        }
+
+        @Option(help: "Mentees in the generated round.") var mentees = 1_000
+        @Option(help: "Mentors in the generated round.") var mentors = 200
+        @Option(help: "Seed of the generator: the same seed gives the same round.") var seed: UInt64 = 1
+        @Flag var mode: Mode = .exact
+        @Flag(help: "Maximise the worst match first, then the total.") var fairnessFloor = false
+        @Flag(help: "Sparse mode: also solve exactly and print the gap (needs memory for every pair).") var checkGap = false
+        @Option(help: "Sparse mode: candidate pairs kept per mentee.") var keep = CandidateSearch().keep
+        @Option(help: "Write the scored round (JSON header line + int32 matrix) to this file for the Python peers (exact mode).",
+                completion: .file())
+        var export: String?
+
+        func run() async throws {
+            let clock = ContinuousClock()
+            let generated = clock.now
+            let instance = MatchInstanceGenerator(seed: seed).make(mentees: mentees, mentors: mentors)
+            let generation = generated.duration(to: clock.now)
+
+            let scoringStart = clock.now
+            let scorer = CompatibilityScorer(
+                mentees: instance.mentees, mentors: instance.mentors, restrictions: instance.restrictions)
+            let preparation = scoringStart.duration(to: clock.now)
+            var search = CandidateSearch()
+            search.keep = keep
+            let scores: MatchingProblem.Scores = mode == .exact
+                ? .dense(await scorer.scoreMatrix()) : .sparse(await scorer.candidateEdges(search))
+            let scoring = scoringStart.duration(to: clock.now)
+
+            let problem = MatchingProblem(
+                scores: scores, mentorCapacities: instance.mentorCapacities, fairnessFloor: fairnessFloor)
+            let solvingStart = clock.now
+            let assignment = try MatchingSolver.solve(problem)
+            let assignmentTime = solvingStart.duration(to: clock.now)
+
+            var lines: [(String, String)] = [
+                ("round", "\(mentees) mentees × \(mentors) mentors, seed \(seed), \(mode.rawValue)\(fairnessFloor ? ", fairness floor" : "")"),
+                ("capacity", "\(instance.mentorCapacities.reduce(0, +))"),
+                ("generation_s", seconds(generation)),
+                ("scoring_s", seconds(scoring)),
+                ("of_which_vocabulary_s", seconds(preparation)),
+                ("assignment_s", seconds(assignmentTime)),
+                ("total_s", seconds(scoring + assignmentTime)),
+            ]
+            switch scores {
+            case .dense(let matrix):
+                lines.append(("pairs_scored", "\(matrix.values.count)"))
+            case .sparse(let edges):
+                lines.append(("candidate_edges", "\(edges.edgeCount)"))
+            }
+            lines += [
+                ("pricing_rounds", "\(assignment.pricingRounds)"),
+                ("proven_optimal", "\(assignment.isProvenOptimal)"),
+                ("objective", "\(assignment.objective)"),
+                ("matched", "\(assignment.matchedCount)"),
+                ("worst_score", assignment.worstScore.map(String.init) ?? "-"),
+                ("peak_memory_mib", peakMemoryMiB().map { String(format: "%.0f", $0) } ?? "unknown"),
+            ]
+            if checkGap, mode == .sparse {
+                let exactStart = clock.now
+                let exact = try MatchingSolver.solve(MatchingProblem(
+                    scores: .dense(await scorer.scoreMatrix()), mentorCapacities: instance.mentorCapacities,
+                    fairnessFloor: fairnessFloor))
+                let gap = exact.objective == 0 ? 0 : Double(exact.objective - assignment.objective) / Double(exact.objective)
+                lines += [
+                    ("exact_objective", "\(exact.objective)"),
+                    ("exact_total_s", seconds(exactStart.duration(to: clock.now))),
+                    ("gap_percent", String(format: "%.4f", gap * 100)),
+                ]
+            }
+            if let export {
+                guard case .dense(let matrix) = scores else {
+                    throw ValidationError("--export needs --exact: the peers need every pair's score")
+                }
+                try MatchInstanceExport.data(matrix, capacities: instance.mentorCapacities)
+                    .write(to: URL(fileURLWithPath: export))
+                lines.append(("exported", export))
+            }
+            for (key, value) in lines { print("\(key): \(value)") }
+        }
+
+        private func seconds(_ duration: Duration) -> String {
+            let parts = duration.components
+            return String(format: "%.3f", Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+        }
+
+        /// The process's peak resident memory (VmHWM), Linux only.
+        private func peakMemoryMiB() -> Double? {
+            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+            else { return nil }
+            return kib / 1024
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import IthacaDomain
+import Testing
+
+@Test func theGeneratorIsDeterministic() {
+    // given the same seed twice and another seed
+    let first = MatchInstanceGenerator(seed: 42).make(mentees: 300, mentors: 60)
+    let again = MatchInstanceGenerator(seed: 42).make(mentees: 300, mentors: 60)
+    let other = MatchInstanceGenerator(seed: 43).make(mentees: 300, mentors: 60)
+    // then the same seed gives the same round, another seed another round
+    #expect(first.mentees == again.mentees)
+    #expect(first.mentors == again.mentors)
+    #expect(first.restrictions.pastPairs == again.restrictions.pastPairs)
+    #expect(first.mentees != other.mentees)
+    // and total capacity is 1.2 × mentees
+    #expect(first.mentorCapacities.reduce(0, +) == 360)
+    #expect(first.mentorCapacities.allSatisfy { $0 >= 1 })
+}
+
+@Test func aGeneratedRoundIsMatchedWithinConstraintsAndExplained() async throws {
+    // given a generated round, scored
+    let instance = MatchInstanceGenerator(seed: 3).make(mentees: 400, mentors: 80)
+    let scorer = CompatibilityScorer(mentees: instance.mentees, mentors: instance.mentors, restrictions: instance.restrictions)
+    let problem = MatchingProblem(scores: .dense(await scorer.scoreMatrix()), mentorCapacities: instance.mentorCapacities)
+    // when the round runs
+    let result = try MatchingRound.run(problem, scorer: scorer)
+    // then it is proven optimal, no mentor is over capacity, no forbidden pair is matched, every pair is explained
+    #expect(result.isProvenOptimal)
+    var load = [Int](repeating: 0, count: instance.mentors.count)
+    for pair in result.pairs {
+        load[pair.mentor] += 1
+        #expect(scorer.forbiddenBecause(mentee: pair.mentee, mentor: pair.mentor) == nil)
+        #expect(!instance.mentees[pair.mentee].managersAbove.contains(instance.mentors[pair.mentor].id))
+        #expect(!instance.mentors[pair.mentor].managersAbove.contains(instance.mentees[pair.mentee].id))
+        #expect(pair.score == scorer.score(mentee: pair.mentee, mentor: pair.mentor))
+        #expect(!pair.reasons.isEmpty && pair.reasons.allSatisfy { $0.contains(" ") })
+    }
+    #expect(zip(load, instance.mentorCapacities).allSatisfy { $0 <= $1 })
+    #expect(result.objective == result.pairs.reduce(0) { $0 + $1.score })
+    #expect(result.matchedCount + result.unmatched.count == 400)
+}
+
+@Test func unmatchedMenteesAreListedWithWhy() throws {
+    // given three mentees and one mentor with one place: mentee 2 can't be paired with anyone
+    let mentees = (1...3).map { MatchCandidate(id: UUID(uuidString: "00000000-0000-0000-0000-00000000000\($0)")!) }
+    let mentor = MatchCandidate(id: UUID(uuidString: "00000000-0000-0000-0000-000000000010")!, careerStage: 3)
+    let scorer = CompatibilityScorer(
+        mentees: mentees, mentors: [mentor],
+        restrictions: MatchRestrictions(neverPairs: [PersonPair(mentee: mentees[2].id, mentor: mentor.id)]))
+    var values: [Int32] = []
+    for i in 0..<3 { values.append(scorer.score(mentee: i, mentor: 0).map(Int32.init) ?? ScoreMatrix.forbidden) }
+    let problem = MatchingProblem(
+        scores: .dense(ScoreMatrix(menteeCount: 3, mentorCount: 1, values: values)), mentorCapacities: [1])
+    // when the round runs
+    let result = try MatchingRound.run(problem, scorer: scorer)
+    // then one of the first two is matched, the other waits for capacity, the third has no compatible mentor
+    #expect(result.matchedCount == 1)
+    let reasons = Dictionary(uniqueKeysWithValues: result.unmatched.map { ($0.mentee, $0.reason) })
+    #expect(reasons[2] == .noCompatibleMentor)
+    #expect(reasons[result.pairs[0].mentee == 0 ? 1 : 0] == .compatibleMentorsFull(count: 1))
+    #expect(UnmatchedReason.compatibleMentorsFull(count: 1).description
+        == "no compatible mentor with capacity: all 1 compatible mentor is full")
+    #expect(UnmatchedReason.noCompatibleMentor.description.hasPrefix("no compatible mentor: "))
+}
+
+@Test func theSparseModeKeepsTheBestCandidatesOfEachMentee() async throws {
+    // given a generated round
+    let instance = MatchInstanceGenerator(seed: 5).make(mentees: 300, mentors: 60)
+    let scorer = CompatibilityScorer(mentees: instance.mentees, mentors: instance.mentors, restrictions: instance.restrictions)
+    // when candidates are searched with a sample as large as the mentor list
+    var search = CandidateSearch()
+    search.keep = 8
+    search.sampled = 100_000
+    let edges = await scorer.candidateEdges(search)
+    let matrix = await scorer.scoreMatrix()
+    // then each mentee keeps its 8 best allowed mentors, with their exact scores
+    for i in 0..<300 {
+        let row = edges.rowStart[i]..<edges.rowStart[i + 1]
+        let best = (0..<60).map { matrix[i, $0] }.filter { $0 > 0 }.sorted(by: >).prefix(8)
+        #expect(row.map { edges.scores[$0] } == Array(best))
+        #expect(row.allSatisfy { edges.scores[$0] == matrix[i, Int(edges.mentors[$0])] })
+    }
+    // and the sparse answer is close to the exact one
+    let sparse = try MatchingSolver.solve(MatchingProblem(scores: .sparse(edges), mentorCapacities: instance.mentorCapacities))
+    let exact = try MatchingSolver.solve(MatchingProblem(scores: .dense(matrix), mentorCapacities: instance.mentorCapacities))
+    #expect(sparse.objective <= exact.objective)
+    #expect(Double(sparse.objective) >= 0.98 * Double(exact.objective))
+}
