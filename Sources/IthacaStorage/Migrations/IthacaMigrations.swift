@@ -17,6 +17,7 @@ enum IthacaMigrations {
             M011CreateCalendarFeeds(),
             M012CloseMentorships(),
             M013CreateGoalsIntroductionsEndorsements(),
+            M014CreateSpacesAndQuestions(),
         ]
     }
 }

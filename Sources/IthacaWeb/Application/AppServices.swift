@@ -16,6 +16,7 @@ public struct AppServices: Sendable {
     public let calendarFeeds: CalendarFeedService
     public let notes: NoteService
     public let goals: GoalService
+    public let community: CommunityService
     public let introductions: IntroductionService
     public let profileStore: ProfileStore
     public let pages: PageRenderer
@@ -47,6 +48,7 @@ public struct AppServices: Sendable {
             store: meetingStore, availability: availabilityStore, mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
         self.calendarFeeds = CalendarFeedService(
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
+        self.community = CommunityService(store: CommunityStore(database: database), profiles: profileStore, clock: configuration.clock)
         self.goals = GoalService(store: GoalStore(database: database), mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
         self.introductions = IntroductionService(
             store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)

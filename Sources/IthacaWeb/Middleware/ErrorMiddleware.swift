@@ -75,6 +75,8 @@ struct Problem: Sendable {
             self.init(domain)
         } else if let rule = error as? MentoringRuleViolation {
             self.init(rule)
+        } else if let rule = error as? CommunityRuleViolation {
+            self.init(rule)
         } else if let decoding = error as? DecodingError {
             self.init(decoding)
         } else if let http = error as? any HTTPResponseError, http.status.code < 500 {
@@ -134,6 +136,18 @@ struct Problem: Sendable {
              .feedbackNeedsHeldMeeting, .feedbackAlreadyGiven:
             self.init(status: .conflict, title: "Conflict", detail: rule.message)
         default:
+            self.init(status: .unprocessableContent, title: "This can't be done", detail: rule.message)
+        }
+    }
+
+    /// A community rule said no: who-may-do-this is 403, everything else 422 with the reason.
+    init(_ rule: CommunityRuleViolation) {
+        switch rule {
+        case .invalidFields(let errors):
+            self.init(.validation(errors))
+        case .notAMember, .onlyTheAskerAccepts, .moderatorsOnly:
+            self.init(status: .forbidden, title: "Forbidden", detail: rule.message)
+        case .votingOnOwnPost, .answerNotOnThisQuestion:
             self.init(status: .unprocessableContent, title: "This can't be done", detail: rule.message)
         }
     }

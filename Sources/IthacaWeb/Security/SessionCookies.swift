@@ -34,6 +34,7 @@ public enum Flash: String, Sendable {
     case meetingBooked, meetingCancelled, meetingCancelledLate, meetingRecorded, itemAdded, itemUpdated, feedbackSent
     case mentorshipPaused, mentorshipResumed, mentorshipCompleted, completionRequested, retrospectiveSaved, nowMentoring
     case agreementRevised, agreementUnchanged
+    case spaceCreated, spaceJoined, spaceLeft, questionAsked, answerPosted, voted, answerAccepted
     case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
 
@@ -66,6 +67,13 @@ public enum Flash: String, Sendable {
         case .completionRequested: "Noted. The mentorship completes when the other person agrees too."
         case .retrospectiveSaved: "Thank you for looking back. The other person can read it."
         case .nowMentoring: "Thank you for paying it forward! You're now listed as open to mentoring."
+        case .spaceCreated: "Space created. Invite people to join it."
+        case .spaceJoined: "Welcome! You can now ask and answer here."
+        case .spaceLeft: "You left the space. You can still read it."
+        case .questionAsked: "Your question is up. No question is a stupid question."
+        case .answerPosted: "Thank you for answering."
+        case .voted: "Thanks for your vote."
+        case .answerAccepted: "Answer accepted. Others will see it first."
         case .agreementRevised: "The agreement changed: this is a new version, and you both acknowledge it again."
         case .agreementUnchanged: "Nothing changed in the agreement."
         case .goalSaved: "Goal saved."
@@ -86,7 +94,7 @@ public enum Flash: String, Sendable {
     var kind: String {
         switch self {
         case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked, .requestDeclined, .requestWithdrawn, .mentorshipEnded,
-             .meetingCancelled, .calendarFeedRevoked: "info"
+             .meetingCancelled, .calendarFeedRevoked, .spaceLeft: "info"
         case .meetingCancelledLate: "warning"
         default: "success"
         }

@@ -37,6 +37,16 @@ enum SiteRoute {
     static let endorsePattern = "/mentorships/:mentorshipId/endorsements"
     static let answerIntroductionPattern = "/introductions/:introductionId/:answer"
     static let answerEndorsementPattern = "/endorsements/:endorsementId/:answer"
+    static let spaces = "/spaces"
+    static let spacePattern = "/spaces/:spaceSlug"
+    static let spaceJoinPattern = "/spaces/:spaceSlug/join"
+    static let spaceLeavePattern = "/spaces/:spaceSlug/leave"
+    static let spaceAskPattern = "/spaces/:spaceSlug/questions"
+    static let questionPattern = "/questions/:questionId"
+    static let questionAnswerPattern = "/questions/:questionId/answers"
+    static let questionVotePattern = "/questions/:questionId/votes"
+    static let answerVotePattern = "/answers/:answerId/votes"
+    static let answerAcceptPattern = "/answers/:answerId/accept"
     static let bookPattern = "/mentorships/:mentorshipId/meetings"
     static let notesPattern = "/mentorships/:mentorshipId/notes"
     static let messagesPattern = "/mentorships/:mentorshipId/messages"
@@ -74,6 +84,11 @@ enum SiteRoute {
     static func endorse(_ id: UUID) -> String { mentorship(id) + "/endorsements" }
     static func answerIntroduction(_ id: UUID, _ answer: String) -> String { "/introductions/\(id.uuidString.lowercased())/\(answer)" }
     static func answerEndorsement(_ id: UUID, _ answer: String) -> String { "/endorsements/\(id.uuidString.lowercased())/\(answer)" }
+    static func space(_ slug: String) -> String { "/spaces/\(slug)" }
+    static func question(_ id: UUID) -> String { "/questions/\(id.uuidString.lowercased())" }
+    static func questionVote(_ id: UUID) -> String { question(id) + "/votes" }
+    static func answerVote(_ id: UUID) -> String { "/answers/\(id.uuidString.lowercased())/votes" }
+    static func answerAccept(_ id: UUID) -> String { "/answers/\(id.uuidString.lowercased())/accept" }
     static func book(_ id: UUID) -> String { mentorship(id) + "/meetings" }
     static func notes(_ id: UUID) -> String { mentorship(id) + "/notes" }
     static func messages(_ id: UUID) -> String { mentorship(id) + "/messages" }

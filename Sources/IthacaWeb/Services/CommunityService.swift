@@ -1,0 +1,156 @@
+import Foundation
+import IthacaDomain
+import IthacaStorage
+
+/// Spaces and their questions and answers. Anyone signed in reads; members post; site admins create spaces and
+/// name moderators. Anonymous askers are "a member" in every response and page.
+public struct CommunityService: Sendable {
+    let store: CommunityStore
+    let profiles: ProfileStore
+    let clock: AppClock
+    public static let pageSize = 20
+
+    public struct SpaceSummary: Sendable {
+        public let space: StoredSpace
+        public let members: Int
+        public let myRole: String?
+    }
+
+    /// A question with its answers, as one viewer sees it.
+    public struct QuestionDetail: Sendable {
+        public let question: StoredQuestion
+        public let space: StoredSpace
+        public let askedBy: String
+        /// nil when anonymous (never revealed here).
+        public let askerId: UUID?
+        public let answers: [(answer: StoredAnswer, authorName: String)]
+        public let votedFor: Set<UUID>
+        public let canPost: Bool
+        public let isAsker: Bool
+    }
+
+    public func spaces(for viewer: Viewer) async throws -> [SpaceSummary] {
+        try await store.ensureDefaultSpaces(now: clock.now())
+        let counts = try await store.memberCounts()
+        var result: [SpaceSummary] = []
+        for space in try await store.spaces() {
+            result.append(SpaceSummary(space: space, members: counts[space.id] ?? 0, myRole: try await store.role(in: space.id, of: viewer.id)))
+        }
+        return result
+    }
+
+    public func createSpace(by viewer: Viewer, name: String, description: String) async throws -> StoredSpace {
+        guard viewer.isAdmin else { throw IthacaError.forbidden("Only site admins create spaces. Ask one, or post in an existing space.") }
+        return try await store.createSpace(try SpaceDetails.validated(name: name, description: description), now: clock.now())
+    }
+
+    public func space(_ key: String) async throws -> StoredSpace {
+        try await store.ensureDefaultSpaces(now: clock.now())
+        guard let space = try await store.space(key) else { throw IthacaError.notFound("space") }
+        return space
+    }
+
+    public func role(in space: StoredSpace, of viewer: Viewer) async throws -> String? {
+        try await store.role(in: space.id, of: viewer.id)
+    }
+
+    public func join(_ key: String, viewer: Viewer) async throws -> StoredSpace {
+        let space = try await space(key)
+        if try await store.role(in: space.id, of: viewer.id) == nil {
+            try await store.setMember(viewer.id, of: space.id, role: "member", now: clock.now())
+        }
+        return space
+    }
+
+    public func leave(_ key: String, viewer: Viewer) async throws -> StoredSpace {
+        let space = try await space(key)
+        try await store.removeMember(viewer.id, of: space.id)
+        return space
+    }
+
+    /// Site admins name moderators (who are members too).
+    public func setModerator(_ key: String, person: UUID, by viewer: Viewer) async throws {
+        guard viewer.isAdmin else { throw CommunityRuleViolation.moderatorsOnly }
+        guard try await profiles.profile(userId: person) != nil else { throw IthacaError.invalid("personId", "That person is not a member of Ithaca.") }
+        try await store.setMember(person, of: try await space(key).id, role: "moderator", now: clock.now())
+    }
+
+    public func ask(in key: String, by viewer: Viewer, title: String, body: String, tags: [String], anonymous: Bool) async throws -> StoredQuestion {
+        let space = try await space(key)
+        let draft = try QuestionDraft.validated(title: title, body: body, tags: tags, anonymous: anonymous)
+        try await requireMember(space, viewer)
+        return try await store.addQuestion(draft, space: space.id, author: viewer.id, now: clock.now())
+    }
+
+    public func questions(in key: String?, order: QuestionOrder, tag: String?, offset: Int) async throws -> (items: [StoredQuestion], next: Int?) {
+        var spaceId: UUID?
+        if let key { spaceId = try await space(key).id }
+        let items = try await store.questions(space: spaceId, order: order, tag: tag, offset: offset, limit: Self.pageSize + 1, now: clock.now())
+        return (Array(items.prefix(Self.pageSize)), items.count > Self.pageSize ? offset + Self.pageSize : nil)
+    }
+
+    public func question(_ id: UUID, for viewer: Viewer) async throws -> QuestionDetail {
+        guard let question = try await store.question(id: id), let space = try await store.space(id: question.spaceId) else {
+            throw IthacaError.notFound("question")
+        }
+        let answers = try await store.answers(to: id)
+        let names = try await profiles.names(of: answers.map(\.authorId) + (question.anonymous ? [] : [question.authorId]))
+        let askedBy = AnswerRules.askerLabel(
+            anonymous: question.anonymous, askerName: names[question.authorId] ?? "A former member", askerId: question.authorId, viewer: viewer.id)
+        return QuestionDetail(
+            question: question, space: space, askedBy: askedBy, askerId: question.anonymous ? nil : question.authorId,
+            answers: answers.map { ($0, names[$0.authorId] ?? "A former member") },
+            votedFor: try await store.votes(by: viewer.id, on: [id] + answers.map(\.id)),
+            canPost: try await store.role(in: space.id, of: viewer.id) != nil, isAsker: question.authorId == viewer.id)
+    }
+
+    public func answer(_ questionId: UUID, by viewer: Viewer, body: String) async throws -> StoredAnswer {
+        guard let question = try await store.question(id: questionId), let space = try await store.space(id: question.spaceId) else {
+            throw IthacaError.notFound("question")
+        }
+        let text = try AnswerRules.validatedBody(body)
+        try await requireMember(space, viewer)
+        return try await store.addAnswer(text, to: questionId, author: viewer.id, now: clock.now())
+    }
+
+    /// One upvote per person and post, never on your own; returns the new score.
+    public func vote(on target: UUID, by viewer: Viewer) async throws -> Int {
+        if let question = try await store.question(id: target) {
+            try AnswerRules.checkVote(voter: viewer.id, author: question.authorId)
+            return try await store.vote(on: target, isQuestion: true, by: viewer.id, now: clock.now())
+        }
+        guard let answer = try await store.answer(id: target) else { throw IthacaError.notFound("post") }
+        try AnswerRules.checkVote(voter: viewer.id, author: answer.authorId)
+        return try await store.vote(on: target, isQuestion: false, by: viewer.id, now: clock.now())
+    }
+
+    /// The asker accepts an answer (accepting another one moves the mark).
+    public func accept(_ answerId: UUID, by viewer: Viewer) async throws -> StoredQuestion {
+        guard let answer = try await store.answer(id: answerId), let question = try await store.question(id: answer.questionId) else {
+            throw IthacaError.notFound("answer")
+        }
+        try AnswerRules.checkAccept(viewer: viewer.id, asker: question.authorId, questionId: question.id, answerQuestionId: answer.questionId)
+        try await store.accept(answerId, on: question.id)
+        return try await store.question(id: question.id)!
+    }
+
+    /// The author edits their question; the previous text is kept in the history.
+    public func editQuestion(_ id: UUID, by viewer: Viewer, title: String, body: String, tags: [String]) async throws -> StoredQuestion {
+        guard let question = try await store.question(id: id) else { throw IthacaError.notFound("question") }
+        guard question.authorId == viewer.id else { throw IthacaError.forbidden("Only the person who asked can edit the question.") }
+        let draft = try QuestionDraft.validated(title: title, body: body, tags: tags, anonymous: question.anonymous)
+        try await store.editQuestion(id, title: draft.title, body: draft.body, tags: draft.tags, now: clock.now())
+        return try await store.question(id: id)!
+    }
+
+    public func questionId(ofAnswer answer: UUID) async throws -> UUID {
+        guard let answer = try await store.answer(id: answer) else { throw IthacaError.notFound("answer") }
+        return answer.questionId
+    }
+
+    public func revisions(of target: UUID) async throws -> Int { try await store.revisionCount(of: target) }
+
+    private func requireMember(_ space: StoredSpace, _ viewer: Viewer) async throws {
+        guard try await store.role(in: space.id, of: viewer.id) != nil else { throw CommunityRuleViolation.notAMember(space: space.name) }
+    }
+}
