@@ -18,6 +18,7 @@ enum IthacaMigrations {
             M012CloseMentorships(),
             M013CreateGoalsIntroductionsEndorsements(),
             M014CreateSpacesAndQuestions(),
+            M015CreateSearchIndex(),
         ]
     }
 }

@@ -110,6 +110,7 @@ public struct CommunityStore: Sendable {
         row.createdAt = now
         row.updatedAt = now
         try await row.create(on: database.db)
+        try await index(ref: row.id!, question: row.id!, title: draft.title, body: draft.body + " " + draft.tags.joined(separator: " "), createdAt: now)
         return row.question
     }
 
@@ -152,6 +153,7 @@ public struct CommunityStore: Sendable {
         row.updatedAt = now
         try await row.create(on: database.db)
         try await database.db.sql.raw("UPDATE questions SET answer_count = answer_count + 1 WHERE id = \(bind: question)").run()
+        try await index(ref: row.id!, question: question, title: "", body: body, createdAt: now)
         return row.answer
     }
 
@@ -205,6 +207,7 @@ public struct CommunityStore: Sendable {
         row.tags = tags.joined(separator: "\n")
         row.updatedAt = now
         try await row.save(on: database.db)
+        try await index(ref: id, question: id, title: title, body: body + " " + tags.joined(separator: " "), createdAt: row.createdAt)
     }
 
     public func editAnswer(_ id: UUID, body: String, now: Date) async throws {
@@ -213,10 +216,57 @@ public struct CommunityStore: Sendable {
         row.body = body
         row.updatedAt = now
         try await row.save(on: database.db)
+        try await index(ref: id, question: row.questionId, title: "", body: body, createdAt: row.createdAt)
     }
 
     public func revisionCount(of target: UUID) async throws -> Int {
         try await RevisionRecord.query(on: database.db).filter(\.$targetId == target).count()
+    }
+
+    // MARK: Search
+
+    /// Replaces a post's entry in the full-text index.
+    func index(ref: UUID, question: UUID, title: String, body: String, createdAt: Date) async throws {
+        let sql = database.db.sql
+        // FTS5 columns are untyped text; PostgreSQL's are UUIDs.
+        let refValue: any Encodable & Sendable = database.isSQLite ? ref.uuidString : ref
+        let questionValue: any Encodable & Sendable = database.isSQLite ? question.uuidString : question
+        try await sql.raw("DELETE FROM qa_search WHERE ref_id = \(bind: refValue)").run()
+        try await sql.raw("""
+            INSERT INTO qa_search (ref_id, question_id, created_at, title, body)
+            VALUES (\(bind: refValue), \(bind: questionValue), \(bind: createdAt.timeIntervalSince1970), \(bind: title), \(bind: body))
+            """).run()
+    }
+
+    /// Posts containing any of `terms` (already reduced to lowercase letters and digits), newest first, at most
+    /// `limit`: the same posts on both databases, ranked afterwards by `TextSearch.rank`.
+    public func searchCandidates(terms: [String], limit: Int = 2_000) async throws -> [TextSearch.Document] {
+        guard !terms.isEmpty else { return [] }
+        let rows: [any SQLRow]
+        if database.isSQLite {
+            let match = terms.map { "\"\($0)\"" }.joined(separator: " OR ")
+            rows = try await database.db.sql.raw("""
+                SELECT question_id, created_at, title, body FROM qa_search WHERE qa_search MATCH \(bind: match)
+                ORDER BY created_at DESC, ref_id LIMIT \(bind: limit)
+                """).all()
+        } else {
+            rows = try await database.db.sql.raw("""
+                SELECT CAST(question_id AS TEXT) AS question_id, created_at, title, body FROM qa_search
+                WHERE document @@ to_tsquery('simple', \(bind: terms.joined(separator: " | ")))
+                ORDER BY created_at DESC, ref_id LIMIT \(bind: limit)
+                """).all()
+        }
+        return try rows.compactMap { row in
+            guard let id = UUID(uuidString: try row.decode(column: "question_id", as: String.self)) else { return nil }
+            return TextSearch.Document(
+                questionId: id, title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+                createdAt: Date(timeIntervalSince1970: try row.decode(column: "created_at", as: Double.self)))
+        }
+    }
+
+    public func questions(ids: [UUID]) async throws -> [UUID: StoredQuestion] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await QuestionRecord.query(on: database.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.question) })
     }
 
     private func keepRevision(of target: UUID, title: String?, body: String, now: Date) async throws {

@@ -121,3 +121,18 @@ extension APIHandler {
             createdAt: a.createdAt)
     }
 }
+
+extension APIHandler {
+    func search(_ input: Operations.Search.Input) async throws -> Operations.Search.Output {
+        _ = try viewer()
+        let offset = try input.query.cursor.map(DirectoryService.decodeCursor) ?? 0
+        let result = try await services.community.search(input.query.q, offset: offset)
+        return .ok(.init(body: .json(.init(
+            items: result.hits.map { hit in
+                .init(questionId: hit.question.id.uuidString, title: hit.question.title, titleHtml: Highlight.html(hit.titlePieces),
+                      excerptHtml: Highlight.html(hit.excerpt), space: hit.spaceName, score: hit.question.score,
+                      answerCount: hit.question.answerCount, accepted: hit.question.acceptedAnswerId != nil)
+            },
+            nextCursor: result.next.map(DirectoryService.encodeCursor)))))
+    }
+}

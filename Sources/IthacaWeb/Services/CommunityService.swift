@@ -143,6 +143,31 @@ public struct CommunityService: Sendable {
         return try await store.question(id: id)!
     }
 
+    /// A search hit: the question, where it lives, and an excerpt with the matching words marked.
+    public struct SearchHit: Sendable {
+        public let question: StoredQuestion
+        public let spaceName: String
+        public let titlePieces: [(text: String, match: Bool)]
+        public let excerpt: [(text: String, match: Bool)]
+    }
+
+    /// Full-text search over questions and answers; the database finds candidates, the domain ranks them.
+    public func search(_ query: String, offset: Int) async throws -> (hits: [SearchHit], next: Int?) {
+        let terms = TextSearch.terms(query)
+        guard !terms.isEmpty else { return ([], nil) }
+        let ranked = TextSearch.rank(try await store.searchCandidates(terms: terms), terms: terms)
+        let page = Array(ranked.dropFirst(offset).prefix(Self.pageSize))
+        let questions = try await store.questions(ids: page.map(\.questionId))
+        let spaces = Dictionary(uniqueKeysWithValues: try await store.spaces().map { ($0.id, $0.name) })
+        let hits = page.compactMap { hit -> SearchHit? in
+            guard let q = questions[hit.questionId] else { return nil }
+            return SearchHit(
+                question: q, spaceName: spaces[q.spaceId] ?? "", titlePieces: TextSearch.highlight(q.title, terms: terms, around: 200),
+                excerpt: TextSearch.highlight(q.body, terms: terms))
+        }
+        return (hits, offset + Self.pageSize < ranked.count ? offset + Self.pageSize : nil)
+    }
+
     public func questionId(ofAnswer answer: UUID) async throws -> UUID {
         guard let answer = try await store.answer(id: answer) else { throw IthacaError.notFound("answer") }
         return answer.questionId

@@ -12,6 +12,7 @@ struct CommunityController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(SiteRoute.spaces)) { _, context in try await spaces(context) }
         router.post(RouterPath(SiteRoute.spaces)) { request, context in try await createSpace(request, context) }
+        router.get(RouterPath(SiteRoute.search)) { request, context in try await search(request, context) }
         router.get(RouterPath(SiteRoute.spacePattern)) { request, context in try await space(request, context) }
         router.post(RouterPath(SiteRoute.spaceJoinPattern)) { _, context in try await membership(context, join: true) }
         router.post(RouterPath(SiteRoute.spaceLeavePattern)) { _, context in try await membership(context, join: false) }
@@ -54,7 +55,7 @@ struct CommunityController {
         let page = try await services.community.questions(in: space.slug, order: order, tag: nil, offset: offset)
         let names = try await services.profileStore.names(of: page.items.filter { !$0.anonymous }.map(\.authorId))
         let questions = page.items.map { q -> ViewModel in
-            ["title": q.title, "url": SiteRoute.question(q.id), "tags": q.tags, "score": q.score,
+            ["title": q.title, "url": SiteRoute.question(q.id), "tags": q.tags, "votes": Self.votes(q.score),
              "answers": q.answerCount == 1 ? "1 answer" : "\(q.answerCount) answers", "accepted": q.acceptedAnswerId != nil,
              "askedBy": AnswerRules.askerLabel(anonymous: q.anonymous, askerName: names[q.authorId] ?? "A former member", askerId: q.authorId, viewer: viewer.id),
              "when": Format.timestamp(q.createdAt)]
@@ -71,6 +72,24 @@ struct CommunityController {
             "form": form.model,
         ]
         return services.pages.page("space", model, title: space.name, context: context, nav: .community, status: status)
+    }
+
+    func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try context.signedIn()
+        let query = request.uri.queryParameters.get("q") ?? ""
+        let offset = try request.uri.queryParameters.get("cursor").map(DirectoryService.decodeCursor) ?? 0
+        let result = try await services.community.search(query, offset: offset)
+        let hits = result.hits.map { hit -> ViewModel in
+            ["url": SiteRoute.question(hit.question.id), "titleHtml": Highlight.html(hit.titlePieces), "excerptHtml": Highlight.html(hit.excerpt),
+             "space": hit.spaceName, "answers": hit.question.answerCount == 1 ? "1 answer" : "\(hit.question.answerCount) answers",
+             "accepted": hit.question.acceptedAnswerId != nil]
+        }
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let model: ViewModel = [
+            "query": query, "hits": hits, "hasHits": !hits.isEmpty, "searched": !TextSearch.terms(query).isEmpty,
+            "nextUrl": result.next.map { "\(SiteRoute.search)?q=\(encoded)&cursor=\(DirectoryService.encodeCursor($0))" } ?? "",
+        ]
+        return services.pages.page("search", model, title: query.isEmpty ? "Search" : "Search: \(query)", context: context, nav: .community)
     }
 
     func membership(_ context: AppRequestContext, join: Bool) async throws -> Response {
@@ -101,12 +120,12 @@ struct CommunityController {
         let answers = detail.answers.map { entry -> ViewModel in
             let a = entry.answer
             return ["id": a.id.uuidString, "author": entry.authorName, "authorUrl": SiteRoute.person(a.authorId), "bodyHtml": Markdown.safeHTML(a.body),
-                    "score": a.score, "accepted": q.acceptedAnswerId == a.id, "when": Format.timestamp(a.createdAt),
+                    "votes": Self.votes(a.score), "accepted": q.acceptedAnswerId == a.id, "when": Format.timestamp(a.createdAt),
                     "canVote": a.authorId != viewer.id && !detail.votedFor.contains(a.id), "voteUrl": SiteRoute.answerVote(a.id),
                     "canAccept": detail.isAsker && q.acceptedAnswerId != a.id, "acceptUrl": SiteRoute.answerAccept(a.id)]
         }
         let model: ViewModel = [
-            "title": q.title, "bodyHtml": Markdown.safeHTML(q.body), "tags": q.tags, "score": q.score, "askedBy": detail.askedBy,
+            "title": q.title, "bodyHtml": Markdown.safeHTML(q.body), "tags": q.tags, "votes": Self.votes(q.score), "askedBy": detail.askedBy,
             "askerUrl": detail.askerId.map(SiteRoute.person) ?? "", "when": Format.timestamp(q.createdAt),
             "space": ["name": detail.space.name, "url": SiteRoute.space(detail.space.slug)] as ViewModel,
             "canVote": q.authorId != viewer.id && !detail.votedFor.contains(q.id), "voteUrl": SiteRoute.questionVote(q.id),
@@ -140,6 +159,8 @@ struct CommunityController {
         let question = try await services.community.accept(try uuid(context, "answerId", "answer"), by: try context.signedIn())
         return redirect(SiteRoute.question(question.id), .answerAccepted)
     }
+
+    static func votes(_ count: Int) -> String { count == 1 ? "1 vote" : "\(count) votes" }
 
     static func state(_ rule: CommunityRuleViolation, _ typed: ViewModel) -> FormState {
         if case .invalidFields(let errors) = rule { return FormState(values: typed, errors: errors) }

@@ -38,6 +38,7 @@ enum SiteRoute {
     static let answerIntroductionPattern = "/introductions/:introductionId/:answer"
     static let answerEndorsementPattern = "/endorsements/:endorsementId/:answer"
     static let spaces = "/spaces"
+    static let search = "/search"
     static let spacePattern = "/spaces/:spaceSlug"
     static let spaceJoinPattern = "/spaces/:spaceSlug/join"
     static let spaceLeavePattern = "/spaces/:spaceSlug/leave"
