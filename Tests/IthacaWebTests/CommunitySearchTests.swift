@@ -39,8 +39,9 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func searchFindsQuestionsAndAnswersBestFirst(database: TestDatabase) async throws {
         let feedback = try await searchTitles(database, "feedback")
-        #expect(feedback.count == 3)
-        #expect(feedback.first == "How do I ask my manager for feedback?")
+        // feedback in a title outranks feedback only in an answer
+        #expect(Set(feedback.prefix(2)) == ["How do I ask my manager for feedback?", "Giving feedback to a senior colleague"])
+        #expect(feedback.last == "Preparing a promotion case")
         #expect(try await searchTitles(database, "rust").first == "Learning Rust as a Swift developer")
         // words only found in an answer find the question
         #expect(try await searchTitles(database, "gift") == ["Giving feedback to a senior colleague"])

@@ -155,15 +155,23 @@ public struct CommunityService: Sendable {
     public func search(_ query: String, offset: Int) async throws -> (hits: [SearchHit], next: Int?) {
         let terms = TextSearch.terms(query)
         guard !terms.isEmpty else { return ([], nil) }
-        let ranked = TextSearch.rank(try await store.searchCandidates(terms: terms), terms: terms)
+        let candidates = try await store.searchCandidates(terms: terms)
+        let ranked = TextSearch.rank(candidates, terms: terms)
         let page = Array(ranked.dropFirst(offset).prefix(Self.pageSize))
+        // The excerpt comes from the post that matched best: the question itself, or one of its answers.
+        let wanted = Set(terms)
+        var bestText: [UUID: (text: String, hits: Int)] = [:]
+        for doc in candidates {
+            let hits = TextSearch.words(doc.body).filter(wanted.contains).count
+            if hits > (bestText[doc.questionId]?.hits ?? 0) { bestText[doc.questionId] = (doc.body, hits) }
+        }
         let questions = try await store.questions(ids: page.map(\.questionId))
         let spaces = Dictionary(uniqueKeysWithValues: try await store.spaces().map { ($0.id, $0.name) })
         let hits = page.compactMap { hit -> SearchHit? in
             guard let q = questions[hit.questionId] else { return nil }
             return SearchHit(
                 question: q, spaceName: spaces[q.spaceId] ?? "", titlePieces: TextSearch.highlight(q.title, terms: terms, around: 200),
-                excerpt: TextSearch.highlight(q.body, terms: terms))
+                excerpt: TextSearch.highlight(bestText[q.id]?.text ?? q.body, terms: terms))
         }
         return (hits, offset + Self.pageSize < ranked.count ? offset + Self.pageSize : nil)
     }
