@@ -93,6 +93,13 @@ import Testing
                     #expect(!page.text.contains("Zebediah") && !page.text.contains(shy.id.lowercased()))
                 }
             }
+            // a named question shows on the asker's profile page; the anonymous one never does
+            try await browser.json(.post, "/api/v1/spaces/career-growth/questions", ["title": "Named question about growth plans"], token: shy.token)
+            let reader = browser.fresh()
+            try await reader.signIn(email: "ben@example.com", password: "a long passphrase here")
+            let profilePage = try await reader.get("/people/\(shy.id.lowercased())")
+            #expect(profilePage.text.contains("Named question about growth plans"))
+            #expect(!profilePage.text.contains("lost after a promotion"))
         }
     }
 

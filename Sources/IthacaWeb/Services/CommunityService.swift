@@ -176,6 +176,17 @@ public struct CommunityService: Sendable {
         return (hits, offset + Self.pageSize < ranked.count ? offset + Self.pageSize : nil)
     }
 
+    /// A person's public Q&A for their profile: their questions (never the anonymous ones) and the questions they
+    /// answered, newest first.
+    public func contributions(of person: UUID, limit: Int = 10) async throws -> (asked: [StoredQuestion], answered: [StoredQuestion]) {
+        let asked = try await store.questions(by: person)
+        let answers = try await store.answers(by: person)
+        var seen: Set<UUID> = []
+        let answeredIds = answers.map(\.questionId).filter { seen.insert($0).inserted }
+        let questions = try await store.questions(ids: Array(answeredIds.prefix(limit)))
+        return (Array(asked.prefix(limit)), answeredIds.prefix(limit).compactMap { questions[$0] })
+    }
+
     public func questionId(ofAnswer answer: UUID) async throws -> UUID {
         guard let answer = try await store.answer(id: answer) else { throw IthacaError.notFound("answer") }
         return answer.questionId

@@ -128,7 +128,14 @@ struct PeopleController {
             "focusOptions": [["value": "", "label": "Choose…", "selected": selectedFocus.isEmpty] as ViewModel]
                 + MentoringFocus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == selectedFocus] },
         ])
+        let contributions = try await services.community.contributions(of: id)
+        func listed(_ questions: [StoredQuestion]) -> [ViewModel] {
+            questions.map { ["title": $0.title, "url": SiteRoute.question($0.id)] as ViewModel }
+        }
         let model: ViewModel = [
+            "asked": listed(contributions.asked), "answered": listed(contributions.answered),
+            "hasAsked": !contributions.asked.isEmpty, "hasAnswered": !contributions.answered.isEmpty,
+            "hasContributions": !contributions.asked.isEmpty || !contributions.answered.isEmpty,
             "person": person, "canAsk": !d.isSelf && p.openToMentoring, "ask": ask,
             "sharedGoals": shared, "hasSharedGoals": !shared.isEmpty,
         ]
