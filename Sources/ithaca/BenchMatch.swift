@@ -17,7 +17,7 @@ struct Bench: AsyncParsableCommand {
             static func help(for value: Mode) -> ArgumentHelp? {
                 switch value {
                 case .exact: "Score every pair; the answer is proven optimal over all pairs (default)."
-                case .sparse: "Score only candidate pairs (shared skills and a random sample); for very large rounds."
+                case .sparse: "Keep only each mentee's best --keep mentors (found exactly, by bound and prune); for very large rounds."
                 }
             }
         }
@@ -28,7 +28,7 @@ struct Bench: AsyncParsableCommand {
         @Flag var mode: Mode = .exact
         @Flag(help: "Maximise the worst match first, then the total.") var fairnessFloor = false
         @Flag(help: "Sparse mode: also solve exactly and print the gap (needs memory for every pair).") var checkGap = false
-        @Option(help: "Sparse mode: candidate pairs kept per mentee.") var keep = CandidateSearch().keep
+        @Option(help: "Sparse mode: best mentors kept per mentee.") var keep = CandidateSearch().keep
         @Option(help: "Write the scored round (JSON header line + int32 matrix) to this file for the Python peers (exact mode).",
                 completion: .file())
         var export: String?
@@ -69,6 +69,8 @@ struct Bench: AsyncParsableCommand {
                 lines.append(("pairs_scored", "\(matrix.values.count)"))
             case .sparse(let edges):
                 lines.append(("candidate_edges", "\(edges.edgeCount)"))
+                lines.append(("pairs_past_bound", "\(edges.pairsScored)"))
+                lines.append(("list_entries_walked", "\(edges.listEntriesWalked)"))
             }
             lines += [
                 ("pricing_rounds", "\(assignment.pricingRounds)"),

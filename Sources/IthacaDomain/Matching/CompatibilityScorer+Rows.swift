@@ -29,6 +29,10 @@ public struct CandidateEdges: Sendable {
     public var rowStart: [Int]
     public var mentors: [Int32]
     public var scores: [Int32]
+    /// How many pairs passed the candidate search's cheap bound and were checked and scored exactly (0 when not known).
+    public var pairsScored = 0
+    /// How many inverted-list entries (mentor, skill or word) the candidate search walked.
+    public var listEntriesWalked = 0
 
     public init(menteeCount: Int, mentorCount: Int, rowStart: [Int], mentors: [Int32], scores: [Int32]) {
         self.menteeCount = menteeCount
@@ -41,114 +45,36 @@ public struct CandidateEdges: Sendable {
     public var edgeCount: Int { mentors.count }
 }
 
-/// Per-task working memory for scoring one mentee against many mentors.
-public struct RowScratch {
-    var termWeight: [Int32]
-    var skillWeight: [Int32]
-    var blockedMark: [Bool]
-    var overlapPoints: [Int32]
-    var overlapStamp: [UInt32]
-    var stamp: UInt32 = 0
-
-    init(scorer: CompatibilityScorer) {
-        termWeight = [Int32](repeating: 0, count: scorer.vocabulary.words.count)
-        skillWeight = [Int32](repeating: 0, count: scorer.skillNames.count)
-        blockedMark = [Bool](repeating: false, count: scorer.mentors.count)
-        overlapPoints = [Int32](repeating: 0, count: scorer.windows.count)
-        overlapStamp = [UInt32](repeating: 0, count: scorer.windows.count)
-    }
+/// A raw pointer handed to workers that write disjoint ranges of one buffer.
+struct SharedBuffer<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
 }
 
 extension CompatibilityScorer {
-    public func makeScratch() -> RowScratch { RowScratch(scorer: self) }
-
-    /// Scores mentee `i` against `mentors` (positions), calling `sink` with each mentor and its score
-    /// (`ScoreMatrix.forbidden` when ruled out). Same numbers as `score(mentee:mentor:)`, much faster.
-    @inline(__always)
-    public func scoreRow<S: Sequence>(
-        _ i: Int, mentors candidates: S, scratch: inout RowScratch, sink: (Int, Int32) -> Void
-    ) where S.Element == Int {
-        let mentee = mentees[i]
-        let menteeVector = vocabulary.vectors[i]
-        for (term, weight) in zip(menteeVector.terms, menteeVector.weights) { scratch.termWeight[Int(term)] = weight }
-        for skill in menteeSkills[i] { scratch.skillWeight[Int(skill)] = skillPoints[Int(skill)] }
-        for mentor in blocked[i] { scratch.blockedMark[Int(mentor)] = true }
-        scratch.stamp &+= 1
-        if scratch.stamp == 0 {
-            for index in scratch.overlapStamp.indices { scratch.overlapStamp[index] = 0 }
-            scratch.stamp = 1
-        }
-        let stamp = scratch.stamp
-        let window = mentee.workingHours
-        let organisation = menteeOrganisation[i]
-        let languages = menteeLanguages[i]
-        let stage = Int32(mentee.careerStage)
-        let freshEyes = mentee.tenureYears >= CompatibilityPoints.freshEyesTenureYears
-        let sameGender: UInt8? = mentee.genderPreference == .same
-            ? (mentee.gender == .unspecified ? UInt8.max : UInt8(MatchCandidate.Gender.allCases.firstIndex(of: mentee.gender)!))
-            : nil
-        let organisationPreference = mentee.organisationPreference
-        let hashed = restrictions.hashedNeverPairs
-
-        for j in candidates {
-            if scratch.blockedMark[j] {
-                sink(j, ScoreMatrix.forbidden)
-                continue
-            }
-            if let sameGender, mentorGender[j] != sameGender {
-                sink(j, ScoreMatrix.forbidden)
-                continue
-            }
-            let sameOrganisation = mentorOrganisation[j] == organisation
-            switch organisationPreference {
-            case .inside where !sameOrganisation, .outside where sameOrganisation:
-                sink(j, ScoreMatrix.forbidden)
-                continue
-            default: break
-            }
-            if let hashed, hashed.excludes(mentee: i, mentor: j) {
-                sink(j, ScoreMatrix.forbidden)
-                continue
-            }
-            var skills: Int32 = 0
-            for index in mentorSkillStart[j]..<mentorSkillStart[j + 1] { skills &+= scratch.skillWeight[Int(mentorSkillList[index])] }
-            var dot = 0
-            for index in mentorTermStart[j]..<mentorTermStart[j + 1] {
-                dot &+= Int(scratch.termWeight[Int(mentorTerms[index])]) &* Int(mentorTermWeights[index])
-            }
-            let windowClass = Int(mentorWindow[j])
-            if scratch.overlapStamp[windowClass] != stamp {
-                scratch.overlapStamp[windowClass] = stamp
-                scratch.overlapPoints[windowClass] = Int32(
-                    CompatibilityPoints.overlapPoints(window.overlapMinutes(with: windows[windowClass])))
-            }
-            var total = Int32(min(Int(skills), CompatibilityPoints.skillCap)) + Int32(dot * CompatibilityPoints.text / 1_000_000)
-            total += scratch.overlapPoints[windowClass]
-            if languages & mentorLanguages[j] != 0 { total += Int32(CompatibilityPoints.sharedLanguage) }
-            total += Int32(CompatibilityPoints.careerGapPoints(Int(mentorStage[j] - stage)))
-            if freshEyes && !sameOrganisation { total += Int32(CompatibilityPoints.freshEyes) }
-            sink(j, total)
-        }
-
-        for term in menteeVector.terms { scratch.termWeight[Int(term)] = 0 }
-        for skill in menteeSkills[i] { scratch.skillWeight[Int(skill)] = 0 }
-        for mentor in blocked[i] { scratch.blockedMark[Int(mentor)] = false }
-    }
-
     /// Every pair's score, computed on all cores.
     public func scoreMatrix() async -> ScoreMatrix {
         let mentorCount = mentors.count
-        let chunks = await forEachChunk(of: mentees.count) { rows in
-            var scratch = makeScratch()
-            var values = [Int32]()
-            values.reserveCapacity(rows.count * mentorCount)
-            for i in rows { scoreRow(i, mentors: 0..<mentorCount, scratch: &scratch) { _, score in values.append(score) } }
-            return values
+        let menteeCount = mentees.count
+        let count = menteeCount * mentorCount
+        let kernel = PairKernel(self)
+        // Filled in place by all cores (no second copy of the matrix).
+        let values = [Int32](unsafeUninitializedCapacity: count) { target, initialized in
+            if count > 0 {
+                let shared = SharedBuffer(base: target.baseAddress!)
+                let chunks = min(menteeCount, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let scratch = MenteeScratch(self)
+                    for i in (menteeCount * chunk / chunks)..<(menteeCount * (chunk + 1) / chunks) {
+                        load(i, into: scratch)
+                        let row = shared.base + i * mentorCount
+                        for j in 0..<mentorCount { row[j] = kernelScore(j, kernel, scratch) }
+                        unload(scratch)
+                    }
+                }
+            }
+            initialized = count
         }
-        var values = [Int32]()
-        values.reserveCapacity(mentees.count * mentorCount)
-        for chunk in chunks { values.append(contentsOf: chunk) }
-        return ScoreMatrix(menteeCount: mentees.count, mentorCount: mentorCount, values: values)
+        return ScoreMatrix(menteeCount: menteeCount, mentorCount: mentorCount, values: values)
     }
 
     /// Runs `body` over consecutive ranges of `0..<count` on all cores; results in range order.

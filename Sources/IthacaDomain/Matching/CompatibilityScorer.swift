@@ -77,16 +77,20 @@ public struct CompatibilityScorer: Sendable {
         // Skills: interned; rarity from how many mentors offer each one.
         var skillIndex: [String: Int32] = [:]
         var names: [String] = []
-        func intern(_ raw: String) -> Int32 {
-            let key = SkillTag.normalize(raw)
+        func intern(_ raw: String, _ key: String) -> Int32 {
             if let known = skillIndex[key] { return known }
             let id = Int32(names.count)
             skillIndex[key] = id
             names.append(SkillTag.tidy(raw))
             return id
         }
-        let mentorSkillSets = mentors.map { Array(Set($0.skills.map(intern))).sorted() }
-        menteeSkills = mentees.map { Array(Set($0.skills.map(intern))).sorted() }
+        // Normalising is independent per person: done on all cores first.
+        let mentorKeys = MatchVocabulary.onAllCores(mentors) { $0.skills.map(SkillTag.normalize) }
+        let menteeKeys = MatchVocabulary.onAllCores(mentees) { $0.skills.map(SkillTag.normalize) }
+        let mentorSkillSets = zip(mentors, mentorKeys).map { person, keys in
+            Array(Set(zip(person.skills, keys).map(intern))).sorted()
+        }
+        menteeSkills = zip(mentees, menteeKeys).map { person, keys in Array(Set(zip(person.skills, keys).map(intern))).sorted() }
         var offeredBy = [Int](repeating: 0, count: names.count)
         for set in mentorSkillSets { for skill in set { offeredBy[Int(skill)] += 1 } }
         let mentorTotal = Double(mentors.count)

@@ -7,63 +7,107 @@ import Foundation
 /// shortest path in the residual network (Dijkstra on reduced costs, potentials kept feasible), which keeps the flow
 /// optimal for the mentees added so far. At the end the potentials are the dual certificate: a pair outside the graph
 /// could improve the answer only if `score > menteePotential − mentorPotential`.
-struct FlowMatcher {
+final class FlowMatcher {
     let menteeCount: Int
     let mentorCount: Int
-    let rowStart: [Int]
-    let column: [Int32]
-    let weight: [Int64]
-    let capacity: [Int]
+    // The graph, in raw buffers: the search below runs without bounds checks or copy-on-write checks.
+    private let rowStart: UnsafeMutableBufferPointer<Int>
+    private let column: UnsafeMutableBufferPointer<Int32>
+    private let weight: UnsafeMutableBufferPointer<Int64>
+    private let capacity: UnsafeMutableBufferPointer<Int>
 
-    private(set) var mentorOf: [Int32]
-    private var assignedWeight: [Int64]
-    private var slotStart: [Int]
-    private var slots: [Int32]
-    private var load: [Int]
-    private var slotPosition: [Int]
-    private(set) var menteePotential: [Int64]
-    private(set) var mentorPotential: [Int64]
+    let mentorOf: UnsafeMutableBufferPointer<Int32>
+    private let assignedWeight: UnsafeMutableBufferPointer<Int64>
+    private let slotStart: UnsafeMutableBufferPointer<Int>
+    private let slots: UnsafeMutableBufferPointer<Int32>
+    private let load: UnsafeMutableBufferPointer<Int>
+    private let slotPosition: UnsafeMutableBufferPointer<Int>
+    let menteePotential: UnsafeMutableBufferPointer<Int64>
+    let mentorPotential: UnsafeMutableBufferPointer<Int64>
     private(set) var sinkPotential: Int64
 
     // Dijkstra scratch: nodes are mentees 0..<n, mentors n..<n+m, the sink n+m.
-    private var distance: [Int64]
-    private var seen: [UInt32]
+    private let distance: UnsafeMutableBufferPointer<Int64>
+    private let seen: UnsafeMutableBufferPointer<UInt32>
     private var round: UInt32 = 0
-    private var predecessorMentee: [Int32]
-    private var predecessorEdge: [Int]
-    private var heapKeys: [Int64] = []
-    private var heapNodes: [Int32] = []
-    private var settled: [Int32] = []
+    private let predecessorMentee: UnsafeMutableBufferPointer<Int32>
+    private let predecessorEdge: UnsafeMutableBufferPointer<Int>
+    // A binary heap with room for every push of one search (one per relaxation, at most one per arc).
+    private let heapKeys: UnsafeMutableBufferPointer<Int64>
+    private let heapNodes: UnsafeMutableBufferPointer<Int32>
+    private var heapCount = 0
+    private let settled: UnsafeMutableBufferPointer<Int32>
+    private var settledCount = 0
+
+    private static func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+        buffer.initialize(repeating: value)
+        return buffer
+    }
+
+    private static func buffer<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return buffer
+    }
 
     init(menteeCount: Int, mentorCount: Int, rowStart: [Int], column: [Int32], weight: [Int64], capacity: [Int]) {
         self.menteeCount = menteeCount
         self.mentorCount = mentorCount
-        self.rowStart = rowStart
-        self.column = column
-        self.weight = weight
-        self.capacity = capacity
-        mentorOf = [Int32](repeating: -1, count: menteeCount)
-        assignedWeight = [Int64](repeating: 0, count: menteeCount)
+        self.rowStart = FlowMatcher.buffer(rowStart)
+        self.column = FlowMatcher.buffer(column)
+        self.weight = FlowMatcher.buffer(weight)
+        self.capacity = FlowMatcher.buffer(capacity.map { max($0, 0) })
+        mentorOf = FlowMatcher.buffer(menteeCount, -1)
+        assignedWeight = FlowMatcher.buffer(menteeCount, 0)
         var starts = [0]
         for c in capacity { starts.append(starts.last! + max(c, 0)) }
-        slotStart = starts
-        slots = [Int32](repeating: -1, count: starts.last!)
-        load = [Int](repeating: 0, count: mentorCount)
-        slotPosition = [Int](repeating: -1, count: menteeCount)
-        // Feasible start: every arc mentee→mentor has reduced cost −w + 0 + maxW ≥ 0.
-        var best = [Int64](repeating: 0, count: mentorCount)
-        for (j, w) in zip(column, weight) { best[Int(j)] = max(best[Int(j)], w) }
-        menteePotential = [Int64](repeating: 0, count: menteeCount)
-        mentorPotential = best.map { -$0 }
-        sinkPotential = min(best.map { -$0 }.min() ?? 0, 0)
-        distance = [Int64](repeating: 0, count: menteeCount + mentorCount + 1)
-        seen = [UInt32](repeating: 0, count: menteeCount + mentorCount + 1)
-        predecessorMentee = [Int32](repeating: -1, count: mentorCount)
-        predecessorEdge = [Int](repeating: -1, count: mentorCount)
+        slotStart = FlowMatcher.buffer(starts)
+        slots = FlowMatcher.buffer(starts.last!, -1)
+        load = FlowMatcher.buffer(mentorCount, 0)
+        slotPosition = FlowMatcher.buffer(menteeCount, -1)
+        // Feasible start: mentors and the sink at 0, so every free mentor's arc to the sink is tight (reduced cost 0)
+        // and a new mentee's search ends as soon as it reaches a free mentor; a mentee's own potential is set when it
+        // is added (its best weight), which makes its arcs non-negative.
+        menteePotential = FlowMatcher.buffer(menteeCount, 0)
+        mentorPotential = FlowMatcher.buffer(mentorCount, 0)
+        sinkPotential = 0
+        let nodes = menteeCount + mentorCount + 1
+        distance = FlowMatcher.buffer(nodes, 0)
+        seen = FlowMatcher.buffer(nodes, 0)
+        predecessorMentee = FlowMatcher.buffer(mentorCount, -1)
+        predecessorEdge = FlowMatcher.buffer(mentorCount, -1)
+        // Arcs: mentee→mentor, mentee→sink, mentor→mentee (one per slot), mentor→sink.
+        let arcs = column.count + menteeCount + starts.last! + mentorCount + 1
+        heapKeys = FlowMatcher.buffer(arcs, 0)
+        heapNodes = FlowMatcher.buffer(arcs, 0)
+        settled = FlowMatcher.buffer(nodes, 0)
+    }
+
+    deinit {
+        rowStart.deallocate()
+        column.deallocate()
+        weight.deallocate()
+        capacity.deallocate()
+        mentorOf.deallocate()
+        assignedWeight.deallocate()
+        slotStart.deallocate()
+        slots.deallocate()
+        load.deallocate()
+        slotPosition.deallocate()
+        menteePotential.deallocate()
+        mentorPotential.deallocate()
+        distance.deallocate()
+        seen.deallocate()
+        predecessorMentee.deallocate()
+        predecessorEdge.deallocate()
+        heapKeys.deallocate()
+        heapNodes.deallocate()
+        settled.deallocate()
     }
 
     /// Adds every mentee in turn; the flow is then optimal.
-    mutating func solve(order: [Int]? = nil) {
+    func solve(order: [Int]? = nil) {
         for mentee in order ?? Array(0..<menteeCount) { add(mentee) }
     }
 
@@ -71,7 +115,7 @@ struct FlowMatcher {
     var objective: Int64 { assignedWeight.reduce(0, +) }
 
     /// Routes mentee `source`'s unit along a shortest residual path.
-    mutating func add(_ source: Int) {
+    func add(_ source: Int) {
         let n = menteeCount
         let sink = n + mentorCount
         // A new node's potential makes all its outgoing arcs non-negative, one of them tight.
@@ -87,17 +131,18 @@ struct FlowMatcher {
             for index in seen.indices { seen[index] = 0 }
             round = 1
         }
-        settled.removeAll(keepingCapacity: true)
-        heapKeys.removeAll(keepingCapacity: true)
-        heapNodes.removeAll(keepingCapacity: true)
+        settledCount = 0
+        heapCount = 0
         var sinkPredecessor: Int32 = -1
         relax(Int32(source), 0)
 
-        while let (d, node) = pop() {
+        while heapCount > 0 {
+            let (d, node) = pop()
             if d > distance[Int(node)] { continue }
             if Int(node) == sink { break }
             if d != distance[Int(node)] { continue }
-            settled.append(node)
+            settled[settledCount] = node
+            settledCount += 1
             if Int(node) < n {
                 let k = Int(node)
                 let pk = menteePotential[k]
@@ -124,15 +169,17 @@ struct FlowMatcher {
         }
 
         let sinkDistance = distance[sink]
-        for node in settled {
-            let delta = distance[Int(node)] - sinkDistance
-            if Int(node) < n { menteePotential[Int(node)] += delta } else { mentorPotential[Int(node) - n] += delta }
+        for index in 0..<settledCount {
+            let node = Int(settled[index])
+            let delta = distance[node] - sinkDistance
+            if node < n { menteePotential[node] += delta } else { mentorPotential[node - n] += delta }
         }
         augment(from: source, through: sinkPredecessor)
     }
 
     @discardableResult
-    private mutating func relax(_ node: Int32, _ d: Int64) -> Bool {
+    @inline(__always)
+    private func relax(_ node: Int32, _ d: Int64) -> Bool {
         let index = Int(node)
         if seen[index] == round, distance[index] <= d { return false }
         seen[index] = round
@@ -141,7 +188,7 @@ struct FlowMatcher {
         return true
     }
 
-    private mutating func augment(from source: Int, through last: Int32) {
+    private func augment(from source: Int, through last: Int32) {
         let n = menteeCount
         var mentor: Int
         var hole: Int
@@ -174,10 +221,10 @@ struct FlowMatcher {
 
     // MARK: binary heap
 
-    private mutating func push(_ key: Int64, _ node: Int32) {
-        heapKeys.append(key)
-        heapNodes.append(node)
-        var child = heapKeys.count - 1
+    @inline(__always)
+    private func push(_ key: Int64, _ node: Int32) {
+        var child = heapCount
+        heapCount += 1
         while child > 0 {
             let parent = (child - 1) / 2
             if heapKeys[parent] <= key { break }
@@ -189,13 +236,15 @@ struct FlowMatcher {
         heapNodes[child] = node
     }
 
-    private mutating func pop() -> (Int64, Int32)? {
-        guard let topKey = heapKeys.first else { return nil }
+    @inline(__always)
+    private func pop() -> (Int64, Int32) {
+        let topKey = heapKeys[0]
         let topNode = heapNodes[0]
-        let lastKey = heapKeys.removeLast()
-        let lastNode = heapNodes.removeLast()
-        let count = heapKeys.count
+        heapCount -= 1
+        let count = heapCount
         if count > 0 {
+            let lastKey = heapKeys[count]
+            let lastNode = heapNodes[count]
             var parent = 0
             while true {
                 var child = 2 * parent + 1

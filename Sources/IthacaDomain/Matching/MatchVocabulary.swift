@@ -21,9 +21,11 @@ public struct MatchVocabulary: Sendable {
         var documentFrequency: [Int] = []
         var counts: [[(Int32, Int)]] = []
         counts.reserveCapacity(documents.count)
-        for document in documents {
+        // Tokenising is the slow part and independent per document: done on all cores first.
+        let tokenLists = MatchVocabulary.onAllCores(documents, MatchVocabulary.tokens(of:))
+        for tokens in tokenLists {
             var local: [Int32: Int] = [:]
-            for token in MatchVocabulary.tokens(of: document) {
+            for token in tokens {
                 let term: Int32
                 if let known = index[token] {
                     term = known
@@ -46,6 +48,24 @@ public struct MatchVocabulary: Sendable {
             let weights = raw.map { norm > 0 ? Int32(($0 / norm * 1000).rounded()) : 0 }
             return Vector(terms: terms.map(\.0), weights: weights)
         }
+    }
+
+    /// `transform` applied to every element on all cores, results in order.
+    static func onAllCores<T: Sendable, U: Sendable>(_ items: [T], _ transform: (T) -> U) -> [U] {
+        guard items.count > 1 else { return items.map(transform) }
+        let chunks = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        var parts = [[U]](repeating: [], count: chunks)
+        parts.withUnsafeMutableBufferPointer { parts in
+            let shared = SharedBuffer(base: parts.baseAddress!)
+            withoutActuallyEscaping(transform) { transform in
+                let box = UncheckedBox(value: transform)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
+                    shared.base[chunk] = items[range].map(box.value)
+                }
+            }
+        }
+        return parts.flatMap { $0 }
     }
 
     /// Lower-cased words of two letters or more, without the commonest English words.
@@ -82,4 +102,9 @@ public struct MatchVocabulary: Sendable {
         "its", "me", "more", "my", "of", "on", "or", "our", "so", "than", "that", "the", "their", "them", "this", "to",
         "want", "we", "what", "when", "with", "would", "you", "your", "like", "can", "get", "better", "about",
     ]
+}
+
+/// Hands a value that is only read to concurrent workers.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
 }

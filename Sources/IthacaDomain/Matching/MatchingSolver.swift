@@ -177,9 +177,9 @@ public enum MatchingSolver {
                     let w = objective.weight(score)
                     if w > 0 { rows[i].append((Int32(j), w)) }
                 }
-                var matcher = Graph.matcher(rows, mentorCount: edges.mentorCount, capacity: capacity)
+                let matcher = Graph.matcher(rows, mentorCount: edges.mentorCount, capacity: capacity)
                 matcher.solve()
-                return Solution(mentorOf: matcher.mentorOf, value: matcher.objective, proven: false, rounds: 1)
+                return Solution(mentorOf: Array(matcher.mentorOf), value: matcher.objective, proven: false, rounds: 1)
             case .dense(let matrix):
                 return optimiseDense(matrix, objective, capacity: capacity)
             }
@@ -228,7 +228,7 @@ public enum MatchingSolver {
             var rounds = 0
             while true {
                 rounds += 1
-                var matcher = Graph.matcher(rows, mentorCount: m, capacity: capacity)
+                let matcher = Graph.matcher(rows, mentorCount: m, capacity: capacity)
                 matcher.solve()
                 // Pricing: a pair outside the graph can help only if its weight beats the prices.
                 var added = 0
@@ -249,7 +249,7 @@ public enum MatchingSolver {
                     }
                 }
                 if added == 0 {
-                    return Solution(mentorOf: matcher.mentorOf, value: matcher.objective, proven: true, rounds: rounds)
+                    return Solution(mentorOf: Array(matcher.mentorOf), value: matcher.objective, proven: true, rounds: rounds)
                 }
             }
         }

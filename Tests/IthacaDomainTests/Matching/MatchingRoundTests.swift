@@ -67,10 +67,9 @@ import Testing
     // given a generated round
     let instance = MatchInstanceGenerator(seed: 5).make(mentees: 300, mentors: 60)
     let scorer = CompatibilityScorer(mentees: instance.mentees, mentors: instance.mentors, restrictions: instance.restrictions)
-    // when candidates are searched with a sample as large as the mentor list
+    // when each mentee's best 8 candidates are searched (bound and prune, not every pair scored)
     var search = CandidateSearch()
     search.keep = 8
-    search.sampled = 100_000
     let edges = await scorer.candidateEdges(search)
     let matrix = await scorer.scoreMatrix()
     // then each mentee keeps its 8 best allowed mentors, with their exact scores
@@ -85,4 +84,41 @@ import Testing
     let exact = try MatchingSolver.solve(MatchingProblem(scores: .dense(matrix), mentorCapacities: instance.mentorCapacities))
     #expect(sparse.objective <= exact.objective)
     #expect(Double(sparse.objective) >= 0.98 * Double(exact.objective))
+}
+
+@Test func theCandidateSearchFindsExactlyTheBestMentorsOnRandomRounds() async throws {
+    for seed in UInt64(1)...12 {
+        // given generated rounds of various shapes (few mentors, many mentors, hashed never-pairs, preferences)
+        var random = SplitMix64(seed: seed)
+        let n = 20 + random.below(200)
+        let m = 3 + random.below(120)
+        var generator = MatchInstanceGenerator(seed: seed)
+        generator.skillCount = 40 + random.below(300)
+        generator.wordCount = 50 + random.below(500)
+        let instance = generator.make(mentees: n, mentors: m)
+        let scorer = CompatibilityScorer(mentees: instance.mentees, mentors: instance.mentors, restrictions: instance.restrictions)
+        let matrix = await scorer.scoreMatrix()
+        for keep in [1, 3, 16, m, m + 5] {
+            var search = CandidateSearch()
+            search.keep = keep
+            // when the best `keep` per mentee are searched
+            let edges = await scorer.candidateEdges(search)
+            // then every row holds exactly the best allowed scores, best first, each the pair's own score
+            for i in 0..<n {
+                let row = edges.rowStart[i]..<edges.rowStart[i + 1]
+                let best = (0..<m).map { matrix[i, $0] }.filter { $0 > 0 }.sorted(by: >).prefix(keep)
+                #expect(row.map { edges.scores[$0] } == Array(best), "seed \(seed), keep \(keep), mentee \(i)")
+                #expect(row.allSatisfy { edges.scores[$0] == matrix[i, Int(edges.mentors[$0])] })
+                #expect(Set(row.map { edges.mentors[$0] }).count == row.count)
+            }
+            // and with every allowed pair kept, the sparse answer is the exact optimum
+            if keep >= m {
+                let capacities = instance.mentorCapacities
+                let sparse = try MatchingSolver.solve(MatchingProblem(scores: .sparse(edges), mentorCapacities: capacities))
+                let exact = try MatchingSolver.solve(MatchingProblem(scores: .dense(matrix), mentorCapacities: capacities))
+                #expect(sparse.objective == exact.objective, "seed \(seed)")
+                #expect(edges.edgeCount == matrix.values.count { $0 > 0 })
+            }
+        }
+    }
 }
