@@ -2,7 +2,7 @@ import FluentKit
 import Foundation
 import IthacaDomain
 
-/// Loads the demo community, and the mentoring going on in it, into a database. Idempotent: a database that already has the demo admin is left alone.
+/// Loads the demo community, the mentoring going on in it and its question-and-answer spaces, into a database. Idempotent: a database that already has the demo admin is left alone.
 public struct DemoLoader: Sendable {
     let database: IthacaDatabase
 
@@ -29,6 +29,7 @@ public struct DemoLoader: Sendable {
             try await profiles.create(on: db)
             let zones = Dictionary(uniqueKeysWithValues: people.map { ($0.key, $0.profile.timeZone) })
             try await DemoMentoringWriter(db: db, ids: ids, zones: zones, now: now).write(DemoMentoring.plan(for: people))
+            try await DemoQuestionsWriter(db: db, isSQLite: database.isSQLite, ids: ids, now: now).write(DemoQuestions.generate(people: people))
             return people.count
         }
     }
