@@ -84,8 +84,6 @@ struct AvailabilityController {
             state.errors = state.errors.map(Self.placed)
             return try await page(context, typed: form, state: state, status: .unprocessableContent)
         }
-        var response = Response.seeOther(SiteRoute.availability)
-        response.setCookie(cookies.flash(.availabilitySaved))
-        return response
+        return cookies.redirect(SiteRoute.availability, .availabilitySaved)
     }
 }

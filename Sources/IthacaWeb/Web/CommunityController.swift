@@ -39,7 +39,7 @@ struct CommunityController {
         let form = try await request.form()
         do {
             let space = try await services.community.createSpace(by: viewer, name: form.text("name"), description: form.text("description"))
-            return redirect(SiteRoute.space(space.slug), .spaceCreated)
+            return cookies.redirect(SiteRoute.space(space.slug), .spaceCreated)
         } catch let rule as CommunityRuleViolation {
             return try await spaces(context, form: Self.state(rule, ["name": form.text("name"), "description": form.text("description")]),
                                     status: Problem(rule).status)
@@ -95,7 +95,7 @@ struct CommunityController {
     func membership(_ context: AppRequestContext, join: Bool) async throws -> Response {
         let viewer = try context.signedIn()
         let space = join ? try await services.community.join(try slug(context), viewer: viewer) : try await services.community.leave(try slug(context), viewer: viewer)
-        return redirect(SiteRoute.space(space.slug), join ? .spaceJoined : .spaceLeft)
+        return cookies.redirect(SiteRoute.space(space.slug), join ? .spaceJoined : .spaceLeft)
     }
 
     func ask(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -105,7 +105,7 @@ struct CommunityController {
             let question = try await services.community.ask(
                 in: try slug(context), by: viewer, title: form.text("title"), body: form.text("body"),
                 tags: SkillTag.parseList(form.text("tags")), anonymous: form.isChecked("anonymous"))
-            return redirect(SiteRoute.question(question.id), .questionAsked)
+            return cookies.redirect(SiteRoute.question(question.id), .questionAsked)
         } catch let rule as CommunityRuleViolation {
             let typed: ViewModel = ["title": form.text("title"), "body": form.text("body"), "tags": form.text("tags"), "anonymous": form.isChecked("anonymous")]
             return try await space(request, context, form: Self.state(rule, typed), status: Problem(rule).status)
@@ -114,7 +114,7 @@ struct CommunityController {
 
     func question(_ context: AppRequestContext, form: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try uuid(context, "questionId", "question")
+        let id = try context.id("questionId", "question")
         let detail = try await services.community.question(id, for: viewer)
         let q = detail.question
         let answers = detail.answers.map { entry -> ViewModel in
@@ -138,26 +138,26 @@ struct CommunityController {
 
     func answer(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try uuid(context, "questionId", "question")
+        let id = try context.id("questionId", "question")
         let form = try await request.form()
         do {
             let answer = try await services.community.answer(id, by: viewer, body: form.text("body"))
-            return redirect(SiteRoute.question(id) + "#answer-\(answer.id.uuidString)", .answerPosted)
+            return cookies.redirect(SiteRoute.question(id) + "#answer-\(answer.id.uuidString)", .answerPosted)
         } catch let rule as CommunityRuleViolation {
             return try await question(context, form: Self.state(rule, ["body": form.text("body")]), status: Problem(rule).status)
         }
     }
 
     func vote(_ context: AppRequestContext, _ parameter: String) async throws -> Response {
-        let target = try uuid(context, parameter, "post")
+        let target = try context.id(parameter, "post")
         _ = try await services.community.vote(on: target, by: try context.signedIn())
         let questionId: UUID = parameter == "questionId" ? target : try await services.community.questionId(ofAnswer: target)
-        return redirect(SiteRoute.question(questionId), .voted)
+        return cookies.redirect(SiteRoute.question(questionId), .voted)
     }
 
     func accept(_ context: AppRequestContext) async throws -> Response {
-        let question = try await services.community.accept(try uuid(context, "answerId", "answer"), by: try context.signedIn())
-        return redirect(SiteRoute.question(question.id), .answerAccepted)
+        let question = try await services.community.accept(try context.id("answerId", "answer"), by: try context.signedIn())
+        return cookies.redirect(SiteRoute.question(question.id), .answerAccepted)
     }
 
     static func votes(_ count: Int) -> String { count == 1 ? "1 vote" : "\(count) votes" }
@@ -170,16 +170,5 @@ struct CommunityController {
     private func slug(_ context: AppRequestContext) throws -> String {
         guard let slug = context.parameters.get("spaceSlug") else { throw IthacaError.notFound("space") }
         return slug
-    }
-
-    private func uuid(_ context: AppRequestContext, _ parameter: String, _ what: String) throws -> UUID {
-        guard let id = context.parameters.get(parameter).flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound(what) }
-        return id
-    }
-
-    private func redirect(_ location: String, _ flash: Flash) -> Response {
-        var response = Response.seeOther(location)
-        response.setCookie(cookies.flash(flash))
-        return response
     }
 }

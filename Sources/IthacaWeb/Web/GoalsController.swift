@@ -59,30 +59,24 @@ struct GoalsController {
                                     "mentorshipId": form.text("mentorshipId"), "shareWithManager": form.isChecked("shareWithManager")]
             return try await page(context, form: MeetingsController.state(rule, typed: typed), status: MeetingsController.status(rule))
         }
-        return redirect(SiteRoute.goals, .goalSaved)
+        return cookies.redirect(SiteRoute.goals, .goalSaved)
     }
 
     func milestone(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        guard let goalId = context.parameters.get("goalId").flatMap(UUID.init(uuidString:)),
-              let milestoneId = context.parameters.get("milestoneId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("milestone") }
+        let goalId = try context.id("goalId", "milestone")
+        let milestoneId = try context.id("milestoneId", "milestone")
         let done = try await request.form().text("done") != "false"
         _ = try await services.goals.setMilestone(milestoneId, of: goalId, done: done, by: try context.signedIn())
-        return redirect(SiteRoute.goals + "#goal-\(goalId.uuidString)", .goalSaved)
+        return cookies.redirect(SiteRoute.goals + "#goal-\(goalId.uuidString)", .goalSaved)
     }
 
     /// Mark achieved, or change sharing with the manager.
     func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        guard let goalId = context.parameters.get("goalId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("goal") }
+        let goalId = try context.id("goalId", "goal")
         let form = try await request.form()
         let achieved = form["achieved"].map { $0 == "true" }
         let share = form["shareWithManager"].map { $0 == "true" }
         _ = try await services.goals.update(goalId, by: try context.signedIn(), achieved: achieved, shareWithManager: share)
-        return redirect(SiteRoute.goals + "#goal-\(goalId.uuidString)", .goalSaved)
-    }
-
-    private func redirect(_ location: String, _ flash: Flash) -> Response {
-        var response = Response.seeOther(location)
-        response.setCookie(cookies.flash(flash))
-        return response
+        return cookies.redirect(SiteRoute.goals + "#goal-\(goalId.uuidString)", .goalSaved)
     }
 }

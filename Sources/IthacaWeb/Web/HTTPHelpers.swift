@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import IthacaDomain
 
@@ -17,6 +18,21 @@ extension AppRequestContext {
     func signedIn() throws -> Viewer {
         guard let viewer else { throw IthacaError.unauthenticated }
         return viewer
+    }
+
+    /// A path parameter that must be an id; anything else names nothing we have ("not found: `what`").
+    func id(_ parameter: String, _ what: String) throws -> UUID {
+        guard let id = parameters.get(parameter).flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound(what) }
+        return id
+    }
+}
+
+extension SessionCookies {
+    /// 303 to `location` with a one-time message: how every successful form ends.
+    func redirect(_ location: String, _ flash: Flash) -> Response {
+        var response = Response.seeOther(location)
+        response.setCookie(self.flash(flash))
+        return response
     }
 }
 

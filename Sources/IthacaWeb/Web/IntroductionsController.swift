@@ -18,7 +18,7 @@ struct IntroductionsController {
 
     func introduce(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try mentorshipId(context)
+        let id = try context.id("mentorshipId", "mentorship")
         let form = try await request.form()
         let who = form.text("member").trimmingCharacters(in: .whitespaces)
         do {
@@ -33,12 +33,12 @@ struct IntroductionsController {
             forms.introduction = MeetingsController.state(renamed, typed: ["member": who, "note": form.text("note")], renaming: ["note": "introNote"])
             return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
         }
-        return redirect(SiteRoute.mentorship(id) + "#introductions-title", .introductionSent)
+        return cookies.redirect(SiteRoute.mentorship(id) + "#introductions-title", .introductionSent)
     }
 
     func endorse(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try mentorshipId(context)
+        let id = try context.id("mentorshipId", "mentorship")
         let form = try await request.form()
         do {
             _ = try await services.introductions.endorse(in: id, by: viewer, text: form.text("text"))
@@ -47,21 +47,21 @@ struct IntroductionsController {
             forms.endorsement = MeetingsController.state(rule, typed: ["text": form.text("text")], renaming: ["text": "endorsementText"])
             return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
         }
-        return redirect(SiteRoute.mentorship(id) + "#endorsements-title", .endorsementSent)
+        return cookies.redirect(SiteRoute.mentorship(id) + "#endorsements-title", .endorsementSent)
     }
 
     func answerIntroduction(_ context: AppRequestContext) async throws -> Response {
         guard let id = context.parameters.get("introductionId").flatMap(UUID.init(uuidString:)),
               let answer = context.parameters.get("answer"), ["accept", "decline"].contains(answer) else { throw IthacaError.notFound("introduction") }
         _ = try await services.introductions.answer(id, by: try context.signedIn(), accept: answer == "accept")
-        return redirect(SiteRoute.mentoring + "#introductions-title", answer == "accept" ? .introductionAccepted : .introductionDeclined)
+        return cookies.redirect(SiteRoute.mentoring + "#introductions-title", answer == "accept" ? .introductionAccepted : .introductionDeclined)
     }
 
     func answerEndorsement(_ context: AppRequestContext) async throws -> Response {
         guard let id = context.parameters.get("endorsementId").flatMap(UUID.init(uuidString:)),
               let answer = context.parameters.get("answer"), ["approve", "reject"].contains(answer) else { throw IthacaError.notFound("endorsement") }
         let endorsement = try await services.introductions.answerEndorsement(id, by: try context.signedIn(), approve: answer == "approve")
-        return redirect(SiteRoute.mentorship(endorsement.mentorshipId) + "#endorsements-title", answer == "approve" ? .endorsementApproved : .endorsementRejected)
+        return cookies.redirect(SiteRoute.mentorship(endorsement.mentorshipId) + "#endorsements-title", answer == "approve" ? .endorsementApproved : .endorsementRejected)
     }
 
     /// A member from a profile link (".../people/<id>"), a bare id, or an email.
@@ -71,16 +71,5 @@ struct IntroductionsController {
         }
         guard text.contains("@") else { return nil }
         return try await services.accounts.accounts.user(email: text.lowercased())?.id
-    }
-
-    private func mentorshipId(_ context: AppRequestContext) throws -> UUID {
-        guard let id = context.parameters.get("mentorshipId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("mentorship") }
-        return id
-    }
-
-    private func redirect(_ location: String, _ flash: Flash) -> Response {
-        var response = Response.seeOther(location)
-        response.setCookie(cookies.flash(flash))
-        return response
     }
 }

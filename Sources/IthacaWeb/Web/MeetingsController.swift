@@ -27,7 +27,7 @@ struct MeetingsController {
 
     func book(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try uuid(context, "mentorshipId", "mentorship")
+        let id = try context.id("mentorshipId", "mentorship")
         let form = try await request.form()
         let typed: ViewModel = ["start": form.text("start"), "agenda": form.text("agenda")]
         do {
@@ -36,7 +36,7 @@ struct MeetingsController {
             }
             let meeting = try await services.meetings.book(
                 id, by: viewer, start: start, durationMinutes: Int(form.text("durationMinutes")) ?? 0, agenda: form.text("agenda"))
-            return redirect(SiteRoute.meeting(meeting.id), .meetingBooked)
+            return cookies.redirect(SiteRoute.meeting(meeting.id), .meetingBooked)
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
             forms.booking = Self.state(Self.bookingFieldError(rule), typed: typed)
@@ -46,11 +46,11 @@ struct MeetingsController {
 
     func addNote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try uuid(context, "mentorshipId", "mentorship")
+        let id = try context.id("mentorshipId", "mentorship")
         let form = try await request.form()
         do {
             _ = try await services.notes.addNote(to: id, by: viewer, body: form.text("body"), shared: form.isChecked("shared"), meetingId: nil)
-            return redirect(SiteRoute.mentorship(id) + "#notes-title", .noteSaved)
+            return cookies.redirect(SiteRoute.mentorship(id) + "#notes-title", .noteSaved)
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
             forms.note = Self.state(rule, typed: ["body": form.text("body"), "shared": form.isChecked("shared")], renaming: ["body": "noteBody"])
@@ -60,11 +60,11 @@ struct MeetingsController {
 
     func sendMessage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try uuid(context, "mentorshipId", "mentorship")
+        let id = try context.id("mentorshipId", "mentorship")
         let form = try await request.form()
         do {
             _ = try await services.notes.sendMessage(in: id, by: viewer, body: form.text("body"))
-            return redirect(SiteRoute.mentorship(id) + "#messages-title", .messageSent)
+            return cookies.redirect(SiteRoute.mentorship(id) + "#messages-title", .messageSent)
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
             forms.message = Self.state(rule, typed: ["body": form.text("body")], renaming: ["body": "messageBody"])
@@ -75,11 +75,11 @@ struct MeetingsController {
     // MARK: The meeting page
 
     func meeting(_ context: AppRequestContext, forms: MeetingForms = MeetingForms(), status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await MeetingPage(services: services).render(try uuid(context, "meetingId", "meeting"), context: context, forms: forms, status: status)
+        try await MeetingPage(services: services).render(try context.id("meetingId", "meeting"), context: context, forms: forms, status: status)
     }
 
     func ics(_ context: AppRequestContext) async throws -> Response {
-        let id = try uuid(context, "meetingId", "meeting")
+        let id = try context.id("meetingId", "meeting")
         let document = try await services.meetings.ics(id, for: try context.signedIn())
         return Response(
             status: .ok,
@@ -88,13 +88,13 @@ struct MeetingsController {
     }
 
     func cancel(_ context: AppRequestContext) async throws -> Response {
-        let id = try uuid(context, "meetingId", "meeting")
+        let id = try context.id("meetingId", "meeting")
         let cancelled = try await services.meetings.cancel(id, by: try context.signedIn())
-        return redirect(SiteRoute.meeting(id), cancelled.status == .cancelled(late: true) ? .meetingCancelledLate : .meetingCancelled)
+        return cookies.redirect(SiteRoute.meeting(id), cancelled.status == .cancelled(late: true) ? .meetingCancelledLate : .meetingCancelled)
     }
 
     func outcome(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let id = try uuid(context, "meetingId", "meeting")
+        let id = try context.id("meetingId", "meeting")
         let outcome: MeetingOutcome
         switch try await request.form().text("outcome") {
         case "held": outcome = .held
@@ -103,17 +103,17 @@ struct MeetingsController {
         default: throw IthacaError.badRequest("Choose whether the meeting was held or missed.")
         }
         _ = try await services.meetings.record(id, outcome, by: try context.signedIn())
-        return redirect(SiteRoute.meeting(id), .meetingRecorded)
+        return cookies.redirect(SiteRoute.meeting(id), .meetingRecorded)
     }
 
     func addItem(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try uuid(context, "meetingId", "meeting")
+        let id = try context.id("meetingId", "meeting")
         let form = try await request.form()
         let kind = CarriedItem.Kind(rawValue: form.text("kind")) ?? .actionItem
         do {
             _ = try await services.meetings.addItem(to: id, by: viewer, kind: kind, text: form.text("text"))
-            return redirect(SiteRoute.meeting(id) + "#items-title", .itemAdded)
+            return cookies.redirect(SiteRoute.meeting(id) + "#items-title", .itemAdded)
         } catch let rule as MentoringRuleViolation {
             var forms = MeetingForms()
             forms.item = Self.state(rule, typed: ["text": form.text("text"), "kind": kind.rawValue], renaming: ["text": "itemText"])
@@ -122,23 +122,23 @@ struct MeetingsController {
     }
 
     func resolveItem(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let itemId = try uuid(context, "itemId", "item")
+        let itemId = try context.id("itemId", "item")
         let form = try await request.form()
         try await services.meetings.setItem(itemId, resolved: form.text("resolved") != "false", by: try context.signedIn())
         let back = form["meetingId"].flatMap(UUID.init(uuidString:)).map { SiteRoute.meeting($0) + "#items-title" } ?? SiteRoute.mentoring
-        return redirect(back, .itemUpdated)
+        return cookies.redirect(back, .itemUpdated)
     }
 
     /// A light note about this meeting, shared with the other person unless unticked.
     func addMeetingNote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try uuid(context, "meetingId", "meeting")
+        let id = try context.id("meetingId", "meeting")
         let meeting = try await services.meetings.meeting(id, for: viewer)
         let form = try await request.form()
         do {
             _ = try await services.notes.addNote(
                 to: meeting.mentorshipId, by: viewer, body: form.text("body"), shared: form.isChecked("shared"), meetingId: id)
-            return redirect(SiteRoute.meeting(id) + "#notes-title", .noteSaved)
+            return cookies.redirect(SiteRoute.meeting(id) + "#notes-title", .noteSaved)
         } catch let rule as MentoringRuleViolation {
             var forms = MeetingForms()
             forms.note = Self.state(rule, typed: ["body": form.text("body"), "shared": form.isChecked("shared")], renaming: ["body": "noteBody"])
@@ -148,13 +148,13 @@ struct MeetingsController {
 
     func feedback(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        let id = try uuid(context, "meetingId", "meeting")
+        let id = try context.id("meetingId", "meeting")
         let form = try await request.form()
         let comment = form.text("comment")
         do {
             _ = try await services.meetings.giveFeedback(
                 on: id, by: viewer, useful: Int(form.text("useful")) ?? 0, comment: comment.isEmpty ? nil : comment)
-            return redirect(SiteRoute.meeting(id), .feedbackSent)
+            return cookies.redirect(SiteRoute.meeting(id), .feedbackSent)
         } catch let rule as MentoringRuleViolation {
             var forms = MeetingForms()
             forms.feedback = Self.state(rule, typed: ["useful": form.text("useful"), "comment": comment])
@@ -186,16 +186,5 @@ struct MeetingsController {
     /// The same status the API gives for this rule.
     static func status(_ rule: MentoringRuleViolation) -> HTTPResponse.Status {
         Problem(rule).status
-    }
-
-    private func uuid(_ context: AppRequestContext, _ parameter: String, _ what: String) throws -> UUID {
-        guard let id = context.parameters.get(parameter).flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound(what) }
-        return id
-    }
-
-    private func redirect(_ location: String, _ flash: Flash) -> Response {
-        var response = Response.seeOther(location)
-        response.setCookie(cookies.flash(flash))
-        return response
     }
 }

@@ -79,43 +79,43 @@ struct MentoringController {
     }
 
     func accept(_ context: AppRequestContext) async throws -> Response {
-        let mentorship = try await services.mentorships.accept(try requestId(context), by: try context.signedIn())
-        return redirect(SiteRoute.mentorship(mentorship.id!), .requestAccepted)
+        let mentorship = try await services.mentorships.accept(try context.id("requestId", "mentorship request"), by: try context.signedIn())
+        return cookies.redirect(SiteRoute.mentorship(mentorship.id!), .requestAccepted)
     }
 
     func decline(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let reason = try await request.form().text("reason")
-        _ = try await services.mentorships.decline(try requestId(context), by: try context.signedIn(), reason: reason.isEmpty ? nil : reason)
-        return redirect(SiteRoute.mentoring, .requestDeclined)
+        _ = try await services.mentorships.decline(try context.id("requestId", "mentorship request"), by: try context.signedIn(), reason: reason.isEmpty ? nil : reason)
+        return cookies.redirect(SiteRoute.mentoring, .requestDeclined)
     }
 
     func withdraw(_ context: AppRequestContext) async throws -> Response {
-        _ = try await services.mentorships.withdraw(try requestId(context), by: try context.signedIn())
-        return redirect(SiteRoute.mentoring, .requestWithdrawn)
+        _ = try await services.mentorships.withdraw(try context.id("requestId", "mentorship request"), by: try context.signedIn())
+        return cookies.redirect(SiteRoute.mentoring, .requestWithdrawn)
     }
 
     func mentorship(_ context: AppRequestContext) async throws -> Response {
-        try await MentorshipPage(services: services).render(try mentorshipId(context), context: context)
+        try await MentorshipPage(services: services).render(try context.id("mentorshipId", "mentorship"), context: context)
     }
 
     func acknowledge(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let id = try mentorshipId(context)
+        let id = try context.id("mentorshipId", "mentorship")
         guard let version = Int(try await request.form().text("version")) else {
             throw IthacaError.badRequest("The agreement version is missing; reload the page and try again.")
         }
         _ = try await services.mentorships.acknowledge(id, by: try context.signedIn(), version: version)
-        return redirect(SiteRoute.mentorship(id), .agreementAcknowledged)
+        return cookies.redirect(SiteRoute.mentorship(id), .agreementAcknowledged)
     }
 
     func end(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let id = try mentorshipId(context)
+        let id = try context.id("mentorshipId", "mentorship")
         let reason = try await request.form().text("reason")
         _ = try await services.mentorships.end(id, by: try context.signedIn(), reason: reason.isEmpty ? nil : reason)
-        return redirect(SiteRoute.mentorship(id), .mentorshipEnded)
+        return cookies.redirect(SiteRoute.mentorship(id), .mentorshipEnded)
     }
 
     func reviseAgreement(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let id = try mentorshipId(context)
+        let id = try context.id("mentorshipId", "mentorship")
         let form = try await request.form()
         let objectives = form.text("objectives").split(whereSeparator: \.isNewline).map(String.init)
         do {
@@ -123,7 +123,7 @@ struct MentoringController {
             let after = try await services.mentorships.reviseAgreement(
                 id, by: try context.signedIn(), objectives: objectives, everyWeeks: Int(form.text("everyWeeks")) ?? 0,
                 minutes: Int(form.text("minutes")) ?? 0, endDate: form.text("endDate"), confidentiality: form.text("confidentiality"))
-            return redirect(SiteRoute.mentorship(id) + "#agreement-title", after.agreement.version == before ? .agreementUnchanged : .agreementRevised)
+            return cookies.redirect(SiteRoute.mentorship(id) + "#agreement-title", after.agreement.version == before ? .agreementUnchanged : .agreementRevised)
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
             let typed: ViewModel = ["objectives": form.text("objectives"), "everyWeeks": form.text("everyWeeks"), "minutes": form.text("minutes"),
@@ -134,19 +134,19 @@ struct MentoringController {
     }
 
     func move(_ context: AppRequestContext, _ flash: Flash, _ action: (UUID, Viewer) async throws -> MentorshipRecord) async throws -> Response {
-        let id = try mentorshipId(context)
+        let id = try context.id("mentorshipId", "mentorship")
         _ = try await action(id, try context.signedIn())
-        return redirect(SiteRoute.mentorship(id), flash)
+        return cookies.redirect(SiteRoute.mentorship(id), flash)
     }
 
     func complete(_ context: AppRequestContext) async throws -> Response {
-        let id = try mentorshipId(context)
+        let id = try context.id("mentorshipId", "mentorship")
         let mentorship = try await services.mentorships.complete(id, by: try context.signedIn())
-        return redirect(SiteRoute.mentorship(id), mentorship.status == .completed ? .mentorshipCompleted : .completionRequested)
+        return cookies.redirect(SiteRoute.mentorship(id), mentorship.status == .completed ? .mentorshipCompleted : .completionRequested)
     }
 
     func retrospective(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let id = try mentorshipId(context)
+        let id = try context.id("mentorshipId", "mentorship")
         let form = try await request.form()
         do {
             _ = try await services.mentorships.addRetrospective(
@@ -157,7 +157,7 @@ struct MentoringController {
                 rule, typed: ["wentWell": form.text("wentWell"), "learned": form.text("learned"), "next": form.text("next")])
             return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
         }
-        return redirect(SiteRoute.mentorship(id) + "#retrospective-title", .retrospectiveSaved)
+        return cookies.redirect(SiteRoute.mentorship(id) + "#retrospective-title", .retrospectiveSaved)
     }
 
     /// A mentee who completed a mentorship turns on "open to mentoring" with the places they can offer.
@@ -167,22 +167,6 @@ struct MentoringController {
         changes.openToMentoring = true
         changes.mentorCapacity = Int(try await request.form().text("mentorCapacity")) ?? 1
         _ = try await services.profiles.update(viewer, changes: changes)
-        return redirect(SiteRoute.person(viewer.id), .nowMentoring)
-    }
-
-    private func requestId(_ context: AppRequestContext) throws -> UUID {
-        guard let id = context.parameters.get("requestId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("mentorship request") }
-        return id
-    }
-
-    private func mentorshipId(_ context: AppRequestContext) throws -> UUID {
-        guard let id = context.parameters.get("mentorshipId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("mentorship") }
-        return id
-    }
-
-    private func redirect(_ location: String, _ flash: Flash) -> Response {
-        var response = Response.seeOther(location)
-        response.setCookie(cookies.flash(flash))
-        return response
+        return cookies.redirect(SiteRoute.person(viewer.id), .nowMentoring)
     }
 }

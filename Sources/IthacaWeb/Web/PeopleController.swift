@@ -76,7 +76,7 @@ struct PeopleController {
     /// A mentee asks this person for mentoring; problems come back on the same page, with what was typed.
     func ask(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        guard let id = context.parameters.get("personId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("person") }
+        let id = try context.id("personId", "person")
         let form = try await request.form()
         let typed: ViewModel = ["goal": form.text("goal"), "focus": form.text("focus"), "message": form.text("message")]
         do {
@@ -89,14 +89,12 @@ struct PeopleController {
             let status: HTTPResponse.Status = rule == .requestAlreadyPending ? .conflict : .unprocessableContent
             return try await person(request, context, askForm: state, status: status)
         }
-        var response = Response.seeOther(SiteRoute.mentoring)
-        response.setCookie(cookies.flash(.requestSent))
-        return response
+        return cookies.redirect(SiteRoute.mentoring, .requestSent)
     }
 
     func person(_ request: Request, _ context: AppRequestContext, askForm: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
         let viewer = try context.signedIn()
-        guard let id = context.parameters.get("personId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("person") }
+        let id = try context.id("personId", "person")
         let d = try await services.profiles.person(id, viewer: viewer)
         let p = d.profile
         let now = services.configuration.clock.now()

@@ -64,9 +64,7 @@ struct ProfileController {
             let typed = FormState(values: Self.typedValues(form), errors: fieldErrors)
             return render(typed, profile: nil, context: context, status: .unprocessableContent)
         }
-        var response = Response.seeOther(SiteRoute.person(viewer.id))
-        response.setCookie(cookies.flash(.profileSaved))
-        return response
+        return cookies.redirect(SiteRoute.person(viewer.id), .profileSaved)
     }
 
     private func render(_ form: FormState, profile: Profile?, context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {

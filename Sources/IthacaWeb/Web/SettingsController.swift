@@ -71,28 +71,22 @@ struct SettingsController {
 
     func revokeToken(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        guard let id = context.parameters.get("tokenId").flatMap(UUID.init(uuidString:)) else { throw IthacaError.notFound("token") }
+        let id = try context.id("tokenId", "token")
         try await services.accounts.revokeToken(id: id, of: viewer)
-        var response = Response.seeOther(SiteRoute.settings)
-        response.setCookie(cookies.flash(.tokenRevoked))
-        return response
+        return cookies.redirect(SiteRoute.settings, .tokenRevoked)
     }
 
     func revokeSession(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
         guard let id = context.parameters.get("sessionId") else { throw IthacaError.notFound("session") }
         try await services.accounts.endSession(id: id, of: viewer)
-        var response = Response.seeOther(SiteRoute.settings)
-        response.setCookie(cookies.flash(.sessionEnded))
-        return response
+        return cookies.redirect(SiteRoute.settings, .sessionEnded)
     }
 
     func revokeOthers(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
         try await services.accounts.endOtherSessions(of: viewer)
-        var response = Response.seeOther(SiteRoute.settings)
-        response.setCookie(cookies.flash(.otherSessionsEnded))
-        return response
+        return cookies.redirect(SiteRoute.settings, .otherSessionsEnded)
     }
 
     func renewCalendarFeed(_ context: AppRequestContext) async throws -> Response {
@@ -103,8 +97,6 @@ struct SettingsController {
 
     func revokeCalendarFeed(_ context: AppRequestContext) async throws -> Response {
         try await services.calendarFeeds.revoke(for: try context.signedIn())
-        var response = Response.seeOther(SiteRoute.settings + "#calendar-title")
-        response.setCookie(cookies.flash(.calendarFeedRevoked))
-        return response
+        return cookies.redirect(SiteRoute.settings + "#calendar-title", .calendarFeedRevoked)
     }
 }
