@@ -24,3 +24,24 @@ extension ViewModel {
     /// Merges another model's keys into this one.
     func merging(_ other: ViewModel) -> ViewModel { merging(other) { _, new in new } }
 }
+
+extension FormState {
+    /// A form a mentoring rule refused: field problems next to their fields (renamed where a page has two fields
+    /// of one name), anything else as one message above the form.
+    init(_ rule: MentoringRuleViolation, typed: ViewModel, renaming: [String: String] = [:]) {
+        if case .invalidFields(let errors) = rule {
+            self.init(values: typed, errors: errors.map { FieldError(field: renaming[$0.field] ?? $0.field, message: $0.message) })
+        } else {
+            self.init(values: typed, formError: rule.message)
+        }
+    }
+
+    /// A form a community rule refused, the same way.
+    init(_ rule: CommunityRuleViolation, typed: ViewModel) {
+        if case .invalidFields(let errors) = rule {
+            self.init(values: typed, errors: errors)
+        } else {
+            self.init(values: typed, formError: rule.message)
+        }
+    }
+}

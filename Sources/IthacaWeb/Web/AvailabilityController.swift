@@ -80,7 +80,7 @@ struct AvailabilityController {
             _ = try await services.availability.replace(
                 WeeklyAvailability(timeZone: form.text("timeZone"), windows: windows, exceptions: daysOff), for: viewer)
         } catch let rule as MentoringRuleViolation {
-            var state = MeetingsController.state(rule, typed: [:])
+            var state = FormState(rule, typed: [:])
             state.errors = state.errors.map(Self.placed)
             return try await page(context, typed: form, state: state, status: .unprocessableContent)
         }

@@ -41,7 +41,7 @@ struct CommunityController {
             let space = try await services.community.createSpace(by: viewer, name: form.text("name"), description: form.text("description"))
             return cookies.redirect(SiteRoute.space(space.slug), .spaceCreated)
         } catch let rule as CommunityRuleViolation {
-            return try await spaces(context, form: Self.state(rule, ["name": form.text("name"), "description": form.text("description")]),
+            return try await spaces(context, form: FormState(rule, typed: ["name": form.text("name"), "description": form.text("description")]),
                                     status: Problem(rule).status)
         }
     }
@@ -108,7 +108,7 @@ struct CommunityController {
             return cookies.redirect(SiteRoute.question(question.id), .questionAsked)
         } catch let rule as CommunityRuleViolation {
             let typed: ViewModel = ["title": form.text("title"), "body": form.text("body"), "tags": form.text("tags"), "anonymous": form.isChecked("anonymous")]
-            return try await space(request, context, form: Self.state(rule, typed), status: Problem(rule).status)
+            return try await space(request, context, form: FormState(rule, typed: typed), status: Problem(rule).status)
         }
     }
 
@@ -144,7 +144,7 @@ struct CommunityController {
             let answer = try await services.community.answer(id, by: viewer, body: form.text("body"))
             return cookies.redirect(SiteRoute.question(id) + "#answer-\(answer.id.uuidString)", .answerPosted)
         } catch let rule as CommunityRuleViolation {
-            return try await question(context, form: Self.state(rule, ["body": form.text("body")]), status: Problem(rule).status)
+            return try await question(context, form: FormState(rule, typed: ["body": form.text("body")]), status: Problem(rule).status)
         }
     }
 
@@ -161,11 +161,6 @@ struct CommunityController {
     }
 
     static func votes(_ count: Int) -> String { count == 1 ? "1 vote" : "\(count) votes" }
-
-    static func state(_ rule: CommunityRuleViolation, _ typed: ViewModel) -> FormState {
-        if case .invalidFields(let errors) = rule { return FormState(values: typed, errors: errors) }
-        return FormState(values: typed, formError: rule.message)
-    }
 
     private func slug(_ context: AppRequestContext) throws -> String {
         guard let slug = context.parameters.get("spaceSlug") else { throw IthacaError.notFound("space") }

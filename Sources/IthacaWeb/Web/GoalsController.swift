@@ -57,7 +57,7 @@ struct GoalsController {
         } catch let rule as MentoringRuleViolation {
             let typed: ViewModel = ["title": form.text("title"), "milestones": form.text("milestones"),
                                     "mentorshipId": form.text("mentorshipId"), "shareWithManager": form.isChecked("shareWithManager")]
-            return try await page(context, form: MeetingsController.state(rule, typed: typed), status: MeetingsController.status(rule))
+            return try await page(context, form: FormState(rule, typed: typed), status: Problem(rule).status)
         }
         return cookies.redirect(SiteRoute.goals, .goalSaved)
     }

@@ -30,8 +30,8 @@ struct IntroductionsController {
             var forms = MentorshipForms()
             let renamed: MentoringRuleViolation = rule == .introductionNeedsThreeDifferentPeople
                 ? .invalidFields([FieldError(field: "member", message: rule.message)]) : rule
-            forms.introduction = MeetingsController.state(renamed, typed: ["member": who, "note": form.text("note")], renaming: ["note": "introNote"])
-            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
+            forms.introduction = FormState(renamed, typed: ["member": who, "note": form.text("note")], renaming: ["note": "introNote"])
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Problem(rule).status)
         }
         return cookies.redirect(SiteRoute.mentorship(id) + "#introductions-title", .introductionSent)
     }
@@ -44,8 +44,8 @@ struct IntroductionsController {
             _ = try await services.introductions.endorse(in: id, by: viewer, text: form.text("text"))
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
-            forms.endorsement = MeetingsController.state(rule, typed: ["text": form.text("text")], renaming: ["text": "endorsementText"])
-            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
+            forms.endorsement = FormState(rule, typed: ["text": form.text("text")], renaming: ["text": "endorsementText"])
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Problem(rule).status)
         }
         return cookies.redirect(SiteRoute.mentorship(id) + "#endorsements-title", .endorsementSent)
     }

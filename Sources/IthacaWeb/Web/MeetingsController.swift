@@ -39,8 +39,8 @@ struct MeetingsController {
             return cookies.redirect(SiteRoute.meeting(meeting.id), .meetingBooked)
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
-            forms.booking = Self.state(Self.bookingFieldError(rule), typed: typed)
-            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Self.status(rule))
+            forms.booking = FormState(Self.bookingFieldError(rule), typed: typed)
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Problem(rule).status)
         }
     }
 
@@ -53,8 +53,8 @@ struct MeetingsController {
             return cookies.redirect(SiteRoute.mentorship(id) + "#notes-title", .noteSaved)
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
-            forms.note = Self.state(rule, typed: ["body": form.text("body"), "shared": form.isChecked("shared")], renaming: ["body": "noteBody"])
-            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Self.status(rule))
+            forms.note = FormState(rule, typed: ["body": form.text("body"), "shared": form.isChecked("shared")], renaming: ["body": "noteBody"])
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Problem(rule).status)
         }
     }
 
@@ -67,8 +67,8 @@ struct MeetingsController {
             return cookies.redirect(SiteRoute.mentorship(id) + "#messages-title", .messageSent)
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
-            forms.message = Self.state(rule, typed: ["body": form.text("body")], renaming: ["body": "messageBody"])
-            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Self.status(rule))
+            forms.message = FormState(rule, typed: ["body": form.text("body")], renaming: ["body": "messageBody"])
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Problem(rule).status)
         }
     }
 
@@ -116,8 +116,8 @@ struct MeetingsController {
             return cookies.redirect(SiteRoute.meeting(id) + "#items-title", .itemAdded)
         } catch let rule as MentoringRuleViolation {
             var forms = MeetingForms()
-            forms.item = Self.state(rule, typed: ["text": form.text("text"), "kind": kind.rawValue], renaming: ["text": "itemText"])
-            return try await meeting(context, forms: forms, status: Self.status(rule))
+            forms.item = FormState(rule, typed: ["text": form.text("text"), "kind": kind.rawValue], renaming: ["text": "itemText"])
+            return try await meeting(context, forms: forms, status: Problem(rule).status)
         }
     }
 
@@ -141,8 +141,8 @@ struct MeetingsController {
             return cookies.redirect(SiteRoute.meeting(id) + "#notes-title", .noteSaved)
         } catch let rule as MentoringRuleViolation {
             var forms = MeetingForms()
-            forms.note = Self.state(rule, typed: ["body": form.text("body"), "shared": form.isChecked("shared")], renaming: ["body": "noteBody"])
-            return try await self.meeting(context, forms: forms, status: Self.status(rule))
+            forms.note = FormState(rule, typed: ["body": form.text("body"), "shared": form.isChecked("shared")], renaming: ["body": "noteBody"])
+            return try await self.meeting(context, forms: forms, status: Problem(rule).status)
         }
     }
 
@@ -157,21 +157,12 @@ struct MeetingsController {
             return cookies.redirect(SiteRoute.meeting(id), .feedbackSent)
         } catch let rule as MentoringRuleViolation {
             var forms = MeetingForms()
-            forms.feedback = Self.state(rule, typed: ["useful": form.text("useful"), "comment": comment])
-            return try await meeting(context, forms: forms, status: Self.status(rule))
+            forms.feedback = FormState(rule, typed: ["useful": form.text("useful"), "comment": comment])
+            return try await meeting(context, forms: forms, status: Problem(rule).status)
         }
     }
 
     // MARK: Helpers
-
-    /// A refused form: field problems next to their fields (renamed where a page has two fields of one name),
-    /// anything else as one message above the form.
-    static func state(_ rule: MentoringRuleViolation, typed: ViewModel, renaming: [String: String] = [:]) -> FormState {
-        if case .invalidFields(let errors) = rule {
-            return FormState(values: typed, errors: errors.map { FieldError(field: renaming[$0.field] ?? $0.field, message: $0.message) })
-        }
-        return FormState(values: typed, formError: rule.message)
-    }
 
     /// Booking problems that belong to one field of the form, shown next to it (the API keeps them as rules).
     static func bookingFieldError(_ rule: MentoringRuleViolation) -> MentoringRuleViolation {
@@ -183,8 +174,4 @@ struct MeetingsController {
         }
     }
 
-    /// The same status the API gives for this rule.
-    static func status(_ rule: MentoringRuleViolation) -> HTTPResponse.Status {
-        Problem(rule).status
-    }
 }

@@ -128,8 +128,8 @@ struct MentoringController {
             var forms = MentorshipForms()
             let typed: ViewModel = ["objectives": form.text("objectives"), "everyWeeks": form.text("everyWeeks"), "minutes": form.text("minutes"),
                                     "endDate": form.text("endDate"), "confidentiality": form.text("confidentiality")]
-            forms.agreement = MeetingsController.state(rule, typed: typed)
-            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
+            forms.agreement = FormState(rule, typed: typed)
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Problem(rule).status)
         }
     }
 
@@ -153,9 +153,9 @@ struct MentoringController {
                 id, by: try context.signedIn(), wentWell: form.text("wentWell"), learned: form.text("learned"), next: form.text("next"))
         } catch let rule as MentoringRuleViolation {
             var forms = MentorshipForms()
-            forms.retrospective = MeetingsController.state(
+            forms.retrospective = FormState(
                 rule, typed: ["wentWell": form.text("wentWell"), "learned": form.text("learned"), "next": form.text("next")])
-            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: MeetingsController.status(rule))
+            return try await MentorshipPage(services: services).render(id, context: context, forms: forms, status: Problem(rule).status)
         }
         return cookies.redirect(SiteRoute.mentorship(id) + "#retrospective-title", .retrospectiveSaved)
     }

@@ -83,9 +83,7 @@ struct PeopleController {
             _ = try await services.mentorships.request(
                 from: viewer, mentorId: id, goal: form.text("goal"), focus: form.text("focus"), message: form.text("message"))
         } catch let rule as MentoringRuleViolation {
-            let state: FormState
-            if case .invalidFields(let errors) = rule { state = FormState(values: typed, errors: errors) }
-            else { state = FormState(values: typed, formError: rule.message) }
+            let state = FormState(rule, typed: typed)
             let status: HTTPResponse.Status = rule == .requestAlreadyPending ? .conflict : .unprocessableContent
             return try await person(request, context, askForm: state, status: status)
         }
