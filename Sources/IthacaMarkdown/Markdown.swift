@@ -32,6 +32,11 @@ public enum Markdown {
     /// Rendered HTML larger than this is replaced by plain paragraphs.
     public static let maximumOutputLength = 250_000
 
+    /// Plain text escaped for HTML content or a double-quoted attribute (&, <, >, " and ').
+    public static func escapeHTML(_ text: String) -> String {
+        HTMLText.escapeText(text)
+    }
+
     /// The source as escaped paragraphs, for text that would render too large.
     static func plainParagraphs(_ prepared: String) -> String {
         let text = HTMLText.escapeText(Placeholder.toCharacters(prepared))
