@@ -27,7 +27,8 @@ struct MentorshipPage {
         let otherId = role == .mentor ? mentorship.menteeId : mentorship.mentorId
         let names = try await services.profileStore.names(of: [otherId, viewer.id])
         let otherName = names[otherId] ?? "A former member"
-        let zone = try await services.profileStore.profile(userId: viewer.id)?.timeZone ?? "UTC"
+        let viewerProfile = try await services.profileStore.profile(userId: viewer.id)
+        let zone = viewerProfile?.timeZone ?? "UTC"
         let now = services.configuration.clock.now()
         let agreement = mentorship.agreement
         let terms = agreement.terms
@@ -70,7 +71,8 @@ struct MentorshipPage {
              "author": message.authorId == viewer.id ? "You" : otherName, "mine": message.authorId == viewer.id]
         }
 
-        let retrospectives = try await services.mentorships.retrospectives(id, for: viewer).map { stored -> ViewModel in
+        let storedRetrospectives = try await services.mentorships.retrospectives(id, for: viewer)
+        let retrospectives = storedRetrospectives.map { stored -> ViewModel in
             let r = stored.retrospective
             let mine = stored.authorId == viewer.id
             let authorRole: MentorshipRole = stored.authorId == mentorship.mentorId ? .mentor : .mentee
@@ -79,10 +81,10 @@ struct MentorshipPage {
                 "learnedLabel": authorRole == .mentor ? "Learned from the mentee" : "Learned from the mentor",
             ]
         }
-        let wroteRetrospective = try await services.mentorships.retrospectives(id, for: viewer).contains { $0.authorId == viewer.id }
+        let wroteRetrospective = storedRetrospectives.contains { $0.authorId == viewer.id }
         var suggestions: [ViewModel] = []
         if mentorship.status.isFinished, role == .mentee {
-            suggestions = try await suggestedMentors(for: viewer, excluding: [mentorship.mentorId, viewer.id])
+            suggestions = try await suggestedMentors(wanting: viewerProfile?.skillsWanted ?? [], excluding: [mentorship.mentorId, viewer.id])
         }
         let finished = mentorship.status.isFinished
         let introductions = try await services.introductions.introductions(of: viewer).filter { $0.introduction.mentorshipId == id }
@@ -101,7 +103,7 @@ struct MentorshipPage {
             ["title": goal.title, "percent": goal.progress.percent,
              "progressText": goal.progress.isAchieved ? "Achieved" : "\(goal.progress.percent)% of milestones done"]
         }
-        let viewerIsMentoring = try await services.profileStore.profile(userId: viewer.id)?.openToMentoring ?? true
+        let viewerIsMentoring = viewerProfile?.openToMentoring ?? true
         let invitePayItForward = role == .mentee && mentorship.status == .completed && !viewerIsMentoring
         let agreedToComplete = mentorship.completionAgreedBy
         let typedAgreement = forms.agreement.values
@@ -166,8 +168,7 @@ struct MentorshipPage {
     }
 
     /// Up to three open mentors who offer what the mentee wants to learn, for "who else could help".
-    func suggestedMentors(for viewer: Viewer, excluding: Set<UUID>) async throws -> [ViewModel] {
-        let wanted = try await services.profileStore.profile(userId: viewer.id)?.skillsWanted ?? []
+    func suggestedMentors(wanting wanted: [String], excluding: Set<UUID>) async throws -> [ViewModel] {
         var found: [ViewModel] = []
         var seen = excluding
         for skill in wanted.prefix(3).map(Optional.some) + [nil] where found.count < 3 {
