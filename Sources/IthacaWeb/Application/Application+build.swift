@@ -18,6 +18,8 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger? = 
     do {
         try await database.prepareConnections()
         try await database.migrate()
+        // A fresh install starts with a few spaces, so a new community has somewhere to begin.
+        try await CommunityStore(database: database).ensureDefaultSpaces(now: configuration.clock.now())
         if configuration.loadDemo {
             let added = try await DemoData.load(into: database, hasher: configuration.passwordHashing, now: configuration.clock.now())
             logger.info("demo community ready", metadata: ["added": "\(added)"])

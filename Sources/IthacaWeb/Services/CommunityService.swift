@@ -30,7 +30,6 @@ public struct CommunityService: Sendable {
     }
 
     public func spaces(for viewer: Viewer) async throws -> [SpaceSummary] {
-        try await store.ensureDefaultSpaces(now: clock.now())
         let counts = try await store.memberCounts()
         var result: [SpaceSummary] = []
         for space in try await store.spaces() {
@@ -45,7 +44,6 @@ public struct CommunityService: Sendable {
     }
 
     public func space(_ key: String) async throws -> StoredSpace {
-        try await store.ensureDefaultSpaces(now: clock.now())
         guard let space = try await store.space(key) else { throw IthacaError.notFound("space") }
         return space
     }
