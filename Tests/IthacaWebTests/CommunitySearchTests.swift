@@ -48,6 +48,23 @@ import Testing
         #expect(try await searchTitles(database, "\"; DROP TABLE qa_search; --").isEmpty)
     }
 
+    @Test(arguments: TestDatabase.all)
+    func anEditedQuestionIsFoundByItsNewWordsOnly(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let ada = try await member(browser, "Ada", "ada@example.com")
+            try await browser.json(.post, "/api/v1/spaces/general/join", token: ada.token)
+            let asked = try await browser.json(.post, "/api/v1/spaces/general/questions", ["title": "Questions about kayaking"], token: ada.token)
+            let id = try #require(asked.object["id"] as? String)
+            let edited = try await browser.json(.patch, "/api/v1/questions/\(id)", ["title": "Questions about sailing"], token: ada.token)
+            #expect(edited.status == .ok, "\(edited.text)")
+            func count(_ q: String) async throws -> Int {
+                (try await browser.json(.get, "/api/v1/search?q=\(q)", token: ada.token).object["items"] as? [Any])?.count ?? -1
+            }
+            #expect(try await count("sailing") == 1)
+            #expect(try await count("kayaking") == 0)
+        }
+    }
+
     @Test func bothDatabasesGiveTheSameTopResults() async throws {
         guard TestDatabase.all.count == 2 else { return }  // PostgreSQL is available in CI (.ci/run starts it)
         for query in ["feedback", "ask feedback manager", "promotion evidence", "time"] {

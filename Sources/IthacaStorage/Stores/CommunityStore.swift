@@ -207,7 +207,7 @@ public struct CommunityStore: Sendable {
         row.tags = tags.joined(separator: "\n")
         row.updatedAt = now
         try await row.save(on: database.db)
-        try await index(ref: id, question: id, title: title, body: body + " " + tags.joined(separator: " "), createdAt: row.createdAt)
+        try await reindex(ref: id, question: id, title: title, body: body + " " + tags.joined(separator: " "), createdAt: row.createdAt)
     }
 
     public func editAnswer(_ id: UUID, body: String, now: Date) async throws {
@@ -216,7 +216,7 @@ public struct CommunityStore: Sendable {
         row.body = body
         row.updatedAt = now
         try await row.save(on: database.db)
-        try await index(ref: id, question: row.questionId, title: "", body: body, createdAt: row.createdAt)
+        try await reindex(ref: id, question: row.questionId, title: "", body: body, createdAt: row.createdAt)
     }
 
     public func revisionCount(of target: UUID) async throws -> Int {
@@ -225,17 +225,31 @@ public struct CommunityStore: Sendable {
 
     // MARK: Search
 
-    /// Replaces a post's entry in the full-text index.
+    /// Adds a new post to the full-text index.
     func index(ref: UUID, question: UUID, title: String, body: String, createdAt: Date) async throws {
-        let sql = database.db.sql
-        // FTS5 columns are untyped text; PostgreSQL's are UUIDs.
-        let refValue: any Encodable & Sendable = database.isSQLite ? ref.uuidString : ref
-        let questionValue: any Encodable & Sendable = database.isSQLite ? question.uuidString : question
-        try await sql.raw("DELETE FROM qa_search WHERE ref_id = \(bind: refValue)").run()
-        try await sql.raw("""
+        try await Self.index(on: database.db, isSQLite: database.isSQLite, ref: ref, question: question, title: title, body: body, createdAt: createdAt)
+    }
+
+    /// Replaces an edited post's entry in the full-text index.
+    func reindex(ref: UUID, question: UUID, title: String, body: String, createdAt: Date) async throws {
+        try await database.db.sql.raw("DELETE FROM qa_search WHERE ref_id = \(bind: Self.searchKey(ref, isSQLite: database.isSQLite))").run()
+        try await index(ref: ref, question: question, title: title, body: body, createdAt: createdAt)
+    }
+
+    /// Inserts an index entry on `db` (also used by the demo loader inside its transaction).
+    static func index(
+        on db: any Database, isSQLite: Bool, ref: UUID, question: UUID, title: String, body: String, createdAt: Date
+    ) async throws {
+        try await db.sql.raw("""
             INSERT INTO qa_search (ref_id, question_id, created_at, title, body)
-            VALUES (\(bind: refValue), \(bind: questionValue), \(bind: createdAt.timeIntervalSince1970), \(bind: title), \(bind: body))
+            VALUES (\(bind: searchKey(ref, isSQLite: isSQLite)), \(bind: searchKey(question, isSQLite: isSQLite)),
+            \(bind: createdAt.timeIntervalSince1970), \(bind: title), \(bind: body))
             """).run()
+    }
+
+    /// FTS5 columns are untyped text; PostgreSQL's are UUIDs.
+    private static func searchKey(_ id: UUID, isSQLite: Bool) -> any Encodable & Sendable {
+        isSQLite ? id.uuidString : id
     }
 
     /// Posts containing any of `terms` (already reduced to lowercase letters and digits), newest first, at most

@@ -56,7 +56,9 @@ struct DemoQuestionsWriter {
             row.createdAt = asked
             row.updatedAt = asked
             try await row.create(on: db)
-            try await index(ref: row.id!, question: row.id!, title: question.title, body: question.body + " " + question.tags.joined(separator: " "), at: asked)
+            try await CommunityStore.index(
+                on: db, isSQLite: isSQLite, ref: row.id!, question: row.id!, title: question.title,
+                body: question.body + " " + question.tags.joined(separator: " "), createdAt: asked)
             for voter in question.voters { try await vote(voter, on: row.id!) }
             for (offset, answer) in question.answers.enumerated() {
                 try await join(answer.author, space)
@@ -70,7 +72,8 @@ struct DemoQuestionsWriter {
                 answerRow.createdAt = answered
                 answerRow.updatedAt = answered
                 try await answerRow.create(on: db)
-                try await index(ref: answerRow.id!, question: row.id!, title: "", body: answer.body, at: answered)
+                try await CommunityStore.index(
+                    on: db, isSQLite: isSQLite, ref: answerRow.id!, question: row.id!, title: "", body: answer.body, createdAt: answered)
                 if offset == 0 {
                     for voter in question.voters.prefix(3) where voter != answer.author { try await vote(voter, on: answerRow.id!) }
                     answerRow.score = question.voters.prefix(3).filter { $0 != answer.author }.count
@@ -91,14 +94,5 @@ struct DemoQuestionsWriter {
         row.voterId = ids[voter]!
         row.createdAt = now
         try await row.create(on: db)
-    }
-
-    private func index(ref: UUID, question: UUID, title: String, body: String, at: Date) async throws {
-        let refValue: any Encodable & Sendable = isSQLite ? ref.uuidString : ref
-        let questionValue: any Encodable & Sendable = isSQLite ? question.uuidString : question
-        try await db.sql.raw("""
-            INSERT INTO qa_search (ref_id, question_id, created_at, title, body)
-            VALUES (\(bind: refValue), \(bind: questionValue), \(bind: at.timeIntervalSince1970), \(bind: title), \(bind: body))
-            """).run()
     }
 }
