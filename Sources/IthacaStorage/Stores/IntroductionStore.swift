@@ -100,11 +100,9 @@ public struct IntroductionStore: Sendable {
 
     /// Stores the member's answer, only if the introduction is still proposed.
     public func answerIntroduction(_ id: UUID, status: IntroductionStatus, now: Date) async throws {
-        let updated = try await database.db.sql.raw("""
-            UPDATE introductions SET status = \(bind: status.rawValue), answered_at = \(bind: now)
-            WHERE id = \(bind: id) AND status = 'proposed' RETURNING id
-            """).all()
-        if updated.isEmpty { throw MentoringRuleViolation.introductionAlreadyAnswered(try await introduction(id: id)?.status ?? .declined) }
+        guard try await answer("introductions", id, from: IntroductionStatus.proposed.rawValue, to: status.rawValue, now: now) else {
+            throw MentoringRuleViolation.introductionAlreadyAnswered(try await introduction(id: id)?.status ?? .declined)
+        }
     }
 
     public func addEndorsement(mentorshipId: UUID, mentorId: UUID, menteeId: UUID, text: String, now: Date) async throws -> StoredEndorsement {
@@ -139,10 +137,17 @@ public struct IntroductionStore: Sendable {
     }
 
     public func answerEndorsement(_ id: UUID, status: EndorsementStatus, now: Date) async throws {
+        guard try await answer("endorsements", id, from: EndorsementStatus.pending.rawValue, to: status.rawValue, now: now) else {
+            throw MentoringRuleViolation.endorsementAlreadyAnswered(try await endorsement(id: id)?.status ?? .rejected)
+        }
+    }
+
+    /// Stores an answer only if the row still waits for one (`from`), so two answers racing can't both win.
+    private func answer(_ table: String, _ id: UUID, from waiting: String, to status: String, now: Date) async throws -> Bool {
         let updated = try await database.db.sql.raw("""
-            UPDATE endorsements SET status = \(bind: status.rawValue), answered_at = \(bind: now)
-            WHERE id = \(bind: id) AND status = 'pending' RETURNING id
+            UPDATE \(unsafeRaw: table) SET status = \(bind: status), answered_at = \(bind: now)
+            WHERE id = \(bind: id) AND status = \(bind: waiting) RETURNING id
             """).all()
-        if updated.isEmpty { throw MentoringRuleViolation.endorsementAlreadyAnswered(try await endorsement(id: id)?.status ?? .rejected) }
+        return !updated.isEmpty
     }
 }

@@ -32,8 +32,7 @@ struct MeetingPage {
             ]
         }
         let notes = try await services.notes.notes(of: meeting.mentorshipId, for: viewer).filter { $0.meetingId == id }.map { note -> ViewModel in
-            ["body": note.body, "label": note.authorId == viewer.id ? (note.shared ? "Shared by you" : "Private: only you can see this")
-                : "Shared by \(otherName)"]
+            ["body": note.body, "label": MentorshipPage.noteLabel(note, viewer: viewer, otherName: otherName)]
         }
         let selectedKind = forms.item.values["kind"] as? String ?? CarriedItem.Kind.actionItem.rawValue
         let selectedUseful = forms.feedback.values["useful"] as? String ?? ""

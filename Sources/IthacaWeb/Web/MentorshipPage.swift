@@ -63,7 +63,7 @@ struct MentorshipPage {
         let notes = try await services.notes.notes(of: id, for: viewer).map { note -> ViewModel in
             [
                 "body": note.body, "when": Format.timestamp(note.createdAt), "mine": note.authorId == viewer.id,
-                "label": note.authorId == viewer.id ? (note.shared ? "Shared by you" : "Private: only you can see this") : "Shared by \(otherName)",
+                "label": Self.noteLabel(note, viewer: viewer, otherName: otherName),
             ]
         }
         let messages = try await services.notes.messages(of: id, for: viewer).map { message -> ViewModel in
@@ -179,6 +179,12 @@ struct MentorshipPage {
             }
         }
         return found
+    }
+
+    /// Who can read a note, as its reader sees it.
+    static func noteLabel(_ note: StoredNote, viewer: Viewer, otherName: String) -> String {
+        guard note.authorId == viewer.id else { return "Shared by \(otherName)" }
+        return note.shared ? "Shared by you" : "Private: only you can see this"
     }
 
     static func closedText(_ mentorship: MentorshipRecord, viewer: Viewer, otherName: String) -> String {
