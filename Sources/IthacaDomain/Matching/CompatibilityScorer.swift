@@ -179,6 +179,17 @@ public struct CompatibilityScorer: Sendable {
         for pair in restrictions.pastPairs.union(restrictions.neverPairs) {
             for mentee in menteesByPerson[pair.mentee] ?? [] { blocked[mentee] += mentorsByPerson[pair.mentor] ?? [] }
         }
+        // Mentees who need shared working time: mentors are grouped by working window, so each window is checked once.
+        if mentees.contains(where: { $0.minimumOverlapMinutes > 0 }) {
+            var mentorsByWindow: [WorkingWindow: [Int32]] = [:]
+            for (index, mentor) in mentors.enumerated() { mentorsByWindow[mentor.workingHours, default: []].append(Int32(index)) }
+            for (index, mentee) in mentees.enumerated() where mentee.minimumOverlapMinutes > 0 {
+                for (window, members) in mentorsByWindow
+                where mentee.workingHours.overlapMinutes(with: window) < mentee.minimumOverlapMinutes {
+                    blocked[index] += members
+                }
+            }
+        }
         return blocked.map { Array(Set($0)).sorted() }
     }
 
@@ -221,8 +232,14 @@ public struct CompatibilityScorer: Sendable {
             return "the mentee asked for a mentor inside their organisation"
         case .outside where menteeOrganisation[menteeIndex] == mentorOrganisation[mentorIndex]:
             return "the mentee asked for a mentor outside their organisation"
-        default: return nil
+        default: break
         }
+        if mentee.minimumOverlapMinutes > 0,
+            mentee.workingHours.overlapMinutes(with: mentor.workingHours) < mentee.minimumOverlapMinutes
+        {
+            return "their working hours overlap less than the \(Self.describe(minutes: mentee.minimumOverlapMinutes)) the mentee needs"
+        }
+        return nil
     }
 
     struct Contribution {

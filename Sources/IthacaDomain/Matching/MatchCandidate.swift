@@ -35,13 +35,16 @@ public struct MatchCandidate: Sendable, Hashable {
     public var managersAbove: [UUID]
     /// How many mentees a mentor takes in this round; ignored for mentees.
     public var capacity: Int
+    /// Shared working minutes a mentee needs with their mentor (0: any time zone); a hard constraint.
+    public var minimumOverlapMinutes: Int
 
     public init(
         id: UUID, skills: [String] = [], text: String = "",
         workingHours: WorkingWindow = WorkingWindow(startMinuteUTC: 9 * 60, lengthMinutes: 8 * 60),
         languages: [String] = ["English"], careerStage: Int = 1, organisation: String = "",
         tenureYears: Int = 0, gender: Gender = .unspecified, genderPreference: GenderPreference = .any,
-        organisationPreference: OrganisationPreference = .any, managersAbove: [UUID] = [], capacity: Int = 1
+        organisationPreference: OrganisationPreference = .any, managersAbove: [UUID] = [], capacity: Int = 1,
+        minimumOverlapMinutes: Int = 0
     ) {
         self.id = id
         self.skills = skills
@@ -56,6 +59,7 @@ public struct MatchCandidate: Sendable, Hashable {
         self.organisationPreference = organisationPreference
         self.managersAbove = managersAbove
         self.capacity = capacity
+        self.minimumOverlapMinutes = minimumOverlapMinutes
     }
 }
 

@@ -19,6 +19,7 @@ enum IthacaMigrations {
             M013CreateGoalsIntroductionsEndorsements(),
             M014CreateSpacesAndQuestions(),
             M015CreateSearchIndex(),
+            M016CreatePrograms(),
         ]
     }
 }

@@ -20,6 +20,9 @@ public final class MentorshipRecord: Model, @unchecked Sendable {
     @OptionalField(key: "ended_by") public var endedBy: UUID?
     @OptionalField(key: "end_reason") public var endReason: String?
     @OptionalField(key: "closed_at") public var closedAt: Date?
+    /// The program whose matching round proposed this mentorship, with the reasons shown to both people.
+    @OptionalField(key: "program_id") public var programId: UUID?
+    @OptionalField(key: "match_reasons") var matchReasonsText: String?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
 
@@ -59,6 +62,11 @@ public final class MentorshipRecord: Model, @unchecked Sendable {
     public var completionAgreedBy: Set<MentorshipRole> {
         get { Set((completionAgreedByCodes ?? "").split(separator: ",").compactMap { MentorshipRole(rawValue: String($0)) }) }
         set { completionAgreedByCodes = newValue.map(\.rawValue).sorted().joined(separator: ",") }
+    }
+
+    /// Why the matching round paired these two (empty for a mentorship that began with a request).
+    public var matchReasons: [String] {
+        matchReasonsText.flatMap { JSONColumn.decode([String].self, $0) } ?? []
     }
 
     /// Which side a person is on, or nil for anyone else.

@@ -60,4 +60,5 @@ enum LockKeys {
     static let migrations: Int64 = 7_100_003
     static let mentorships: Int64 = 7_100_004
     static let meetings: Int64 = 7_100_005
+    static let imports: Int64 = 7_100_006
 }

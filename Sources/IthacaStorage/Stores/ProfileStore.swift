@@ -108,4 +108,20 @@ public struct ProfileStore: Sendable {
         let organizations = try await organizations().count
         return (people, mentors, organizations)
     }
+
+    /// Profiles of many people at once (a program's participants), a thousand per query.
+    public func profiles(ids: [UUID]) async throws -> [UUID: Profile] {
+        var result: [UUID: Profile] = [:]
+        for start in stride(from: 0, to: ids.count, by: 1000) {
+            for record in try await ProfileRecord.query(on: database.db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)])).all() {
+                result[record.id!] = record.profile
+            }
+        }
+        return result
+    }
+
+    /// Everyone's manager: reporting chains for a whole program are walked in memory.
+    public func managerMap() async throws -> [UUID: UUID] {
+        try await ParticipantImportStore.managers(on: database.db)
+    }
 }

@@ -18,6 +18,7 @@ public struct AppServices: Sendable {
     public let goals: GoalService
     public let community: CommunityService
     public let introductions: IntroductionService
+    public let programs: ProgramService
     public let profileStore: ProfileStore
     public let pages: PageRenderer
 
@@ -52,6 +53,9 @@ public struct AppServices: Sendable {
         self.goals = GoalService(store: GoalStore(database: database), mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
         self.introductions = IntroductionService(
             store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)
+        self.programs = ProgramService(
+            store: ProgramStore(database: database), imports: ParticipantImportStore(database: database), profiles: profileStore,
+            recommendationCache: RecommendationCache(), clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
     }
 }

@@ -1,0 +1,162 @@
+import FluentKit
+import Foundation
+import IthacaDomain
+import SQLKit
+
+/// What applying an import changed.
+public struct ImportOutcome: Sendable, Equatable {
+    public var created = 0
+    public var updated = 0
+    public var enrolled = 0
+    /// Problems that did not stop a row (a manager nobody knows), by CSV line.
+    public var warnings: [Int: [String]] = [:]
+}
+
+/// Applies checked participant rows in bulk: accounts (new ones cannot sign in until they set a password),
+/// profiles and enrolments, in one transaction, a few hundred rows per statement. Re-importing the same file
+/// updates the same people and enrolments; nothing is ever duplicated (unique emails, one enrolment per person).
+public struct ParticipantImportStore: Sendable {
+    let database: IthacaDatabase
+    static let chunk = 500
+    /// Stored instead of a password hash: matches no password, so the account cannot be signed in to yet.
+    static let noPassword = "!imported"
+
+    public init(database: IthacaDatabase) { self.database = database }
+
+    public func apply(_ lines: [ParticipantImport.Line], program: StoredProgram, now: Date) async throws -> ImportOutcome {
+        let rows = lines.compactMap { line in line.row.map { (line: line.line, row: $0) } }
+        return try await database.criticalSection(key: LockKeys.imports) { db in
+            var outcome = ImportOutcome()
+            let wanted = Set(rows.map(\.row.email) + rows.compactMap(\.row.managerEmail))
+            var idByEmail = try await Self.userIds(for: Array(wanted), on: db)
+
+            // 1. Accounts for newcomers.
+            let newcomers = rows.filter { idByEmail[$0.row.email] == nil }
+            for start in stride(from: 0, to: newcomers.count, by: Self.chunk) {
+                var insert = db.sql.insert(into: "users")
+                    .columns("id", "email", "password_hash", "role", "created_at", "password_changed_at")
+                for item in newcomers[start..<min(start + Self.chunk, newcomers.count)] {
+                    let id = UUID()
+                    idByEmail[item.row.email] = id
+                    insert = insert.values([
+                        SQLBind(id), SQLBind(item.row.email), SQLBind(Self.noPassword), SQLBind(AccountRole.member.rawValue),
+                        SQLBind(now), SQLBind(now),
+                    ])
+                }
+                try await insert.run()
+            }
+            outcome.created = newcomers.count
+            outcome.updated = rows.count - newcomers.count
+
+            // 2. Profiles: read the existing ones, merge the file's columns in, write back (delete + insert).
+            var managerOf = try await Self.managers(on: db)
+            for start in stride(from: 0, to: rows.count, by: Self.chunk) {
+                let slice = rows[start..<min(start + Self.chunk, rows.count)]
+                let ids = slice.map { idByEmail[$0.row.email]! }
+                let stored = try await ProfileRecord.query(on: db).filter(\.$id ~~ ids).all()
+                var current: [UUID: Profile] = [:]
+                for record in stored { current[record.id!] = record.profile }
+                var records: [ProfileRecord] = []
+                for item in slice {
+                    let id = idByEmail[item.row.email]!
+                    var profile = current[id] ?? Profile(name: item.row.name)
+                    Self.merge(item.row, into: &profile)
+                    if let managerEmail = item.row.managerEmail {
+                        if let manager = idByEmail[managerEmail] {
+                            if ReportingLine.wouldCreateCycle(person: id, newManager: manager, managerOf: { managerOf[$0] }) {
+                                outcome.warnings[item.line, default: []].append(
+                                    "\(managerEmail) reports to \(item.row.email) already, so the manager was left unchanged.")
+                            } else {
+                                profile.managerId = manager
+                                managerOf[id] = manager
+                            }
+                        } else {
+                            outcome.warnings[item.line, default: []].append(
+                                "The manager \(managerEmail) is not in Ithaca or this file; the manager was left unchanged.")
+                        }
+                    }
+                    records.append(ProfileRecord(userId: id, profile: profile, now: now))
+                }
+                if !stored.isEmpty { try await ProfileRecord.query(on: db).filter(\.$id ~~ stored.map { $0.id! }).delete() }
+                try await records.create(on: db)
+            }
+
+            // 3. Enrolments: one per person and program, ids and enrolment dates kept on re-import.
+            for start in stride(from: 0, to: rows.count, by: Self.chunk) {
+                let slice = rows[start..<min(start + Self.chunk, rows.count)]
+                let ids = slice.map { idByEmail[$0.row.email]! }
+                let stored = try await EnrolmentRecord.query(on: db).filter(\.$programId == program.id).filter(\.$personId ~~ ids).all()
+                var previous: [UUID: EnrolmentRecord] = [:]
+                for record in stored { previous[record.personId] = record }
+                let records = slice.map { item in
+                    let person = idByEmail[item.row.email]!
+                    let record = EnrolmentRecord()
+                    record.id = previous[person]?.id ?? UUID()
+                    record.programId = program.id
+                    record.personId = person
+                    record.role = item.row.role.rawValue
+                    record.answers = JSONColumn.encode(Self.answers(item.row, keeping: previous[person]?.enrolment.answers))
+                    record.createdAt = previous[person]?.createdAt ?? now
+                    record.updatedAt = now
+                    return record
+                }
+                if !stored.isEmpty { try await EnrolmentRecord.query(on: db).filter(\.$id ~~ stored.map { $0.id! }).delete() }
+                try await records.create(on: db)
+                outcome.enrolled += records.count
+            }
+            return outcome
+        }
+    }
+
+    /// The file's columns over the person's profile; blank cells keep what the person wrote themselves.
+    static func merge(_ row: ParticipantRow, into profile: inout Profile) {
+        profile.name = row.name
+        if !row.organisation.isEmpty { profile.organization = row.organisation }
+        if !row.team.isEmpty { profile.team = row.team }
+        if !row.title.isEmpty { profile.title = row.title }
+        if let zone = row.timeZone { profile.timeZone = zone }
+        if !row.goals.isEmpty { profile.goals = row.goals }
+        switch row.role {
+        case .mentor:
+            if !row.skills.isEmpty { profile.skillsOffered = row.skills }
+            profile.openToMentoring = true
+            profile.mentorCapacity = max(profile.mentorCapacity, row.capacity)
+        case .mentee:
+            if !row.skills.isEmpty { profile.skillsWanted = row.skills }
+            profile.openToBeingMentored = true
+        case .peer:
+            if !row.skills.isEmpty { profile.skillsWanted = row.skills }
+            profile.openToPeer = true
+        }
+    }
+
+    /// The enrolment answers a row gives, keeping the person's own preferences from an earlier enrolment.
+    static func answers(_ row: ParticipantRow, keeping previous: EnrolmentAnswers?) -> EnrolmentAnswers {
+        var answers = previous ?? EnrolmentAnswers(role: row.role)
+        answers.role = row.role
+        if !row.goals.isEmpty { answers.goals = row.goals }
+        if !row.skills.isEmpty {
+            if row.role == .mentor { answers.skillsOffered = row.skills } else { answers.skillsWanted = row.skills }
+        }
+        answers.capacity = row.role == .mentor ? row.capacity : 0
+        return answers
+    }
+
+    static func userIds(for emails: [String], on db: any Database) async throws -> [String: UUID] {
+        var ids: [String: UUID] = [:]
+        for start in stride(from: 0, to: emails.count, by: 1000) {
+            let rows = try await UserRecord.query(on: db).filter(\.$email ~~ Array(emails[start..<min(start + 1000, emails.count)]))
+                .field(\.$id).field(\.$email).all()
+            for row in rows { ids[row.email] = row.id }
+        }
+        return ids
+    }
+
+    /// Everyone's manager, to refuse reporting-line cycles an import would create.
+    static func managers(on db: any Database) async throws -> [UUID: UUID] {
+        let rows = try await db.sql.raw("SELECT id, manager_id FROM profiles WHERE manager_id IS NOT NULL").all()
+        var managers: [UUID: UUID] = [:]
+        for row in rows { managers[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "manager_id", as: UUID.self) }
+        return managers
+    }
+}

@@ -1,0 +1,204 @@
+import FluentKit
+import Foundation
+import IthacaDomain
+import SQLKit
+
+/// Programs, their admins and enrolments, and matching rounds.
+public struct ProgramStore: Sendable {
+    let database: IthacaDatabase
+
+    public init(database: IthacaDatabase) { self.database = database }
+
+    // MARK: Programs
+
+    public func create(_ details: ProgramDetails, by creator: UUID, admins: [UUID], now: Date) async throws -> StoredProgram {
+        try await database.db.transaction { db in
+            let row = ProgramRecord()
+            row.id = UUID()
+            row.createdBy = creator
+            row.createdAt = now
+            row.apply(details, now: now)
+            try await row.create(on: db)
+            for person in Set(admins) { try await ProgramAdminRecord(programId: row.id!, personId: person).create(on: db) }
+            return row.program
+        }
+    }
+
+    public func update(_ id: UUID, details: ProgramDetails, now: Date) async throws {
+        guard let row = try await ProgramRecord.find(id, on: database.db) else { throw IthacaError.notFound("program") }
+        row.apply(details, now: now)
+        try await row.save(on: database.db)
+    }
+
+    public func programs() async throws -> [StoredProgram] {
+        try await ProgramRecord.query(on: database.db).sort(\.$startDate, .descending).sort(\.$name).all().map(\.program)
+    }
+
+    public func program(_ id: UUID) async throws -> StoredProgram? {
+        try await ProgramRecord.find(id, on: database.db)?.program
+    }
+
+    public func admins(of program: UUID) async throws -> [UUID] {
+        try await ProgramAdminRecord.query(on: database.db).filter(\.$programId == program).all().map(\.personId)
+    }
+
+    public func isAdmin(_ person: UUID, of program: UUID) async throws -> Bool {
+        try await ProgramAdminRecord.query(on: database.db).filter(\.$programId == program).filter(\.$personId == person).count() > 0
+    }
+
+    /// Programs a person administers.
+    public func programsAdministered(by person: UUID) async throws -> Set<UUID> {
+        Set(try await ProgramAdminRecord.query(on: database.db).filter(\.$personId == person).all().map(\.programId))
+    }
+
+    // MARK: Enrolments
+
+    /// Enrols a person or updates their answers (one enrolment per person and program).
+    public func enrol(_ person: UUID, in program: UUID, answers: EnrolmentAnswers, now: Date) async throws -> StoredEnrolment {
+        let row = try await EnrolmentRecord.query(on: database.db).filter(\.$programId == program).filter(\.$personId == person).first()
+            ?? {
+                let row = EnrolmentRecord()
+                row.id = UUID()
+                row.programId = program
+                row.personId = person
+                row.createdAt = now
+                return row
+            }()
+        row.role = answers.role.rawValue
+        row.answers = JSONColumn.encode(answers)
+        row.updatedAt = now
+        try await row.save(on: database.db)
+        return row.enrolment
+    }
+
+    public func leave(_ person: UUID, program: UUID) async throws {
+        try await EnrolmentRecord.query(on: database.db).filter(\.$programId == program).filter(\.$personId == person).delete()
+    }
+
+    public func enrolment(of person: UUID, in program: UUID) async throws -> StoredEnrolment? {
+        try await EnrolmentRecord.query(on: database.db).filter(\.$programId == program).filter(\.$personId == person).first()?.enrolment
+    }
+
+    public func enrolments(in program: UUID) async throws -> [StoredEnrolment] {
+        try await EnrolmentRecord.query(on: database.db).filter(\.$programId == program).sort(\.$createdAt).sort(\.$id).all().map(\.enrolment)
+    }
+
+    /// Enrolments per role.
+    public func enrolmentCounts(in program: UUID) async throws -> [EnrolmentRole: Int] {
+        let rows = try await database.db.sql.raw("""
+            SELECT role, COUNT(*) AS n FROM enrolments WHERE program_id = \(bind: program) GROUP BY role
+            """).all()
+        var counts: [EnrolmentRole: Int] = [:]
+        for row in rows {
+            if let role = EnrolmentRole(rawValue: try row.decode(column: "role", as: String.self)) {
+                counts[role] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+
+    /// Changes whenever an enrolment (or a profile of someone enrolled) changes: recommendation caches compare it.
+    public func fingerprint(of program: UUID) async throws -> String {
+        let row = try await database.db.sql.raw("""
+            SELECT COUNT(*) AS n, MAX(e.updated_at) AS enrolled, MAX(p.updated_at) AS profiled
+            FROM enrolments e JOIN profiles p ON p.id = e.person_id WHERE e.program_id = \(bind: program)
+            """).first()
+        let count = try row?.decode(column: "n", as: Int.self) ?? 0
+        let enrolled = try row?.decode(column: "enrolled", as: Date?.self)
+        let profiled = try row?.decode(column: "profiled", as: Date?.self)
+        return "\(count)|\(enrolled?.timeIntervalSince1970 ?? 0)|\(profiled?.timeIntervalSince1970 ?? 0)"
+    }
+
+    // MARK: Rounds
+
+    public func saveRound(
+        program: UUID, by person: UUID, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule], objective: Int,
+        provenOptimal: Bool, menteeCount: Int, mentorCount: Int, pairs: [StoredRoundPair], now: Date
+    ) async throws -> StoredRound {
+        try await database.db.transaction { db in
+            let row = RoundRecord()
+            row.id = UUID()
+            row.programId = program
+            row.status = RoundStatus.draft.rawValue
+            row.fairnessFloor = fairnessFloor
+            row.pins = JSONColumn.encode(pins)
+            row.forbids = JSONColumn.encode(forbids)
+            row.objective = objective
+            row.provenOptimal = provenOptimal
+            row.menteeCount = menteeCount
+            row.mentorCount = mentorCount
+            row.createdBy = person
+            row.createdAt = now
+            try await row.create(on: db)
+            for chunk in stride(from: 0, to: pairs.count, by: 500) {
+                try await pairs[chunk..<min(chunk + 500, pairs.count)].map { RoundPairRecord(roundId: row.id!, $0) }.create(on: db)
+            }
+            return row.round
+        }
+    }
+
+    public func round(_ id: UUID) async throws -> StoredRound? {
+        try await RoundRecord.find(id, on: database.db)?.round
+    }
+
+    public func rounds(of program: UUID) async throws -> [StoredRound] {
+        try await RoundRecord.query(on: database.db).filter(\.$programId == program).sort(\.$createdAt, .descending).all().map(\.round)
+    }
+
+    /// The round's pairs, best score first, then the unmatched.
+    public func pairs(of round: UUID) async throws -> [StoredRoundPair] {
+        try await RoundPairRecord.query(on: database.db).filter(\.$roundId == round).sort(\.$score, .descending).sort(\.$id).all()
+            .map(\.pair)
+    }
+
+    /// Places mentors hold in this program's mentorships (proposed, active, paused), and the mentees already placed.
+    public func places(in program: UUID) async throws -> (mentorPlaces: [UUID: Int], menteesPlaced: Set<UUID>) {
+        let rows = try await MentorshipRecord.query(on: database.db).filter(\.$programId == program)
+            .filter(\.$statusCode ~~ MentorshipStore.placeHoldingStatuses).all()
+        var places: [UUID: Int] = [:]
+        for row in rows { places[row.mentorId, default: 0] += 1 }
+        return (places, Set(rows.map(\.menteeId)))
+    }
+
+    /// Pairs that already worked together in this program (any mentorship it proposed, whatever its state).
+    public func pastPairs(in program: UUID) async throws -> [PersonPair] {
+        try await MentorshipRecord.query(on: database.db).filter(\.$programId == program).all()
+            .map { PersonPair(mentee: $0.menteeId, mentor: $0.mentorId) }
+    }
+
+    /// Publishes a draft round: each matched pair gets an accepted request and a proposed mentorship with the
+    /// round's reasons, all in one transaction under the mentorships lock (capacity counts stay exact).
+    public func publish(
+        round id: UUID, goalOf: @escaping @Sendable (UUID) -> String, now: Date
+    ) async throws -> StoredRound {
+        try await database.criticalSection(key: LockKeys.mentorships) { db in
+            guard let round = try await RoundRecord.find(id, on: db) else { throw IthacaError.notFound("round") }
+            guard round.status == RoundStatus.draft.rawValue else {
+                throw IthacaError.conflict("This round was already published. Run a new round to match the people still waiting.")
+            }
+            let pairs = try await RoundPairRecord.query(on: db).filter(\.$roundId == id).all()
+            for pair in pairs {
+                guard let mentor = pair.mentorId else { continue }
+                let goal = goalOf(pair.menteeId)
+                let details = MentorshipRequestDetails(
+                    stored: goal.isEmpty ? "Proposed by a matching round" : goal, focus: .other,
+                    message: "Proposed by the program's matching round.")
+                let request = MentorshipRequest(
+                    id: UUID(), menteeId: pair.menteeId, mentorId: mentor, details: details, createdAt: now,
+                    status: .accepted, closedAt: now)
+                try await MentorshipRequestRecord(request).create(on: db)
+                let terms = AgreementTerms.draft(goal: details.goal, startDate: CalendarDay.of(now))
+                let mentorship = try MentorshipRecord(request: request, agreement: try Agreement(terms: terms), now: now)
+                mentorship.programId = round.programId
+                mentorship.matchReasonsText = pair.reasons
+                try await mentorship.create(on: db)
+                pair.mentorshipId = mentorship.id
+                try await pair.save(on: db)
+            }
+            round.status = RoundStatus.published.rawValue
+            round.publishedAt = now
+            try await round.save(on: db)
+            return round.round
+        }
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import IthacaDomain
+import IthacaStorage
+
+/// Programs: site admins create them; members enrol; program admins import participants, run matching rounds and
+/// publish them (each pair becomes a proposed mentorship). Recommendations come from a scorer kept warm per program.
+public struct ProgramService: Sendable {
+    let store: ProgramStore
+    let imports: ParticipantImportStore
+    let profiles: ProfileStore
+    let recommendationCache: RecommendationCache
+    let clock: AppClock
+
+    /// A program as one viewer sees it.
+    public struct Overview: Sendable {
+        public let program: StoredProgram
+        public let isAdmin: Bool
+        public let myEnrolment: StoredEnrolment?
+        public let counts: [EnrolmentRole: Int]
+    }
+
+    /// A dry run or an applied import.
+    public struct ImportReport: Sendable {
+        public let lines: [ParticipantImport.Line]
+        public let outcome: ImportOutcome?
+        public var validCount: Int { lines.count { $0.row != nil } }
+        public var errorCount: Int { lines.count { $0.row == nil } }
+    }
+
+    public struct RankedPerson: Sendable {
+        public let personId: UUID
+        public let name: String
+        public let score: Int
+        public let reasons: [String]
+    }
+
+    public struct RoundDetail: Sendable {
+        public let round: StoredRound
+        public let program: StoredProgram
+        public let pairs: [StoredRoundPair]
+        public let names: [UUID: String]
+        public var matched: [StoredRoundPair] { pairs.filter { $0.mentorId != nil } }
+        public var unmatched: [StoredRoundPair] { pairs.filter { $0.mentorId == nil } }
+    }
+
+    // MARK: Programs
+
+    public func programs(for viewer: Viewer) async throws -> [(program: StoredProgram, role: EnrolmentRole?, isAdmin: Bool)] {
+        let administered = try await store.programsAdministered(by: viewer.id)
+        var result: [(StoredProgram, EnrolmentRole?, Bool)] = []
+        for program in try await store.programs() {
+            let role = try await store.enrolment(of: viewer.id, in: program.id)?.answers.role
+            result.append((program, role, viewer.isAdmin || administered.contains(program.id)))
+        }
+        return result
+    }
+
+    public func create(_ details: ProgramDetails, admins: [UUID], by viewer: Viewer) async throws -> StoredProgram {
+        guard viewer.isAdmin else { throw IthacaError.forbidden("Only site admins create programs. Ask one to set yours up.") }
+        let valid = try details.validated()
+        let known = try await profiles.names(of: admins)
+        if let unknown = admins.first(where: { known[$0] == nil }) {
+            throw IthacaError.invalid("admins", "\(unknown.uuidString) is not a member of Ithaca; program admins must have an account.")
+        }
+        return try await store.create(valid, by: viewer.id, admins: admins.isEmpty ? [viewer.id] : admins, now: clock.now())
+    }
+
+    public func update(_ id: UUID, details: ProgramDetails, by viewer: Viewer) async throws -> StoredProgram {
+        _ = try await requireAdmin(id, viewer)
+        try await store.update(id, details: try details.validated(), now: clock.now())
+        return try await program(id)
+    }
+
+    public func program(_ id: UUID) async throws -> StoredProgram {
+        guard let program = try await store.program(id) else { throw IthacaError.notFound("program") }
+        return program
+    }
+
+    public func overview(_ id: UUID, for viewer: Viewer) async throws -> Overview {
+        let program = try await program(id)
+        return Overview(
+            program: program, isAdmin: try await isAdmin(viewer, of: id), myEnrolment: try await store.enrolment(of: viewer.id, in: id),
+            counts: try await store.enrolmentCounts(in: id))
+    }
+
+    public func adminNames(of program: UUID) async throws -> [String] {
+        let ids = try await store.admins(of: program)
+        let names = try await profiles.names(of: ids)
+        return ids.compactMap { names[$0] }.sorted()
+    }
+
+    func isAdmin(_ viewer: Viewer, of program: UUID) async throws -> Bool {
+        if viewer.isAdmin { return true }
+        return try await store.isAdmin(viewer.id, of: program)
+    }
+
+    /// The program, if the viewer runs it (site admins run every program).
+    @discardableResult
+    func requireAdmin(_ program: UUID, _ viewer: Viewer) async throws -> StoredProgram {
+        let found = try await self.program(program)
+        guard try await isAdmin(viewer, of: program) else {
+            throw IthacaError.forbidden("Only this program's admins can do that.")
+        }
+        return found
+    }
+
+    // MARK: Enrolment
+
+    public func enrol(in id: UUID, viewer: Viewer, answers: EnrolmentAnswers) async throws -> StoredEnrolment {
+        let program = try await program(id)
+        let existing = try await store.enrolment(of: viewer.id, in: id)
+        if !program.details.enrolmentOpen, existing == nil, !(try await isAdmin(viewer, of: id)) {
+            throw IthacaError.conflict("Enrolment in \(program.details.name) is closed. Ask the program's admins to add you.")
+        }
+        return try await store.enrol(viewer.id, in: id, answers: try answers.validated(for: program.details.kind), now: clock.now())
+    }
+
+    public func leave(_ id: UUID, viewer: Viewer) async throws {
+        _ = try await program(id)
+        try await store.leave(viewer.id, program: id)
+    }
+
+    public func enrolments(in id: UUID, viewer: Viewer) async throws -> (items: [StoredEnrolment], names: [UUID: String]) {
+        try await requireAdmin(id, viewer)
+        let items = try await store.enrolments(in: id)
+        return (items, try await profiles.names(of: items.map(\.personId)))
+    }
+
+    // MARK: Import
+
+    public func importParticipants(into id: UUID, csv: String, dryRun: Bool, viewer: Viewer) async throws -> ImportReport {
+        let program = try await requireAdmin(id, viewer)
+        let parsed = try ParticipantImport.read(csv, kind: program.details.kind)
+        if dryRun || parsed.lines.allSatisfy({ $0.row == nil }) { return ImportReport(lines: parsed.lines, outcome: nil) }
+        let outcome = try await imports.apply(parsed.lines, program: program, now: clock.now())
+        return ImportReport(lines: parsed.lines, outcome: outcome)
+    }
+
+    // MARK: Matching
+
+    /// The program's participants as the scorer sees them, with ids in the scorer's order.
+    struct Participants: Sendable {
+        let mentees: [MatchCandidate]
+        let mentors: [MatchCandidate]
+        let goals: [UUID: String]
+        let names: [UUID: String]
+    }
+
+    /// Everyone enrolled, with mentor capacities left in this program; `excludePlaced` leaves out mentees who
+    /// already have a mentorship from this program (rounds), recommendations keep them.
+    func participants(of program: UUID, excludePlaced: Bool) async throws -> Participants {
+        let enrolments = try await store.enrolments(in: program)
+        let profileById = try await profiles.profiles(ids: enrolments.map(\.personId))
+        let managers = try await profiles.managerMap()
+        let places = try await store.places(in: program)
+        let now = clock.now()
+        var mentees: [MatchCandidate] = []
+        var mentors: [MatchCandidate] = []
+        var goals: [UUID: String] = [:]
+        for enrolment in enrolments {
+            guard let profile = profileById[enrolment.personId] else { continue }
+            let person = enrolment.personId
+            let chain = ReportingLine.chainAbove(person) { managers[$0] }
+            switch enrolment.answers.role {
+            case .mentor:
+                let left = enrolment.answers.capacity - (places.mentorPlaces[person] ?? 0)
+                mentors.append(ProgramCandidate.make(
+                    id: person, profile: profile, answers: enrolment.answers, managersAbove: chain, capacity: max(left, 0), now: now))
+            case .mentee:
+                if excludePlaced, places.menteesPlaced.contains(person) { continue }
+                mentees.append(ProgramCandidate.make(
+                    id: person, profile: profile, answers: enrolment.answers, managersAbove: chain, capacity: 0, now: now))
+                goals[person] = enrolment.answers.goals.isEmpty ? profile.goals : enrolment.answers.goals
+            case .peer:
+                continue
+            }
+        }
+        var names: [UUID: String] = [:]
+        for (id, profile) in profileById { names[id] = profile.name }
+        return Participants(mentees: mentees, mentors: mentors, goals: goals, names: names)
+    }
+
+    public func runRound(
+        in id: UUID, viewer: Viewer, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule]
+    ) async throws -> StoredRound {
+        let program = try await requireAdmin(id, viewer)
+        guard program.details.matchingMode.allowsRounds else {
+            throw IthacaError.conflict("\(program.details.name) is self-serve: switch its matching mode to rounds or both to run a round.")
+        }
+        guard program.details.kind != .peer else {
+            throw IthacaError.conflict("Peer programs group peers into circles; 1:1 rounds need mentors and mentees.")
+        }
+        let people = try await participants(of: id, excludePlaced: true)
+        guard !people.mentees.isEmpty else { throw IthacaError.conflict("No mentee is waiting for a match in this program.") }
+        guard !people.mentors.isEmpty else { throw IthacaError.conflict("No mentor is enrolled in this program yet.") }
+        let restrictions = MatchRestrictions(pastPairs: Set(try await store.pastPairs(in: id)))
+        let scorer = CompatibilityScorer(mentees: people.mentees, mentors: people.mentors, restrictions: restrictions)
+        let menteeIndex = Dictionary(people.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let mentorIndex = Dictionary(people.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func position(_ rule: RoundRule, _ field: String) throws -> MatchPair {
+            guard let mentee = menteeIndex[rule.menteeId], let mentor = mentorIndex[rule.mentorId] else {
+                throw IthacaError.invalid(field, "That pair is not a waiting mentee and a mentor of this program.")
+            }
+            return MatchPair(mentee: mentee, mentor: mentor)
+        }
+        let pinned = try pins.map { try position($0, "pins") }
+        let forbidden = Set(try forbids.map { try position($0, "forbids") })
+        let problem = MatchingProblem(
+            scores: .dense(await scorer.scoreMatrix()), mentorCapacities: people.mentors.map(\.capacity), pinned: pinned,
+            forbidden: forbidden, fairnessFloor: fairnessFloor)
+        let result: MatchingResult
+        do { result = try MatchingRound.run(problem, scorer: scorer) } catch { throw Self.explain(error, people) }
+        var pairs = result.pairs.map { pair in
+            StoredRoundPair(
+                menteeId: people.mentees[pair.mentee].id, mentorId: people.mentors[pair.mentor].id, score: pair.score,
+                reasons: pair.reasons, pinned: pair.pinned, unmatchedReason: nil)
+        }
+        pairs += result.unmatched.map {
+            StoredRoundPair(menteeId: people.mentees[$0.mentee].id, mentorId: nil, score: 0, reasons: [], pinned: false,
+                            unmatchedReason: $0.reason.description)
+        }
+        return try await store.saveRound(
+            program: id, by: viewer.id, fairnessFloor: fairnessFloor, pins: pins, forbids: forbids, objective: result.objective,
+            provenOptimal: result.isProvenOptimal, menteeCount: people.mentees.count, mentorCount: people.mentors.count,
+            pairs: pairs, now: clock.now())
+    }
+
+    static func explain(_ error: MatchingError, _ people: Participants) -> IthacaError {
+        switch error {
+        case .pinnedPairForbidden(let pair):
+            let mentee = people.names[people.mentees[pair.mentee].id] ?? "the mentee"
+            let mentor = people.names[people.mentors[pair.mentor].id] ?? "the mentor"
+            return .invalid("pins", "\(mentor) cannot be \(mentee)'s mentor (a reporting line, an earlier pairing, a forbid or a preference rules it out), so that pin cannot be kept.")
+        case .menteePinnedTwice:
+            return .invalid("pins", "A mentee can be pinned to one mentor only.")
+        case .pinsExceedCapacity(let mentor):
+            let name = people.names[people.mentors[mentor].id] ?? "A mentor"
+            return .invalid("pins", "\(name) has fewer free places than pinned mentees.")
+        case .capacitiesDoNotMatchScores:
+            return .unavailable("The round could not be computed; try again.")
+        }
+    }
+
+    public func rounds(in id: UUID, viewer: Viewer) async throws -> [StoredRound] {
+        try await requireAdmin(id, viewer)
+        return try await store.rounds(of: id)
+    }
+
+    /// A round with its pairs; only the program's admins may see it (others get "not found").
+    public func round(_ id: UUID, viewer: Viewer) async throws -> RoundDetail {
+        guard let round = try await store.round(id), try await isAdmin(viewer, of: round.programId) else {
+            throw IthacaError.notFound("round")
+        }
+        let pairs = try await store.pairs(of: id)
+        let names = try await profiles.names(of: Array(Set(pairs.flatMap { [$0.menteeId] + ($0.mentorId.map { [$0] } ?? []) })))
+        return RoundDetail(round: round, program: try await program(round.programId), pairs: pairs, names: names)
+    }
+
+    /// Re-runs a round with one more pin or forbid (from the round page).
+    public func rerun(_ id: UUID, viewer: Viewer, pin: RoundRule? = nil, forbid: RoundRule? = nil, unpin: RoundRule? = nil) async throws -> StoredRound {
+        let detail = try await round(id, viewer: viewer)
+        var pins = detail.round.pins.filter { $0 != unpin }
+        var forbids = detail.round.forbids
+        if let pin {
+            pins.removeAll { $0.menteeId == pin.menteeId }
+            pins.append(pin)
+        }
+        if let forbid {
+            pins.removeAll { $0 == forbid }
+            if !forbids.contains(forbid) { forbids.append(forbid) }
+        }
+        return try await runRound(in: detail.round.programId, viewer: viewer, fairnessFloor: detail.round.fairnessFloor, pins: pins, forbids: forbids)
+    }
+
+    public func publish(_ id: UUID, viewer: Viewer) async throws -> StoredRound {
+        let detail = try await round(id, viewer: viewer)
+        let enrolments = try await store.enrolments(in: detail.round.programId)
+        var goals: [UUID: String] = [:]
+        for enrolment in enrolments { goals[enrolment.personId] = enrolment.answers.goals }
+        let goalOf = goals
+        return try await store.publish(round: id, goalOf: { goalOf[$0] ?? "" }, now: clock.now())
+    }
+
+    /// The round's pairs as CSV (formula-injection safe).
+    public func exportCSV(_ id: UUID, viewer: Viewer) async throws -> String {
+        let detail = try await round(id, viewer: viewer)
+        var csv = CSVText.row(["mentee", "mentor", "score", "pinned", "reasons", "unmatched because"])
+        for pair in detail.pairs {
+            csv += CSVText.row([
+                detail.names[pair.menteeId] ?? "", pair.mentorId.flatMap { detail.names[$0] } ?? "", pair.mentorId == nil ? "" : String(pair.score),
+                pair.pinned ? "yes" : "", pair.reasons.joined(separator: "; "), pair.unmatchedReason ?? "",
+            ])
+        }
+        return csv
+    }
+
+    // MARK: Recommendations
+
+    /// For an enrolled mentee, the mentors who fit best; for a mentor, the mentees who might fit.
+    public func recommendations(in id: UUID, viewer: Viewer, count: Int = 5) async throws -> (role: EnrolmentRole, people: [RankedPerson]) {
+        let program = try await program(id)
+        guard let enrolment = try await store.enrolment(of: viewer.id, in: id), enrolment.answers.role != .peer else {
+            throw IthacaError.conflict("Enrol in \(program.details.name) as a mentee or mentor to see recommendations.")
+        }
+        let fingerprint = try await store.fingerprint(of: id)
+        let index = try await recommendationCache.index(for: id, fingerprint: fingerprint) {
+            let people = try await participants(of: id, excludePlaced: false)
+            let restrictions = MatchRestrictions(pastPairs: Set(try await store.pastPairs(in: id)))
+            return ProgramIndex(
+                index: RecommendationIndex(scorer: CompatibilityScorer(mentees: people.mentees, mentors: people.mentors, restrictions: restrictions)),
+                names: people.names)
+        }
+        let places = try await store.places(in: id)
+        let scorer = index.index.scorer
+        switch enrolment.answers.role {
+        case .mentee:
+            guard let me = scorer.mentees.firstIndex(where: { $0.id == viewer.id }) else { return (.mentee, []) }
+            let found = index.index.mentors(forMentee: me, count: count) { j in
+                let mentor = scorer.mentors[j]
+                return mentor.capacity > (places.mentorPlaces[mentor.id] ?? 0)
+            }
+            return (.mentee, found.map { ranked(scorer.mentors[$0.index].id, $0, index.names) })
+        case .mentor:
+            guard let me = scorer.mentors.firstIndex(where: { $0.id == viewer.id }) else { return (.mentor, []) }
+            let found = index.index.mentees(forMentor: me, count: count) { !places.menteesPlaced.contains(scorer.mentees[$0].id) }
+            return (.mentor, found.map { ranked(scorer.mentees[$0.index].id, $0, index.names) })
+        case .peer:
+            return (.peer, [])
+        }
+    }
+
+    private func ranked(_ person: UUID, _ recommendation: Recommendation, _ names: [UUID: String]) -> RankedPerson {
+        RankedPerson(
+            personId: person, name: names[person] ?? "A member", score: recommendation.compatibility.score,
+            reasons: recommendation.compatibility.reasons)
+    }
+}
+
+/// A program's warm recommendation index with its participants' names.
+struct ProgramIndex: Sendable {
+    let index: RecommendationIndex
+    let names: [UUID: String]
+}
+
+/// One warm index per program, rebuilt when the program's enrolments or participants' profiles change (the
+/// fingerprint). Each server process keeps its own: it is derived data, so processes stay stateless.
+actor RecommendationCache {
+    private var entries: [UUID: (fingerprint: String, index: ProgramIndex)] = [:]
+
+    func index(for program: UUID, fingerprint: String, build: @Sendable () async throws -> ProgramIndex) async throws -> ProgramIndex {
+        if let entry = entries[program], entry.fingerprint == fingerprint { return entry.index }
+        let index = try await build()
+        entries[program] = (fingerprint, index)
+        return index
+    }
+}
