@@ -73,7 +73,7 @@ public struct AgreementTerms: Equatable, Sendable, Codable {
 
 extension CalendarDay {
     /// `day` ("YYYY-MM-DD") plus whole months, clamped to the month's last day; nil for an invalid day.
-    static func adding(months: Int, to day: String) -> String? {
+    public static func adding(months: Int, to day: String) -> String? {
         guard isValid(day) else { return nil }
         let parts = day.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)

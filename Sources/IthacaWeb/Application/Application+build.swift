@@ -64,6 +64,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     CalendarFeedController(services: services).addRoutes(to: router)
     GoalsController(services: services, cookies: cookies).addRoutes(to: router)
     CommunityController(services: services, cookies: cookies).addRoutes(to: router)
+    ProgramsController(services: services, cookies: cookies).addRoutes(to: router)
     IntroductionsController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)

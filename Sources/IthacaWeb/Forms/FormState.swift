@@ -45,3 +45,15 @@ extension FormState {
         }
     }
 }
+
+extension FormState {
+    /// A form the services refused: field problems next to their fields, anything else (closed enrolment,
+    /// not allowed) as one message above the form.
+    init(_ error: IthacaError, typed: ViewModel) {
+        if case .validation(let errors) = error {
+            self.init(values: typed, errors: errors)
+        } else {
+            self.init(values: typed, formError: Problem(error).detail)
+        }
+    }
+}

@@ -33,6 +33,9 @@ struct CSRFMiddleware: RouterMiddleware {
         if submitted == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
             let body = try await request.collectBody(upTo: FormData.maximumSize)
             submitted = FormData(body: String(buffer: body))[Self.formField]
+        } else if submitted == nil, let boundary = MultipartForm.boundary(contentType: request.headers[.contentType]) {
+            let body = try await request.collectBody(upTo: MultipartForm.maximumSize)
+            submitted = MultipartForm(body: Array(buffer: body), boundary: boundary)[Self.formField]
         }
         guard !cookie.isEmpty, let submitted, constantTimeEquals(submitted, cookie) else {
             throw IthacaError.forbidden("Your session's security token is missing or out of date. Reload the page and try again.")

@@ -28,7 +28,7 @@ public struct PageRenderer: Sendable {
             "title": title, "body": body, "csrfToken": context.csrfToken,
             "nav": ["homeCurrent": nav == .home, "peopleCurrent": nav == .people,
                     "profileCurrent": nav == .profile, "settingsCurrent": nav == .settings, "mentoringCurrent": nav == .mentoring,
-                    "communityCurrent": nav == .community],
+                    "communityCurrent": nav == .community, "programsCurrent": nav == .programs],
         ]
         layout["viewer"] = context.viewer.map(Self.viewerModel)
         layout["flash"] = context.flash.map { ["message": $0.message, "kind": $0.kind] }
@@ -52,7 +52,7 @@ public struct PageRenderer: Sendable {
 }
 
 /// Which navigation entry a page belongs to (aria-current).
-enum NavSection { case home, people, mentoring, community, profile, settings }
+enum NavSection { case home, people, mentoring, programs, community, profile, settings }
 
 /// A page's values for Mustache. Built by handlers; `cleaned()` drops empty strings and nils so sections
 /// like `{{#pronouns}}` only render when there is something to show.

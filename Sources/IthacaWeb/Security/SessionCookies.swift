@@ -37,6 +37,7 @@ public enum Flash: String, Sendable {
     case spaceCreated, spaceJoined, spaceLeft, questionAsked, answerPosted, voted, answerAccepted
     case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
+    case programCreated, programSaved, enrolled, enrolmentLeft, roundComputed, roundPublished
 
     var message: String {
         switch self {
@@ -88,6 +89,12 @@ public enum Flash: String, Sendable {
         case .availabilitySaved: "Availability saved."
         case .calendarFeedCreated: "Your private calendar feed is ready. Copy the address below into your calendar app."
         case .calendarFeedRevoked: "Calendar feed revoked. The old address no longer works."
+        case .programCreated: "Program created. Import participants or open enrolment."
+        case .programSaved: "Program saved."
+        case .enrolled: "You're enrolled. Your answers help us find the right people for you."
+        case .enrolmentLeft: "You left the program."
+        case .roundComputed: "Round computed. Review the pairs, pin or forbid any, then publish."
+        case .roundPublished: "Round published: every pair now has a proposed mentorship to accept."
         }
     }
 

@@ -19,6 +19,11 @@ public struct AccountService: Sendable {
     // MARK: Sign-up
 
     /// Creates an account with a fresh profile; every field problem is reported at once.
+    /// The account with this (normalised) email, if any: for naming people by email on admin forms.
+    public func userId(email: String) async throws -> UUID? {
+        try await accounts.user(email: email)?.id
+    }
+
     public func signUp(name rawName: String, email rawEmail: String, password: String) async throws -> UserRecord {
         var errors: [FieldError] = []
         var email = ""

@@ -10,6 +10,16 @@ extension Request {
         return FormData(body: String(buffer: buffer))
     }
 
+    /// Reads a `multipart/form-data` body (file uploads), already collected by the CSRF check.
+    func multipartForm() async throws -> MultipartForm {
+        guard let boundary = MultipartForm.boundary(contentType: headers[.contentType]) else {
+            throw IthacaError.badRequest("Send the form as multipart/form-data.")
+        }
+        var request = self
+        let buffer = try await request.collectBody(upTo: MultipartForm.maximumSize)
+        return MultipartForm(body: Array(buffer: buffer), boundary: boundary)
+    }
+
     var userAgent: String { headers[.userAgent] ?? "" }
 }
 

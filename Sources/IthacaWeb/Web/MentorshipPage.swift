@@ -99,6 +99,8 @@ struct MentorshipPage {
             ["text": e.text, "status": e.status.rawValue.capitalized, "awaitsMe": role == .mentee && e.status == .pending,
              "approveUrl": SiteRoute.answerEndorsement(e.id, "approve"), "rejectUrl": SiteRoute.answerEndorsement(e.id, "reject")]
         }
+        var programName: String?
+        if let program = mentorship.programId { programName = try await services.programs.program(program).details.name }
         let linkedGoals = try await services.goals.goals(ofMentorship: id, for: viewer).map { goal -> ViewModel in
             ["title": goal.title, "percent": goal.progress.percent,
              "progressText": goal.progress.isAchieved ? "Achieved" : "\(goal.progress.percent)% of milestones done"]
@@ -141,6 +143,8 @@ struct MentorshipPage {
             "other": ["name": otherName, "url": SiteRoute.person(otherId)] as ViewModel,
             "heading": role == .mentor ? "Mentoring \(otherName)" : "Mentored by \(otherName)",
             "status": mentorship.status.label, "focus": mentorship.focus.label,
+            "programName": programName ?? "", "programUrl": mentorship.programId.map(SiteRoute.program) ?? "",
+            "matchReasons": mentorship.matchReasons, "hasMatchReasons": !mentorship.matchReasons.isEmpty,
             "objectives": terms.objectives,
             "expectations": terms.expectations.map { ["title": $0.title, "description": $0.description] as ViewModel },
             "cadence": terms.cadence.label, "startDate": terms.startDate, "endDate": terms.endDate,

@@ -62,8 +62,21 @@ enum SiteRoute {
     static let availability = "/availability"
     static let calendarFeedPattern = "/calendar/:feedFile"
     static let settingsCalendar = "/settings/calendar"
+    static let programs = "/programs"
+    static let programPattern = "/programs/:programId"
+    static let programEnrolPattern = "/programs/:programId/enrol"
+    static let programLeavePattern = "/programs/:programId/leave"
+    static let programAdminPattern = "/programs/:programId/admin"
+    static let programImportPattern = "/programs/:programId/imports"
+    static let programRoundsPattern = "/programs/:programId/rounds"
+    static let roundPattern = "/rounds/:roundId"
+    static let roundRulePattern = "/rounds/:roundId/:rule"
+    static let roundExportPattern = "/rounds/:roundId/pairs.csv"
     static let settingsCalendarRevoke = "/settings/calendar/revoke"
 
+    static func program(_ id: UUID) -> String { "/programs/\(id.uuidString.lowercased())" }
+    static func programAdmin(_ id: UUID) -> String { program(id) + "/admin" }
+    static func round(_ id: UUID) -> String { "/rounds/\(id.uuidString.lowercased())" }
     static func person(_ id: UUID) -> String { "/people/\(id.uuidString.lowercased())" }
     static func revokeToken(_ id: UUID) -> String { "/settings/tokens/\(id.uuidString.lowercased())/revoke" }
     static func revokeSession(_ id: String) -> String { "/settings/sessions/\(id)/revoke" }
