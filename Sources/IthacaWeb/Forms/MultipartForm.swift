@@ -43,7 +43,7 @@ struct MultipartForm: Sendable {
     func text(_ key: String) -> String { fields[key] ?? "" }
 
     private static func name(in headers: String) -> String? {
-        for line in headers.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) where line.lowercased().hasPrefix("content-disposition") {
+        for line in headers.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("content-disposition") {
             for parameter in line.split(separator: ";").dropFirst() {
                 let pair = parameter.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
                 if pair.count == 2, pair[0] == "name" { return String(pair[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }

@@ -1,0 +1,251 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// Programs end to end: creation, enrolment, participant import, recommendations, rounds, publishing, export.
+@Suite struct ProgramsTests {
+    static let header = "email,name,organisation,team,title,manager email,role,skills,goals,time zone,capacity\n"
+
+    /// A 1:1 program made by the site admin (the first member), with its id.
+    func program(_ browser: TestBrowser, admin: String, _ extra: [String: Any] = [:]) async throws -> String {
+        var body: [String: Any] = ["name": "Spring cohort", "startDate": "2027-01-04", "endDate": "2027-06-30"]
+        body.merge(extra) { _, new in new }
+        let created = try await browser.json(.post, "/api/v1/programs", body, token: admin)
+        #expect(created.status == .created, "\(created.text)")
+        return try #require(created.object["id"] as? String)
+    }
+
+    func importCSV(_ browser: TestBrowser, _ program: String, _ csv: String, token: String, dryRun: Bool = false) async throws -> TestResponse {
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(token)"
+        headers[.contentType] = "text/csv"
+        return try await browser.request(.post, "/api/v1/programs/\(program)/imports\(dryRun ? "?dryRun=true" : "")", headers: headers, body: csv)
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func onlySiteAdminsCreateProgramsAndEveryProblemIsReported(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let ada = try await member(browser, "Ada", "ada@example.com")
+            let refused = try await browser.json(.post, "/api/v1/programs", ["name": "Mine", "startDate": "2027-01-01", "endDate": "2027-02-01"], token: ada.token)
+            #expect(refused.status == .forbidden)
+            let bad = try await browser.json(.post, "/api/v1/programs", ["name": " ", "startDate": "2027-02-30", "endDate": "2026-01-01",
+                                                                         "adminIds": ["nobody"]], token: admin.token)
+            #expect(bad.status == .unprocessableContent)
+            let id = try await program(browser, admin: admin.token, ["adminIds": [ada.id], "kind": "reverse", "matchingMode": "rounds"])
+            let seen = try await browser.json(.get, "/api/v1/programs/\(id)", token: ada.token)
+            #expect(seen.object["isAdmin"] as? Bool == true && seen.object["kind"] as? String == "reverse")
+            let list = try await browser.json(.get, "/api/v1/programs", token: ada.token)
+            #expect((list.object["items"] as? [[String: Any]])?.count == 1)
+            #expect(try await browser.json(.get, "/api/v1/programs/not-an-id", token: ada.token).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func enrolmentChecksTheAnswersAndTheProgramsState(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let ada = try await member(browser, "Ada", "ada@example.com")
+            let open = try await program(browser, admin: admin.token)
+            let mentor = try await browser.json(.post, "/api/v1/programs/\(open)/enrolments", ["role": "mentor", "capacity": 0], token: ada.token)
+            #expect(mentor.status == .unprocessableContent)
+            #expect(Set((mentor.object["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }) == ["capacity", "skillsOffered"])
+            let enrolled = try await browser.json(.post, "/api/v1/programs/\(open)/enrolments",
+                                                  ["role": "mentee", "goals": "Lead a team", "timeZoneOverlap": "most"], token: ada.token)
+            #expect(enrolled.status == .created && enrolled.object["timeZoneOverlap"] as? String == "most")
+            #expect(try await browser.json(.post, "/api/v1/programs/\(open)/enrolments", ["role": "peer", "goals": "x"], token: ada.token).status == .unprocessableContent)
+            let closed = try await program(browser, admin: admin.token, ["enrolmentOpen": false])
+            #expect(try await browser.json(.post, "/api/v1/programs/\(closed)/enrolments", ["role": "mentee", "goals": "x"], token: ada.token).status == .conflict)
+            // only program admins see who is enrolled
+            #expect(try await browser.json(.get, "/api/v1/programs/\(open)/enrolments", token: ada.token).status == .forbidden)
+            let list = try await browser.json(.get, "/api/v1/programs/\(open)/enrolments", token: admin.token)
+            #expect((list.object["items"] as? [[String: Any]])?.first?["name"] as? String == "Ada")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func importPreviewsAppliesIdempotentlyAndSkipsBadRows(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let ada = try await member(browser, "Ada Existing", "ada@example.com")
+            let id = try await program(browser, admin: admin.token)
+            let csv = Self.header + """
+                ada@example.com,Ada Lovelace,Analytical,Engines,Engineer,boss@example.com,mentee,Swift;Go,Lead a team,Europe/London,
+                boss@example.com,Bea Boss,Analytical,,Director,,mentor,Swift;Leadership,,Europe/London,2
+                new@example.com,Nia New,Elsewhere,,,nobody@example.com,mentor,Go,,America/New_York,1
+                broken,Nameless,,,,,mentee,,,,
+                x@example.com,Xavier,,,,,astronaut,,,,
+                """
+            #expect(try await importCSV(browser, id, csv, token: ada.token).status == .forbidden)
+            let preview = try await importCSV(browser, id, csv, token: admin.token, dryRun: true)
+            #expect(preview.status == .ok, "\(preview.text)")
+            #expect(preview.object["valid"] as? Int == 3 && preview.object["invalid"] as? Int == 2 && preview.object["created"] == nil)
+            let lines = preview.object["lines"] as? [[String: Any]] ?? []
+            #expect((lines[3]["errors"] as? [String])?.first == "“broken” is not an email address.")
+            // a dry run changes nothing
+            #expect(((try await browser.json(.get, "/api/v1/programs/\(id)/enrolments", token: admin.token)).object["items"] as? [Any])?.isEmpty == true)
+            let applied = try await importCSV(browser, id, csv, token: admin.token)
+            #expect(applied.object["created"] as? Int == 2 && applied.object["updated"] as? Int == 1 && applied.object["enrolled"] as? Int == 3)
+            let warnings = (applied.object["lines"] as? [[String: Any]] ?? [])[2]["warnings"] as? [String]
+            #expect(warnings == ["The manager nobody@example.com is not in Ithaca or this file; the manager was left unchanged."])
+            // the existing member was updated, with their manager from the file
+            let me = try await browser.json(.get, "/api/v1/me", token: ada.token).object["profile"] as? [String: Any] ?? [:]
+            #expect(me["name"] as? String == "Ada Lovelace" && me["organization"] as? String == "Analytical")
+            #expect(me["managerName"] as? String == "Bea Boss" && me["skillsWanted"] as? [String] == ["Swift", "Go"])
+            // importing again updates, never duplicates
+            let again = try await importCSV(browser, id, csv, token: admin.token)
+            #expect(again.object["created"] as? Int == 0 && again.object["updated"] as? Int == 3)
+            let enrolments = try await browser.json(.get, "/api/v1/programs/\(id)/enrolments", token: admin.token)
+            #expect((enrolments.object["items"] as? [Any])?.count == 3)
+            // imported newcomers cannot sign in until they set a password
+            #expect(try await browser.json(.post, "/api/v1/tokens", ["email": "new@example.com", "password": "!imported"]).status == .unauthorized)
+            // a header without the needed columns is refused as a whole
+            #expect(try await importCSV(browser, id, "mail,who\na,b\n", token: admin.token).status == .unprocessableContent)
+            _ = ada
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aRoundRespectsReportingLinesPinsAndForbidsAndPublishingProposesMentorships(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let ada = try await member(browser, "Ada Mentee", "ada@example.com")
+            let id = try await program(browser, admin: admin.token)
+            let csv = Self.header + """
+                ada@example.com,Ada Mentee,Northwind,,Engineer,boss@example.com,mentee,Swift;System design,Design distributed systems,Europe/London,
+                ben@example.com,Ben Mentee,Northwind,,Engineer,,mentee,Go,Learn Go,Europe/London,
+                boss@example.com,Bea Boss,Northwind,,Director,,mentor,Swift;System design,,Europe/London,2
+                cy@example.com,"=Cy Formula",Helios,,Staff Engineer,,mentor,Swift;Go,,Europe/Paris,1
+                dee@example.com,Dee Mentor,Helios,,Staff Engineer,,mentor,Go,,Europe/Paris,1
+                """
+            #expect(try await importCSV(browser, id, csv, token: admin.token).object["enrolled"] as? Int == 5)
+            let ids = try await personIds(browser, id, admin.token)
+            // non-admins can neither run nor read rounds
+            #expect(try await browser.json(.post, "/api/v1/programs/\(id)/rounds", [:], token: ada.token).status == .forbidden)
+            let round = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", [:], token: admin.token)
+            #expect(round.status == .created, "\(round.text)")
+            #expect(round.object["provenOptimal"] as? Bool == true && round.object["matchedCount"] as? Int == 2)
+            var pairs = round.object["pairs"] as? [[String: Any]] ?? []
+            // Ada's own manager is never her mentor
+            #expect(!pairs.contains { $0["menteeId"] as? String == ids["ada@example.com"] && $0["mentorId"] as? String == ids["boss@example.com"] })
+            #expect(pairs.allSatisfy { !($0["reasons"] as? [String] ?? []).isEmpty })
+            let roundId = try #require(round.object["id"] as? String)
+            #expect(try await browser.json(.get, "/api/v1/rounds/\(roundId)", token: ada.token).status == .notFound)
+            // pin Ben with Cy and forbid Ada with Cy: the rest is matched around them
+            let rules: [String: Any] = [
+                "pins": [["menteeId": ids["ben@example.com"]!, "mentorId": ids["cy@example.com"]!]],
+                "forbids": [["menteeId": ids["ada@example.com"]!, "mentorId": ids["cy@example.com"]!]],
+            ]
+            let rerun = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", rules, token: admin.token)
+            pairs = rerun.object["pairs"] as? [[String: Any]] ?? []
+            #expect(pairs.contains { $0["menteeId"] as? String == ids["ben@example.com"] && $0["mentorId"] as? String == ids["cy@example.com"] && $0["pinned"] as? Bool == true })
+            let adaPair = pairs.first { $0["menteeId"] as? String == ids["ada@example.com"] }
+            #expect(adaPair?["mentorId"] as? String == ids["dee@example.com"])
+            // pinning a pair the reporting line forbids is refused with the reason
+            let impossible = try await browser.json(.post, "/api/v1/programs/\(id)/rounds",
+                                                    ["pins": [["menteeId": ids["ada@example.com"]!, "mentorId": ids["boss@example.com"]!]]], token: admin.token)
+            #expect(impossible.status == .unprocessableContent)
+            // the CSV export defuses a name that would run as a formula
+            let rerunId = try #require(rerun.object["id"] as? String)
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(admin.token)"
+            let export = try await browser.request(.get, "/api/v1/rounds/\(rerunId)/export", headers: headers)
+            #expect(export.text.contains("\"'=Cy Formula\""), "\(export.text)")
+            // publishing proposes one mentorship per pair, once
+            let published = try await browser.json(.post, "/api/v1/rounds/\(rerunId)/publish", token: admin.token)
+            #expect(published.object["status"] as? String == "published")
+            #expect(try await browser.json(.post, "/api/v1/rounds/\(rerunId)/publish", token: admin.token).status == .conflict)
+            let mine = try await browser.json(.get, "/api/v1/mentorships", token: ada.token)
+            let proposed = (mine.object["items"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "proposed" }
+            #expect(proposed.count == 1 && proposed.first?["mentorId"] as? String == ids["dee@example.com"])
+            // the mentee sees the proposal with its reasons on the mentorship page
+            try await browser.signIn(email: "ada@example.com", password: "a long passphrase here")
+            let mentorshipId = try #require(proposed.first?["id"] as? String)
+            let page = try await browser.get("/mentorships/\(mentorshipId.lowercased())")
+            #expect(page.text.contains("Proposed by the matching round of") && page.text.contains("Why you were matched"))
+            // a new round leaves the matched mentees out
+            let next = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", [:], token: admin.token)
+            #expect(next.status == .conflict, "\(next.text)")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func recommendationsRankMentorsWithReasonsAndNeverTheManager(database: TestDatabase) async throws {
+        let clock = TestClock()
+        try await withTestApp(database, clock: clock) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let ada = try await member(browser, "Ada Mentee", "ada@example.com")
+            let id = try await program(browser, admin: admin.token)
+            #expect(try await browser.json(.get, "/api/v1/programs/\(id)/recommendations", token: ada.token).status == .conflict)
+            let csv = Self.header + """
+                ada@example.com,Ada Mentee,Northwind,,Engineer,boss@example.com,mentee,Swift;System design,Design distributed systems,Europe/London,
+                boss@example.com,Bea Boss,Northwind,,Director,,mentor,Swift;System design,,Europe/London,2
+                cy@example.com,Cy Mentor,Helios,,Staff Engineer,,mentor,Swift,,Europe/Paris,1
+                dee@example.com,Dee Mentor,Helios,,Staff Engineer,,mentor,Knitting,,Asia/Tokyo,1
+                """
+            _ = try await importCSV(browser, id, csv, token: admin.token)
+            let found = try await browser.json(.get, "/api/v1/programs/\(id)/recommendations?limit=5", token: ada.token)
+            let items = found.object["items"] as? [[String: Any]] ?? []
+            #expect(items.first?["name"] as? String == "Cy Mentor", "\(found.text)")
+            #expect(!items.contains { $0["name"] as? String == "Bea Boss" })
+            #expect((items.first?["reasons"] as? [String])?.contains { $0.contains("offers skills you want: Swift") } == true, "\(found.text)")
+            #expect(items.contains { $0["name"] as? String == "Dee Mentor" })
+            // the cache follows changes: Ada now needs most of her working day shared, and Tokyo drops out
+            clock.advance(by: 60)
+            try await browser.json(.post, "/api/v1/programs/\(id)/enrolments",
+                                   ["role": "mentee", "goals": "Design distributed systems", "skillsWanted": ["Swift"], "timeZoneOverlap": "most"], token: ada.token)
+            let again = try await browser.json(.get, "/api/v1/programs/\(id)/recommendations", token: ada.token)
+            #expect(!(again.object["items"] as? [[String: Any]] ?? []).contains { $0["name"] as? String == "Dee Mentor" })
+            #expect(try await browser.json(.get, "/api/v1/programs/\(id)/recommendations?limit=0", token: ada.token).status == .unprocessableContent)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theProgramPagesWorkWithoutJavaScript(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            _ = try await member(browser, "Site Admin", "admin@example.com")
+            try await browser.signIn(email: "admin@example.com", password: "a long passphrase here")
+            let bad = try await browser.postForm("/programs", ["name": "", "startDate": "2027-01-01", "endDate": "2026-01-01", "kind": "one_to_one",
+                                                               "minimumNoticeHours": "48", "lateCancelHours": "24", "cadenceWeeks": "2",
+                                                               "cadenceMinutes": "45", "requestExpiryDays": "14", "matchingMode": "both"])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Give the program a name") && bad.text.contains("The program must end after it starts."))
+            let created = try await browser.postForm("/programs", ["name": "Spring <cohort>", "startDate": "2027-01-01", "endDate": "2027-06-01",
+                                                                   "kind": "one_to_one", "minimumNoticeHours": "48", "lateCancelHours": "24",
+                                                                   "cadenceWeeks": "2", "cadenceMinutes": "45", "requestExpiryDays": "14",
+                                                                   "matchingMode": "both", "enrolmentOpen": "on"])
+            #expect(created.status == .seeOther)
+            let location = try #require(created.header("Location"))
+            let page = try await browser.get(location)
+            #expect(page.text.contains("Spring &lt;cohort&gt;") && !page.text.contains("Spring <cohort>"))
+            // the import form is a multipart upload carrying the CSRF token
+            let boundary = "----ithaca-test"
+            let csv = Self.header + "admin@example.com,Site Admin,Org,,,,mentor,Swift,,UTC,2\n"
+            func part(_ name: String, _ value: String, file: Bool = false) -> String {
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\(file ? "; filename=\"people.csv\"\r\nContent-Type: text/csv" : "")\r\n\r\n\(value)\r\n"
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            let body = part("csrfToken", browser.csrfToken ?? "") + part("mode", "preview") + part("file", csv, file: true) + "--\(boundary)--\r\n"
+            let preview = try await browser.request(.post, location + "/imports", headers: headers, body: body)
+            #expect(preview.status == .ok, "\(preview.text.components(separatedBy: "<main").last?.prefix(600) ?? "")")
+            #expect(preview.text.contains("Preview: nothing saved yet") && preview.text.contains("1 rows: 1 ready"))
+            let forged = body.replacingOccurrences(of: browser.csrfToken ?? "", with: "forged")
+            #expect(try await browser.request(.post, location + "/imports", headers: headers, body: forged).status == .forbidden)
+        }
+    }
+
+    /// Person ids by email, from the program's enrolments.
+    func personIds(_ browser: TestBrowser, _ program: String, _ token: String) async throws -> [String: String] {
+        let list = try await browser.json(.get, "/api/v1/programs/\(program)/enrolments", token: token)
+        var emails: [String: String] = [:]
+        for item in list.object["items"] as? [[String: Any]] ?? [] {
+            let name = item["name"] as? String ?? ""
+            let email = ["Ada Mentee": "ada@example.com", "Ben Mentee": "ben@example.com", "Bea Boss": "boss@example.com",
+                         "=Cy Formula": "cy@example.com", "Dee Mentor": "dee@example.com"][name]
+            if let email { emails[email] = item["personId"] as? String }
+        }
+        return emails
+    }
+}
