@@ -5,7 +5,7 @@ import IthacaDomain
 /// `ithaca bench …`: performance figures for the pure domain code.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks of the domain code (generated data, no database).", subcommands: [Match.self])
+        abstract: "Benchmarks of the domain code (generated data, no database).", subcommands: [Match.self, Import.self, Recommend.self])
 
     /// `ithaca bench match`: generate a round, score it, match it, print the figures.
     struct Match: AsyncParsableCommand {
@@ -102,19 +102,19 @@ struct Bench: AsyncParsableCommand {
             }
             for (key, value) in lines { print("\(key): \(value)") }
         }
-
-        private func seconds(_ duration: Duration) -> String {
-            let parts = duration.components
-            return String(format: "%.3f", Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
-        }
-
-        /// The process's peak resident memory (VmHWM), Linux only.
-        private func peakMemoryMiB() -> Double? {
-            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-                let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
-            else { return nil }
-            return kib / 1024
-        }
     }
+}
+
+func seconds(_ duration: Duration) -> String {
+    let parts = duration.components
+    return String(format: "%.3f", Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+}
+
+/// The process's peak resident memory (VmHWM), Linux only.
+func peakMemoryMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return nil }
+    return kib / 1024
 }

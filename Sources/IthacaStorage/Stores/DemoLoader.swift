@@ -29,6 +29,8 @@ public struct DemoLoader: Sendable {
             try await profiles.create(on: db)
             let zones = Dictionary(uniqueKeysWithValues: people.map { ($0.key, $0.profile.timeZone) })
             try await DemoMentoringWriter(db: db, ids: ids, zones: zones, now: now).write(DemoMentoring.plan(for: people))
+            try await DemoProgramsWriter(db: db, ids: ids, now: now)
+                .write(people: people, showcaseMentee: "tesfaye.alemu@northwind.example", showcaseMentor: "ana.parata@helioshealth.example")
             try await DemoQuestionsWriter(db: db, isSQLite: database.isSQLite, ids: ids, now: now).write(DemoQuestions.generate(people: people))
             return people.count
         }
