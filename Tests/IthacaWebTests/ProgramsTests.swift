@@ -111,7 +111,8 @@ import Testing
         try await withTestApp(database) { browser in
             let admin = try await member(browser, "Site Admin", "admin@example.com")
             let ada = try await member(browser, "Ada Mentee", "ada@example.com")
-            let id = try await program(browser, admin: admin.token)
+            let policies: [String: Any] = ["minimumNoticeHours": 24, "lateCancelHours": 12, "cadenceWeeks": 1, "cadenceMinutes": 30, "requestExpiryDays": 7]
+            let id = try await program(browser, admin: admin.token, ["policies": policies])
             let csv = Self.header + """
                 ada@example.com,Ada Mentee,Northwind,,Engineer,boss@example.com,mentee,Swift;System design,Design distributed systems,Europe/London,
                 ben@example.com,Ben Mentee,Northwind,,Engineer,,mentee,Go,Learn Go,Europe/London,
@@ -159,6 +160,9 @@ import Testing
             let mine = try await browser.json(.get, "/api/v1/mentorships", token: ada.token)
             let proposed = (mine.object["items"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "proposed" }
             #expect(proposed.count == 1 && proposed.first?["mentorId"] as? String == ids["dee@example.com"])
+            // its draft agreement has the program's cadence
+            let cadence = (proposed.first?["agreement"] as? [String: Any])?["cadence"] as? [String: Any]
+            #expect(cadence?["everyWeeks"] as? Int == 1 && cadence?["minutes"] as? Int == 30, "\(proposed)")
             // the mentee sees the proposal with its reasons on the mentorship page
             try await browser.signIn(email: "ada@example.com", password: "a long passphrase here")
             let mentorshipId = try #require(proposed.first?["id"] as? String)
@@ -231,6 +235,11 @@ import Testing
             let preview = try await browser.request(.post, location + "/imports", headers: headers, body: body)
             #expect(preview.status == .ok, "\(preview.text.components(separatedBy: "<main").last?.prefix(600) ?? "")")
             #expect(preview.text.contains("Preview: nothing saved yet") && preview.text.contains("1 rows: 1 ready"))
+            // an invalid row's empty name cell stays empty (it must not fall back to the program's name)
+            let invalid = Self.header + "broken,,,,,,mentee,,,,\n"
+            let withError = try await browser.request(.post, location + "/imports", headers: headers, body: part("csrfToken", browser.csrfToken ?? "")
+                + part("mode", "preview") + part("file", invalid, file: true) + "--\(boundary)--\r\n")
+            #expect(withError.text.components(separatedBy: "Spring &lt;cohort&gt;").count == 3, "the name appears in the title and the back link only")
             let forged = body.replacingOccurrences(of: browser.csrfToken ?? "", with: "forged")
             #expect(try await browser.request(.post, location + "/imports", headers: headers, body: forged).status == .forbidden)
         }

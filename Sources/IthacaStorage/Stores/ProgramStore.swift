@@ -167,9 +167,9 @@ public struct ProgramStore: Sendable {
     }
 
     /// Publishes a draft round: each matched pair gets an accepted request and a proposed mentorship with the
-    /// round's reasons, all in one transaction under the mentorships lock (capacity counts stay exact).
+    /// round's reasons and the program's cadence in the draft agreement, all in one transaction under the mentorships lock (capacity counts stay exact).
     public func publish(
-        round id: UUID, goalOf: @escaping @Sendable (UUID) -> String, now: Date
+        round id: UUID, goalOf: @escaping @Sendable (UUID) -> String, cadence: Cadence, now: Date
     ) async throws -> StoredRound {
         try await database.criticalSection(key: LockKeys.mentorships) { db in
             guard let round = try await RoundRecord.find(id, on: db) else { throw IthacaError.notFound("round") }
@@ -187,7 +187,8 @@ public struct ProgramStore: Sendable {
                     id: UUID(), menteeId: pair.menteeId, mentorId: mentor, details: details, createdAt: now,
                     status: .accepted, closedAt: now)
                 try await MentorshipRequestRecord(request).create(on: db)
-                let terms = AgreementTerms.draft(goal: details.goal, startDate: CalendarDay.of(now))
+                var terms = AgreementTerms.draft(goal: details.goal, startDate: CalendarDay.of(now))
+                terms.cadence = cadence
                 let mentorship = try MentorshipRecord(request: request, agreement: try Agreement(terms: terms), now: now)
                 mentorship.programId = round.programId
                 mentorship.matchReasonsText = pair.reasons

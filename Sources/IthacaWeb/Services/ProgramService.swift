@@ -278,7 +278,8 @@ public struct ProgramService: Sendable {
         var goals: [UUID: String] = [:]
         for enrolment in enrolments { goals[enrolment.personId] = enrolment.answers.goals }
         let goalOf = goals
-        return try await store.publish(round: id, goalOf: { goalOf[$0] ?? "" }, now: clock.now())
+        return try await store.publish(
+            round: id, goalOf: { goalOf[$0] ?? "" }, cadence: detail.program.details.policies.cadence, now: clock.now())
     }
 
     /// The round's pairs as CSV (formula-injection safe).

@@ -203,7 +203,9 @@ struct ProgramsController {
                 "created": report.outcome?.created ?? 0, "updated": report.outcome?.updated ?? 0, "applied": report.outcome != nil,
                 "lines": report.lines.prefix(500).map { line -> ViewModel in
                     ["line": line.line, "email": line.email, "ok": line.row != nil, "errors": line.errors,
-                     "warnings": report.outcome?.warnings[line.line] ?? [], "role": line.row?.role.label ?? "", "name": line.row?.name ?? ""]
+                     "warnings": report.outcome?.warnings[line.line] ?? [],
+                     // Keys the page's own model lacks: an empty cell must not show the program's name instead.
+                     "personRole": line.row?.role.label ?? "", "personName": line.row?.name ?? ""]
                 },
                 "problemCount": problems.count, "truncated": report.lines.count > 500,
             ]
