@@ -245,6 +245,64 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func peersAreGroupedIntoCirclesWithoutTheirManagers(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let ada = try await member(browser, "Ada Peer", "ada@example.com")
+            let id = try await program(browser, admin: admin.token, ["kind": "peer", "matchingMode": "rounds"])
+            let rows = ["ada@example.com,Ada Peer,,,,boss@example.com,peer,Swift;Go,,Europe/London,",
+                        "boss@example.com,Bea Boss,,,,,peer,Leadership;Go,,Europe/London,"]
+                + (1...5).map { "p\($0)@example.com,Peer \($0),,,,,peer,\($0 % 2 == 0 ? "Swift" : "Rust");Go,,Europe/Paris," }
+            #expect(try await importCSV(browser, id, Self.header + rows.joined(separator: "\n"), token: admin.token).object["enrolled"] as? Int == 7)
+            #expect(try await browser.json(.post, "/api/v1/programs/\(id)/rounds", ["groupSize": 9], token: admin.token).status == .unprocessableContent)
+            let round = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", ["groupSize": 3], token: admin.token)
+            #expect(round.status == .created, "\(round.text)")
+            let groups = round.object["groups"] as? [[String: Any]] ?? []
+            let members = groups.map { ($0["members"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } }
+            #expect(members.map(\.count).sorted() == [3, 4], "\(members)")
+            #expect(!members.contains { $0.contains("Ada Peer") && $0.contains("Bea Boss") })
+            #expect(groups.allSatisfy { !($0["reasons"] as? [String] ?? []).isEmpty && $0["kind"] as? String == "peer_circle" })
+            #expect(round.object["provenOptimal"] as? Bool == false)
+            let roundId = try #require(round.object["id"] as? String)
+            #expect(try await browser.json(.post, "/api/v1/rounds/\(roundId)/publish", token: admin.token).status == .ok)
+            let mine = try await browser.json(.get, "/api/v1/programs/\(id)/circles", token: ada.token)
+            let circle = (mine.object["items"] as? [[String: Any]])?.first
+            #expect((circle?["members"] as? [Any])?.count ?? 0 >= 3 && circle?["kind"] as? String == "peer_circle")
+            // everyone is in a circle now
+            #expect(try await browser.json(.post, "/api/v1/programs/\(id)/rounds", ["groupSize": 3], token: admin.token).status == .conflict)
+            try await browser.signIn(email: "ada@example.com", password: "a long passphrase here")
+            let page = try await browser.get("/programs/\(id.lowercased())")
+            #expect(page.text.contains("Your peer circle") && page.text.contains("Why this group"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func coachesGetCohortsUpToTheirCapacity(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let ada = try await member(browser, "Ada Coachee", "ada@example.com")
+            let id = try await program(browser, admin: admin.token, ["kind": "group_coaching"])
+            let rows = ["ada@example.com,Ada Coachee,A,,,,mentee,Leadership,Lead well,Europe/London,",
+                        "c1@example.com,Coach One,B,,,,coach,Leadership,,Europe/London,2",
+                        "c2@example.com,Coach Two,C,,,,coach,Public speaking,,Europe/London,2"]
+                + (1...4).map { "m\($0)@example.com,Member \($0),D,,,,mentee,\($0 % 2 == 0 ? "Leadership" : "Public speaking"),,Europe/London," }
+            #expect(try await importCSV(browser, id, Self.header + rows.joined(separator: "\n"), token: admin.token).object["enrolled"] as? Int == 7)
+            let round = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", [:], token: admin.token)
+            let cohorts = round.object["groups"] as? [[String: Any]] ?? []
+            #expect(cohorts.count == 2 && cohorts.allSatisfy { ($0["members"] as? [Any])?.count == 2 && $0["coach"] != nil }, "\(round.text)")
+            #expect((round.object["unmatched"] as? [Any])?.count == 1)
+            let roundId = try #require(round.object["id"] as? String)
+            try await browser.json(.post, "/api/v1/rounds/\(roundId)/publish", token: admin.token)
+            let mine = try await browser.json(.get, "/api/v1/programs/\(id)/circles", token: ada.token)
+            let items = mine.object["items"] as? [[String: Any]] ?? []
+            #expect(items.isEmpty || (items.first?["coach"] as? [String: Any])?["name"] as? String != nil)
+            // coaches with a cohort are full: the one mentee left has nobody this time
+            let next = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", [:], token: admin.token)
+            #expect((next.object["groups"] as? [Any])?.isEmpty == true && (next.object["unmatched"] as? [Any])?.count == 1, "\(next.text)")
+        }
+    }
+
     /// Person ids by email, from the program's enrolments.
     func personIds(_ browser: TestBrowser, _ program: String, _ token: String) async throws -> [String: String] {
         let list = try await browser.json(.get, "/api/v1/programs/\(program)/enrolments", token: token)

@@ -20,6 +20,7 @@ enum IthacaMigrations {
             M014CreateSpacesAndQuestions(),
             M015CreateSearchIndex(),
             M016CreatePrograms(),
+            M017CreateCircles(),
         ]
     }
 }

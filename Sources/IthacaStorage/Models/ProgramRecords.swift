@@ -213,3 +213,90 @@ final class RoundPairRecord: Model, @unchecked Sendable {
             pinned: pinned, unmatchedReason: unmatchedReason, mentorshipId: mentorshipId)
     }
 }
+
+/// A group a round proposes: a peer circle, or a coach's cohort.
+public struct StoredRoundGroup: Sendable, Equatable {
+    public let id: UUID
+    public let members: [UUID]
+    public let coachId: UUID?
+    public let score: Int
+    public let reasons: [String]
+    public let conflicted: Bool
+
+    public init(id: UUID = UUID(), members: [UUID], coachId: UUID?, score: Int, reasons: [String], conflicted: Bool) {
+        self.id = id
+        self.members = members
+        self.coachId = coachId
+        self.score = score
+        self.reasons = reasons
+        self.conflicted = conflicted
+    }
+}
+
+public enum CircleKind: String, Sendable, Codable {
+    case peerCircle = "peer_circle"
+    case cohort
+}
+
+/// A published group: its members (and coach for a cohort).
+public struct StoredCircle: Sendable, Equatable {
+    public let id: UUID
+    public let programId: UUID
+    public let kind: CircleKind
+    public let coachId: UUID?
+    public let members: [UUID]
+    public let reasons: [String]
+}
+
+final class RoundGroupRecord: Model, @unchecked Sendable {
+    static let schema = "round_groups"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "round_id") var roundId: UUID
+    @Field(key: "members") var members: String
+    @OptionalField(key: "coach_id") var coachId: UUID?
+    @Field(key: "score") var score: Int
+    @Field(key: "reasons") var reasons: String
+    @Field(key: "conflicted") var conflicted: Bool
+    init() {}
+
+    init(roundId: UUID, _ group: StoredRoundGroup) {
+        id = group.id
+        self.roundId = roundId
+        members = JSONColumn.encode(group.members)
+        coachId = group.coachId
+        score = group.score
+        reasons = JSONColumn.encode(group.reasons)
+        conflicted = group.conflicted
+    }
+
+    var group: StoredRoundGroup {
+        StoredRoundGroup(
+            id: id!, members: JSONColumn.decode([UUID].self, members) ?? [], coachId: coachId, score: score,
+            reasons: JSONColumn.decode([String].self, reasons) ?? [], conflicted: conflicted)
+    }
+}
+
+final class CircleRecord: Model, @unchecked Sendable {
+    static let schema = "circles"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "program_id") var programId: UUID
+    @OptionalField(key: "round_id") var roundId: UUID?
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "coach_id") var coachId: UUID?
+    @Field(key: "reasons") var reasons: String
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+final class CircleMemberRecord: Model, @unchecked Sendable {
+    static let schema = "circle_members"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "circle_id") var circleId: UUID
+    @Field(key: "person_id") var personId: UUID
+    init() {}
+    init(circleId: UUID, personId: UUID) {
+        id = UUID()
+        self.circleId = circleId
+        self.personId = personId
+    }
+}

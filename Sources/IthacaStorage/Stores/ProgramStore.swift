@@ -113,7 +113,7 @@ public struct ProgramStore: Sendable {
 
     public func saveRound(
         program: UUID, by person: UUID, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule], objective: Int,
-        provenOptimal: Bool, menteeCount: Int, mentorCount: Int, pairs: [StoredRoundPair], now: Date
+        provenOptimal: Bool, menteeCount: Int, mentorCount: Int, pairs: [StoredRoundPair], groups: [StoredRoundGroup] = [], now: Date
     ) async throws -> StoredRound {
         try await database.db.transaction { db in
             let row = RoundRecord()
@@ -133,6 +133,9 @@ public struct ProgramStore: Sendable {
             for chunk in stride(from: 0, to: pairs.count, by: 500) {
                 try await pairs[chunk..<min(chunk + 500, pairs.count)].map { RoundPairRecord(roundId: row.id!, $0) }.create(on: db)
             }
+            for chunk in stride(from: 0, to: groups.count, by: 500) {
+                try await groups[chunk..<min(chunk + 500, groups.count)].map { RoundGroupRecord(roundId: row.id!, $0) }.create(on: db)
+            }
             return row.round
         }
     }
@@ -149,6 +152,61 @@ public struct ProgramStore: Sendable {
     public func pairs(of round: UUID) async throws -> [StoredRoundPair] {
         try await RoundPairRecord.query(on: database.db).filter(\.$roundId == round).sort(\.$score, .descending).sort(\.$id).all()
             .map(\.pair)
+    }
+
+    /// The round's groups (peer circles or coaches' cohorts), best first.
+    public func groups(of round: UUID) async throws -> [StoredRoundGroup] {
+        try await RoundGroupRecord.query(on: database.db).filter(\.$roundId == round).sort(\.$score, .descending).sort(\.$id).all()
+            .map(\.group)
+    }
+
+    /// Publishes a draft round of groups: each becomes a circle (or a coach's cohort) with its members.
+    public func publishGroups(round id: UUID, kind: CircleKind, now: Date) async throws -> StoredRound {
+        try await database.criticalSection(key: LockKeys.mentorships) { db in
+            guard let round = try await RoundRecord.find(id, on: db) else { throw IthacaError.notFound("round") }
+            guard round.status == RoundStatus.draft.rawValue else {
+                throw IthacaError.conflict("This round was already published. Run a new round to group the people still waiting.")
+            }
+            for group in try await RoundGroupRecord.query(on: db).filter(\.$roundId == id).all() {
+                let circle = CircleRecord()
+                circle.id = UUID()
+                circle.programId = round.programId
+                circle.roundId = id
+                circle.kind = kind.rawValue
+                circle.coachId = group.coachId
+                circle.reasons = group.reasons
+                circle.createdAt = now
+                try await circle.create(on: db)
+                let people = (JSONColumn.decode([UUID].self, group.members) ?? []) + (group.coachId.map { [$0] } ?? [])
+                try await people.map { CircleMemberRecord(circleId: circle.id!, personId: $0) }.create(on: db)
+            }
+            round.status = RoundStatus.published.rawValue
+            round.publishedAt = now
+            try await round.save(on: db)
+            return round.round
+        }
+    }
+
+    /// The circles and cohorts of a program a person belongs to (as member or coach).
+    public func circles(of person: UUID, in program: UUID) async throws -> [StoredCircle] {
+        let mine = try await CircleMemberRecord.query(on: database.db).filter(\.$personId == person).all().map(\.circleId)
+        guard !mine.isEmpty else { return [] }
+        let circles = try await CircleRecord.query(on: database.db).filter(\.$id ~~ mine).filter(\.$programId == program).all()
+        var result: [StoredCircle] = []
+        for circle in circles {
+            let members = try await CircleMemberRecord.query(on: database.db).filter(\.$circleId == circle.id!).all().map(\.personId)
+            result.append(StoredCircle(
+                id: circle.id!, programId: circle.programId, kind: CircleKind(rawValue: circle.kind) ?? .peerCircle, coachId: circle.coachId,
+                members: members.filter { $0 != circle.coachId }, reasons: JSONColumn.decode([String].self, circle.reasons) ?? []))
+        }
+        return result
+    }
+
+    /// People already in a circle of this program (left out of the next peer round).
+    public func peopleInCircles(of program: UUID) async throws -> Set<UUID> {
+        let circles = try await CircleRecord.query(on: database.db).filter(\.$programId == program).all().compactMap(\.id)
+        guard !circles.isEmpty else { return [] }
+        return Set(try await CircleMemberRecord.query(on: database.db).filter(\.$circleId ~~ circles).all().map(\.personId))
     }
 
     /// Places mentors hold in this program's mentorships (proposed, active, paused), and the mentees already placed.

@@ -108,9 +108,19 @@ extension APIHandler {
         }
         let round = try await services.programs.runRound(
             in: try Self.id(input.path.programId, "program"), viewer: viewer, fairnessFloor: body?.fairnessFloor ?? false,
-            pins: try rules(body?.pins, "pins"), forbids: try rules(body?.forbids, "forbids"))
+            pins: try rules(body?.pins, "pins"), forbids: try rules(body?.forbids, "forbids"), groupSize: body?.groupSize ?? 2)
         let detail = try await services.programs.round(round.id, viewer: viewer)
         return .created(.init(body: .json(Self.round(round, detail: detail))))
+    }
+
+    func listMyCircles(_ input: Operations.ListMyCircles.Input) async throws -> Operations.ListMyCircles.Output {
+        let viewer = try viewer()
+        let (circles, names) = try await services.programs.circles(in: try Self.id(input.path.programId, "program"), viewer: viewer)
+        func member(_ id: UUID) -> Components.Schemas.GroupMember { .init(personId: id.uuidString, name: names[id] ?? "A member") }
+        return .ok(.init(body: .json(.init(items: circles.map {
+            .init(kind: .init(rawValue: $0.kind.rawValue), coach: $0.coachId.map(member), members: $0.members.map(member), score: 0,
+                  reasons: $0.reasons, conflicted: false)
+        }))))
     }
 
     func getRound(_ input: Operations.GetRound.Input) async throws -> Operations.GetRound.Output {
@@ -189,6 +199,20 @@ extension APIHandler {
             },
             unmatched: detail.map {
                 $0.unmatched.map { .init(menteeId: $0.menteeId.uuidString, menteeName: names[$0.menteeId] ?? "", reason: $0.unmatchedReason ?? "") }
+            },
+            groups: detail.map { detail in
+                let kind: Components.Schemas.Group.KindPayload? = switch detail.program.details.kind {
+                case .peer: .peerCircle
+                case .groupCoaching: .cohort
+                default: nil
+                }
+                return detail.groups.map { group in
+                    .init(
+                        kind: kind,
+                        coach: group.coachId.map { .init(personId: $0.uuidString, name: names[$0] ?? "A member") },
+                        members: group.members.map { .init(personId: $0.uuidString, name: names[$0] ?? "A member") },
+                        score: group.score, reasons: group.reasons, conflicted: group.conflicted)
+                }
             })
     }
 }

@@ -38,6 +38,7 @@ public struct ProgramService: Sendable {
         public let round: StoredRound
         public let program: StoredProgram
         public let pairs: [StoredRoundPair]
+        public let groups: [StoredRoundGroup]
         public let names: [UUID: String]
         public var matched: [StoredRoundPair] { pairs.filter { $0.mentorId != nil } }
         public var unmatched: [StoredRoundPair] { pairs.filter { $0.mentorId == nil } }
@@ -152,7 +153,14 @@ public struct ProgramService: Sendable {
         let enrolments = try await store.enrolments(in: program)
         let profileById = try await profiles.profiles(ids: enrolments.map(\.personId))
         let managers = try await profiles.managerMap()
-        let places = try await store.places(in: program)
+        var places = try await store.places(in: program)
+        let kind = try await self.program(program).details.kind
+        if kind == .groupCoaching {
+            // One cohort per coach; coachees already in a cohort wait for the next program.
+            let grouped = try await store.peopleInCircles(of: program)
+            places.menteesPlaced.formUnion(grouped)
+            for person in grouped { places.mentorPlaces[person] = Int.max / 2 }
+        }
         let now = clock.now()
         var mentees: [MatchCandidate] = []
         var mentors: [MatchCandidate] = []
@@ -180,15 +188,18 @@ public struct ProgramService: Sendable {
         return Participants(mentees: mentees, mentors: mentors, goals: goals, names: names)
     }
 
+    public static let groupSizes = 2...8
+
     public func runRound(
-        in id: UUID, viewer: Viewer, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule]
+        in id: UUID, viewer: Viewer, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule], groupSize: Int = 2
     ) async throws -> StoredRound {
         let program = try await requireAdmin(id, viewer)
         guard program.details.matchingMode.allowsRounds else {
             throw IthacaError.conflict("\(program.details.name) is self-serve: switch its matching mode to rounds or both to run a round.")
         }
-        guard program.details.kind != .peer else {
-            throw IthacaError.conflict("Peer programs group peers into circles; 1:1 rounds need mentors and mentees.")
+        if program.details.kind == .peer {
+            guard Self.groupSizes.contains(groupSize) else { throw IthacaError.invalid("groupSize", "Choose circles of 2 to 8 peers.") }
+            return try await runPeerRound(program, viewer: viewer, size: groupSize)
         }
         let people = try await participants(of: id, excludePlaced: true)
         guard !people.mentees.isEmpty else { throw IthacaError.conflict("No mentee is waiting for a match in this program.") }
@@ -219,10 +230,67 @@ public struct ProgramService: Sendable {
             StoredRoundPair(menteeId: people.mentees[$0.mentee].id, mentorId: nil, score: 0, reasons: [], pinned: false,
                             unmatchedReason: $0.reason.description)
         }
+        let groups = program.details.kind == .groupCoaching ? Self.cohorts(result, people) : []
         return try await store.saveRound(
             program: id, by: viewer.id, fairnessFloor: fairnessFloor, pins: pins, forbids: forbids, objective: result.objective,
             provenOptimal: result.isProvenOptimal, menteeCount: people.mentees.count, mentorCount: people.mentors.count,
-            pairs: pairs, now: clock.now())
+            pairs: pairs, groups: groups, now: clock.now())
+    }
+
+    /// A group-coaching round's pairs, gathered per coach: each coach's matched coachees are one cohort.
+    static func cohorts(_ result: MatchingResult, _ people: Participants) -> [StoredRoundGroup] {
+        Dictionary(grouping: result.pairs, by: \.mentor).sorted { $0.key < $1.key }.map { mentor, pairs in
+            let coach = people.mentors[mentor]
+            let wanted = Set(pairs.flatMap { people.mentees[$0.mentee].skills.map(SkillTag.normalize) })
+            let shared = coach.skills.filter { wanted.contains(SkillTag.normalize($0)) }
+            var reasons = shared.isEmpty ? [] : ["the coach offers what the cohort wants: " + shared.prefix(4).joined(separator: ", ")]
+            reasons.append("average compatibility \(pairs.map(\.score).reduce(0, +) / max(pairs.count, 1)) per coachee")
+            return StoredRoundGroup(
+                members: pairs.map { people.mentees[$0.mentee].id }, coachId: coach.id, score: pairs.map(\.score).reduce(0, +),
+                reasons: reasons, conflicted: false)
+        }
+    }
+
+    /// A peer round: everyone enrolled as a peer and not yet in a circle, grouped into circles of `size`.
+    func runPeerRound(_ program: StoredProgram, viewer: Viewer, size: Int) async throws -> StoredRound {
+        let enrolments = try await store.enrolments(in: program.id).filter { $0.answers.role == .peer }
+        let grouped = try await store.peopleInCircles(of: program.id)
+        let waiting = enrolments.filter { !grouped.contains($0.personId) }
+        guard waiting.count >= 2 else { throw IthacaError.conflict("At least two peers must be waiting to form a circle.") }
+        let profileById = try await profiles.profiles(ids: waiting.map(\.personId))
+        let managers = try await profiles.managerMap()
+        let now = clock.now()
+        var learners: [MatchCandidate] = []
+        var teachers: [MatchCandidate] = []
+        var about: [(wanted: [String], offered: [String], candidate: MatchCandidate)] = []
+        for enrolment in waiting {
+            guard let profile = profileById[enrolment.personId] else { continue }
+            let chain = ReportingLine.chainAbove(enrolment.personId) { managers[$0] }
+            var asLearner = enrolment.answers
+            asLearner.role = .mentee
+            var asTeacher = enrolment.answers
+            asTeacher.role = .mentor
+            if asTeacher.skillsOffered.isEmpty { asTeacher.skillsOffered = profile.skillsOffered }
+            let learner = ProgramCandidate.make(id: enrolment.personId, profile: profile, answers: asLearner, managersAbove: chain, capacity: 0, now: now)
+            learners.append(learner)
+            teachers.append(ProgramCandidate.make(id: enrolment.personId, profile: profile, answers: asTeacher, managersAbove: chain, capacity: 1, now: now))
+            about.append((learner.skills, asTeacher.skillsOffered, learner))
+        }
+        let scorer = CompatibilityScorer(mentees: learners, mentors: teachers)
+        let matrix = await scorer.scoreMatrix()
+        // Peers learn both ways: a pair's weight is the sum of both directions; a reporting line forbids it.
+        let outcome = PeerGrouping.group(count: learners.count, size: size) { a, b in
+            let ab = matrix[a, b], ba = matrix[b, a]
+            return ab == ScoreMatrix.forbidden || ba == ScoreMatrix.forbidden ? PeerGrouping.forbidden : Int(ab) + Int(ba)
+        }
+        let groups = outcome.groups.enumerated().map { index, members in
+            StoredRoundGroup(
+                members: members.map { learners[$0].id }, coachId: nil, score: outcome.scores[index],
+                reasons: PeerGrouping.reasons(of: members.map { about[$0] }), conflicted: outcome.conflicted.contains(index))
+        }
+        return try await store.saveRound(
+            program: program.id, by: viewer.id, fairnessFloor: false, pins: [], forbids: [], objective: outcome.total,
+            provenOptimal: false, menteeCount: learners.count, mentorCount: 0, pairs: [], groups: groups, now: now)
     }
 
     static func explain(_ error: MatchingError, _ people: Participants) -> IthacaError {
@@ -252,8 +320,10 @@ public struct ProgramService: Sendable {
             throw IthacaError.notFound("round")
         }
         let pairs = try await store.pairs(of: id)
-        let names = try await profiles.names(of: Array(Set(pairs.flatMap { [$0.menteeId] + ($0.mentorId.map { [$0] } ?? []) })))
-        return RoundDetail(round: round, program: try await program(round.programId), pairs: pairs, names: names)
+        let groups = try await store.groups(of: id)
+        let people = pairs.flatMap { [$0.menteeId] + ($0.mentorId.map { [$0] } ?? []) } + groups.flatMap { $0.members + ($0.coachId.map { [$0] } ?? []) }
+        let names = try await profiles.names(of: Array(Set(people)))
+        return RoundDetail(round: round, program: try await program(round.programId), pairs: pairs, groups: groups, names: names)
     }
 
     /// Re-runs a round with one more pin or forbid (from the round page).
@@ -269,11 +339,18 @@ public struct ProgramService: Sendable {
             pins.removeAll { $0 == forbid }
             if !forbids.contains(forbid) { forbids.append(forbid) }
         }
-        return try await runRound(in: detail.round.programId, viewer: viewer, fairnessFloor: detail.round.fairnessFloor, pins: pins, forbids: forbids)
+        return try await runRound(
+            in: detail.round.programId, viewer: viewer, fairnessFloor: detail.round.fairnessFloor, pins: pins, forbids: forbids,
+            groupSize: detail.groups.first.map { $0.members.count } ?? 2)
     }
 
     public func publish(_ id: UUID, viewer: Viewer) async throws -> StoredRound {
         let detail = try await round(id, viewer: viewer)
+        switch detail.program.details.kind {
+        case .peer: return try await store.publishGroups(round: id, kind: .peerCircle, now: clock.now())
+        case .groupCoaching: return try await store.publishGroups(round: id, kind: .cohort, now: clock.now())
+        case .oneToOne, .reverse: break
+        }
         let enrolments = try await store.enrolments(in: detail.round.programId)
         var goals: [UUID: String] = [:]
         for enrolment in enrolments { goals[enrolment.personId] = enrolment.answers.goals }
@@ -293,6 +370,13 @@ public struct ProgramService: Sendable {
             ])
         }
         return csv
+    }
+
+    /// The viewer's circles and cohorts in this program, with everyone's names.
+    public func circles(in id: UUID, viewer: Viewer) async throws -> (circles: [StoredCircle], names: [UUID: String]) {
+        let circles = try await store.circles(of: viewer.id, in: id)
+        let names = try await profiles.names(of: circles.flatMap { $0.members + ($0.coachId.map { [$0] } ?? []) })
+        return (circles, names)
     }
 
     // MARK: Recommendations

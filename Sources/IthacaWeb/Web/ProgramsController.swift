@@ -123,8 +123,16 @@ struct ProgramsController {
                 ["name": $0.name, "url": SiteRoute.person($0.personId), "score": $0.score, "reasons": $0.reasons] as ViewModel
             }
         }
+        let (circles, circleNames) = try await services.programs.circles(in: id, viewer: viewer)
+        let circleModels = circles.map { circle -> ViewModel in
+            ["title": circle.kind == .cohort ? "Your coaching cohort" : "Your peer circle",
+             "coach": circle.coachId.flatMap { circleNames[$0] } ?? "",
+             "members": circle.members.filter { $0 != viewer.id }.map { ["name": circleNames[$0] ?? "A member", "url": SiteRoute.person($0)] as ViewModel },
+             "reasons": circle.reasons]
+        }
         let policies = details.policies
         let model: ViewModel = [
+            "circles": circleModels, "hasCircles": !circleModels.isEmpty,
             "name": details.name, "description": details.description, "kind": details.kind.label,
             "dates": "\(details.startDate) to \(details.endDate)", "mode": details.matchingMode.label,
             "open": details.enrolmentOpen, "isAdmin": overview.isAdmin, "adminUrl": SiteRoute.programAdmin(id),
@@ -215,7 +223,8 @@ struct ProgramsController {
             "roundsUrl": SiteRoute.program(id) + "/rounds", "participants": shown, "participantCount": enrolments.count,
             "moreParticipants": enrolments.count > 200, "rounds": rounds, "hasRounds": !rounds.isEmpty,
             "report": reportModel as Any, "importError": importError as Any, "roundError": roundError as Any,
-            "allowsRounds": program.details.matchingMode.allowsRounds && program.details.kind != .peer,
+            "allowsRounds": program.details.matchingMode.allowsRounds, "isPeer": program.details.kind == .peer,
+            "groupSizes": ProgramService.groupSizes.map { ["value": $0, "label": $0 == 2 ? "Pairs" : "Circles of \($0)", "selected": $0 == 4] as ViewModel },
             "columns": ParticipantImport.Column.allCases.map(\.rawValue).joined(separator: ", "),
         ]
         return services.pages.page("program-admin", model, title: "Run \(program.details.name)", context: context, nav: .programs, status: status)
@@ -240,10 +249,15 @@ struct ProgramsController {
         let id = try context.id("programId", "program")
         let form = try await request.form()
         do {
-            let round = try await services.programs.runRound(in: id, viewer: viewer, fairnessFloor: form.isChecked("fairnessFloor"), pins: [], forbids: [])
+            let round = try await services.programs.runRound(
+                in: id, viewer: viewer, fairnessFloor: form.isChecked("fairnessFloor"), pins: [], forbids: [],
+                groupSize: Int(form.text("groupSize")) ?? 2)
             return cookies.redirect(SiteRoute.round(round.id), .roundComputed)
-        } catch IthacaError.conflict(let message) {
-            return try await admin(context, roundError: message, status: .conflict)
+        } catch let error as IthacaError {
+            switch error {
+            case .conflict, .validation: return try await admin(context, roundError: Problem(error).detail, status: Problem(error).status)
+            default: throw error
+            }
         }
     }
 
@@ -265,8 +279,16 @@ struct ProgramsController {
                     "mentorshipUrl": pair.mentorshipId.map(SiteRoute.mentorship) ?? ""]
         }
         let unmatched = detail.unmatched.map { ["name": names[$0.menteeId] ?? "A member", "url": SiteRoute.person($0.menteeId), "reason": $0.unmatchedReason ?? ""] as ViewModel }
+        let groups = detail.groups.enumerated().map { index, group -> ViewModel in
+            ["number": index + 1, "coach": group.coachId.flatMap { names[$0] } ?? "",
+             "members": group.members.map { ["name": names[$0] ?? "A member", "url": SiteRoute.person($0)] as ViewModel },
+             "score": group.score, "reasons": group.reasons, "conflicted": group.conflicted]
+        }
+        let isPeer = detail.program.details.kind == .peer
         let base = SiteRoute.round(round.id)
         let model: ViewModel = [
+            "groups": groups, "hasGroups": !groups.isEmpty, "isPeer": isPeer, "hasPairs": !pairs.isEmpty,
+            "groupTitle": isPeer ? "Circles" : "Cohorts", "peopleLabel": isPeer ? "\(round.menteeCount) peers in \(groups.count) circles" : "",
             "program": detail.program.details.name, "programAdminUrl": SiteRoute.programAdmin(round.programId),
             "when": Format.timestamp(round.createdAt), "isDraft": isDraft, "published": Format.timestamp(round.publishedAt),
             "objective": round.objective, "optimal": round.provenOptimal, "fairness": round.fairnessFloor,
