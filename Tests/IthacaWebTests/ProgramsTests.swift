@@ -303,6 +303,34 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.all)
+    func aProgramsBookingNoticeAppliesToTheMentorshipsItProposes(database: TestDatabase) async throws {
+        let clock = TestClock()
+        try await withTestApp(database, clock: clock) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let ada = try await member(browser, "Ada Mentee", "ada@example.com")
+            let grace = try await member(browser, "Grace Mentor", "grace@example.com")
+            let policies: [String: Any] = ["minimumNoticeHours": 2, "lateCancelHours": 1, "cadenceWeeks": 2, "cadenceMinutes": 45, "requestExpiryDays": 14]
+            let id = try await program(browser, admin: admin.token, ["policies": policies])
+            let csv = Self.header + "ada@example.com,Ada Mentee,A,,,,mentee,Swift,Ship an app,Europe/Lisbon,\n"
+                + "grace@example.com,Grace Mentor,B,,,,mentor,Swift,,Europe/Lisbon,1\n"
+            _ = try await importCSV(browser, id, csv, token: admin.token)
+            let round = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", [:], token: admin.token)
+            try await browser.json(.post, "/api/v1/rounds/\(try #require(round.object["id"] as? String))/publish", token: admin.token)
+            let mentorship = try #require(((try await browser.json(.get, "/api/v1/mentorships", token: ada.token)).object["items"] as? [[String: Any]])?.first?["id"] as? String)
+            for token in [ada.token, grace.token] {
+                try await browser.json(.post, "/api/v1/mentorships/\(mentorship)/agreement/acknowledge", ["version": 1], token: token)
+            }
+            #expect(try await browser.json(.put, "/api/v1/me/availability", lisbonMornings, token: grace.token).status == .ok)
+            let slots = try await browser.json(.get, "/api/v1/mentorships/\(mentorship)/slots", token: ada.token)
+            let starts = (slots.object["items"] as? [[String: Any]] ?? []).compactMap { ($0["start"] as? String).flatMap { try? Date($0, strategy: .iso8601) } }
+            let first = try #require(starts.first)
+            // the program asks 2 hours' notice, not the site's 48
+            #expect(first.timeIntervalSince(clock.now) >= 2 * 3600)
+            #expect(first.timeIntervalSince(clock.now) < 48 * 3600, "\(first) vs \(clock.now)")
+        }
+    }
+
     /// Person ids by email, from the program's enrolments.
     func personIds(_ browser: TestBrowser, _ program: String, _ token: String) async throws -> [String: String] {
         let list = try await browser.json(.get, "/api/v1/programs/\(program)/enrolments", token: token)

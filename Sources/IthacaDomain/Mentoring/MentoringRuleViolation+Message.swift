@@ -57,7 +57,7 @@ extension MentoringRuleViolation {
     }
 
     /// "48 hours", "1 hour" or "90 minutes": whole hours read better, odd minutes stay exact.
-    static func hours(_ interval: TimeInterval) -> String {
+    public static func hours(_ interval: TimeInterval) -> String {
         let minutes = Int(interval / 60)
         if minutes % 60 == 0 {
             let hours = minutes / 60

@@ -19,6 +19,7 @@ public struct AppServices: Sendable {
     public let community: CommunityService
     public let introductions: IntroductionService
     public let programs: ProgramService
+    let bookingPolicies: BookingPolicies
     public let profileStore: ProfileStore
     public let pages: PageRenderer
 
@@ -41,12 +42,17 @@ public struct AppServices: Sendable {
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.mentorships = MentorshipService(
             store: mentorshipStore, profiles: profileStore, clock: configuration.clock, requestPolicy: configuration.requestPolicy)
+        let programStore = ProgramStore(database: database)
+        let bookingPolicies = BookingPolicies(programs: programStore)
+        self.bookingPolicies = bookingPolicies
         let availabilityStore = AvailabilityStore(database: database)
         let meetingStore = MeetingStore(database: database)
         self.availability = AvailabilityService(
-            store: availabilityStore, profiles: profileStore, mentorships: mentorships, meetings: meetingStore, clock: configuration.clock)
+            store: availabilityStore, profiles: profileStore, mentorships: mentorships, meetings: meetingStore, clock: configuration.clock,
+            policies: bookingPolicies)
         self.meetings = MeetingService(
-            store: meetingStore, availability: availabilityStore, mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
+            store: meetingStore, availability: availabilityStore, mentorships: mentorships, profiles: profileStore, clock: configuration.clock,
+            policies: bookingPolicies)
         self.calendarFeeds = CalendarFeedService(
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
         self.community = CommunityService(store: CommunityStore(database: database), profiles: profileStore, clock: configuration.clock)
@@ -54,7 +60,7 @@ public struct AppServices: Sendable {
         self.introductions = IntroductionService(
             store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)
         self.programs = ProgramService(
-            store: ProgramStore(database: database), imports: ParticipantImportStore(database: database), profiles: profileStore,
+            store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
             recommendationCache: RecommendationCache(), clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
     }

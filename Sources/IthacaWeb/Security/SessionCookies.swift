@@ -57,7 +57,7 @@ public enum Flash: String, Sendable {
         case .mentorshipEnded: "The mentorship has ended."
         case .meetingBooked: "Meeting booked. Add it to your calendar with the .ics file."
         case .meetingCancelled: "Meeting cancelled."
-        case .meetingCancelledLate: "Meeting cancelled. It was less than 24 hours away, so it shows as a late cancellation."
+        case .meetingCancelledLate: "Meeting cancelled. It was inside the late-cancellation window, so it shows as a late cancellation."
         case .meetingRecorded: "Thanks, the meeting's outcome is saved."
         case .itemAdded: "Added. Until it is resolved it carries over to your next meetings."
         case .itemUpdated: "Item updated."

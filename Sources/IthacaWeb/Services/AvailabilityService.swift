@@ -9,7 +9,7 @@ public struct AvailabilityService: Sendable {
     let mentorships: MentorshipService
     let meetings: MeetingStore
     let clock: AppClock
-    let booking = BookingPolicy.standard
+    let policies: BookingPolicies
     /// How far ahead slots may be asked for at once.
     static let maximumRange: TimeInterval = 92 * 24 * 3600
     /// Slots start at a window's start and every half hour after it.
@@ -47,6 +47,6 @@ public struct AvailabilityService: Sendable {
             of: [mentorship.mentorId, mentorship.menteeId], overlapping: DateInterval(start: start, end: end))
         return SlotGenerator.slots(
             availability: availability, from: start, to: end, duration: minutes, step: Self.slotStep,
-            booked: booked, now: now, minimumNotice: booking.minimumNotice)
+            booked: booked, now: now, minimumNotice: try await policies.policy(for: mentorship).minimumNotice)
     }
 }

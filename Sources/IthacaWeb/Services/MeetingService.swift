@@ -25,7 +25,7 @@ public struct MeetingService: Sendable {
     let mentorships: MentorshipService
     let profiles: ProfileStore
     let clock: AppClock
-    let policy = BookingPolicy.standard
+    let policies: BookingPolicies
 
     /// Books a meeting in an active mentorship, at one of the mentor's published slots, free for both people.
     public func book(_ mentorshipId: UUID, by viewer: Viewer, start: Date, durationMinutes: Int, agenda: String) async throws -> Meeting {
@@ -41,7 +41,7 @@ public struct MeetingService: Sendable {
                 availability: $0, from: wanted.start, to: wanted.end, duration: wanted.duration,
                 step: AvailabilityService.slotStep, now: now, minimumNotice: 0)
         } ?? []
-        let policy = policy
+        let policy = try await policies.policy(for: mentorship)
         let (mentorId, menteeId) = (mentorship.mentorId, mentorship.menteeId)
         return try await store.book(mentorId: mentorId, menteeId: menteeId, interval: wanted) { busy in
             let tidied = try Booking.check(
@@ -72,7 +72,9 @@ public struct MeetingService: Sendable {
     }
 
     public func cancel(_ id: UUID, by viewer: Viewer) async throws -> Meeting {
-        let cancelled = try await meeting(id, for: viewer).cancelled(now: clock.now(), policy: policy)
+        let meeting = try await meeting(id, for: viewer)
+        let policy = try await policies.policy(for: try await mentorships.mentorship(meeting.mentorshipId, for: viewer))
+        let cancelled = try meeting.cancelled(now: clock.now(), policy: policy)
         try await store.saveTransition(cancelled)
         return cancelled
     }

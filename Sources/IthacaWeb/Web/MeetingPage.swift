@@ -24,6 +24,7 @@ struct MeetingPage {
         let zone = try await services.profileStore.profile(userId: viewer.id)?.timeZone ?? "UTC"
         let now = services.configuration.clock.now()
         let started = now >= meeting.start
+        let policy = try await services.bookingPolicies.policy(for: try await services.mentorships.mentorship(meeting.mentorshipId, for: viewer))
         func item(_ item: CarriedItem) -> ViewModel {
             [
                 "id": item.id.uuidString, "kind": item.kind.label, "text": item.text, "resolved": item.resolved,
@@ -44,8 +45,8 @@ struct MeetingPage {
             "status": meeting.status.label, "isLate": meeting.status == .cancelled(late: true),
             "agenda": meeting.agenda, "icsUrl": SiteRoute.meetingIcs(id), "meetingId": id.uuidString,
             "canCancel": meeting.status == .scheduled && !started, "cancelUrl": SiteRoute.cancelMeeting(id),
-            "cancelHint": meeting.start.timeIntervalSince(now) < BookingPolicy.standard.lateCancellationWindow
-                ? "It starts in less than 24 hours, so cancelling now shows as a late cancellation to both of you." : "",
+            "cancelHint": meeting.start.timeIntervalSince(now) < policy.lateCancellationWindow
+                ? "It starts in less than \(MentoringRuleViolation.hours(policy.lateCancellationWindow)), so cancelling now shows as a late cancellation to both of you." : "",
             "canRecord": meeting.status == .scheduled && started, "outcomeUrl": SiteRoute.outcome(id),
             "carriedOver": detail.carriedOver.map(item), "hasCarriedOver": !detail.carriedOver.isEmpty,
             "raised": detail.raised.map(item), "hasRaised": !detail.raised.isEmpty,

@@ -164,6 +164,7 @@ struct MentorshipPage {
                 : "\(otherName) has no free slots in the next two weeks. Send a message to find a time.",
             "availabilityUrl": SiteRoute.availability, "isMentor": role == .mentor,
             "zone": Format.zone(zone, at: now), "durationMinutes": terms.cadence.minutes, "bookUrl": SiteRoute.book(id),
+            "notice": MentoringRuleViolation.hours(try await services.bookingPolicies.policy(for: mentorship).minimumNotice),
             "booking": forms.booking.model,
             "notes": notes, "hasNotes": !notes.isEmpty, "notesUrl": SiteRoute.notes(id), "noteForm": forms.note.model,
             "messages": messages, "hasMessages": !messages.isEmpty, "messagesUrl": SiteRoute.messages(id), "messageForm": forms.message.model,
