@@ -57,6 +57,14 @@ import Testing
             #expect(try await browser.json(.post, "/api/v1/programs/\(open)/enrolments", ["role": "peer", "goals": "x"], token: ada.token).status == .unprocessableContent)
             let closed = try await program(browser, admin: admin.token, ["enrolmentOpen": false])
             #expect(try await browser.json(.post, "/api/v1/programs/\(closed)/enrolments", ["role": "mentee", "goals": "x"], token: ada.token).status == .conflict)
+            // program admins open it again; the type cannot change once people are enrolled
+            let reopened: [String: Any] = ["name": "Spring cohort", "startDate": "2027-01-04", "endDate": "2027-06-30", "enrolmentOpen": true]
+            #expect(try await browser.json(.put, "/api/v1/programs/\(closed)", reopened, token: ada.token).status == .forbidden)
+            #expect(try await browser.json(.put, "/api/v1/programs/\(closed)", reopened, token: admin.token).object["enrolmentOpen"] as? Bool == true)
+            #expect(try await browser.json(.post, "/api/v1/programs/\(closed)/enrolments", ["role": "mentee", "goals": "x"], token: ada.token).status == .created)
+            var peer = reopened
+            peer["kind"] = "peer"
+            #expect(try await browser.json(.put, "/api/v1/programs/\(closed)", peer, token: admin.token).status == .conflict)
             // only program admins see who is enrolled
             #expect(try await browser.json(.get, "/api/v1/programs/\(open)/enrolments", token: ada.token).status == .forbidden)
             let list = try await browser.json(.get, "/api/v1/programs/\(open)/enrolments", token: admin.token)

@@ -22,6 +22,23 @@ extension APIHandler {
     func createProgram(_ input: Operations.CreateProgram.Input) async throws -> Operations.CreateProgram.Output {
         let viewer = try viewer()
         guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let admins = try (body.adminIds ?? []).map { raw in
+            guard let id = UUID(uuidString: raw) else { throw IthacaError.invalid("adminIds", "“\(raw.prefix(40))” is not a person id.") }
+            return id
+        }
+        let program = try await services.programs.create(Self.details(body), admins: admins, by: viewer)
+        return .created(.init(body: .json(Self.program(try await services.programs.overview(program.id, for: viewer)))))
+    }
+
+    func updateProgram(_ input: Operations.UpdateProgram.Input) async throws -> Operations.UpdateProgram.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let id = try Self.id(input.path.programId, "program")
+        _ = try await services.programs.update(id, details: Self.details(body), by: viewer)
+        return .ok(.init(body: .json(Self.program(try await services.programs.overview(id, for: viewer)))))
+    }
+
+    static func details(_ body: Components.Schemas.ProgramCreate) -> ProgramDetails {
         let policies = body.policies.map {
             ProgramPolicies(
                 minimumNoticeHours: $0.minimumNoticeHours, lateCancelHours: $0.lateCancelHours,
@@ -31,12 +48,7 @@ extension APIHandler {
             name: body.name, description: body.description ?? "", kind: body.kind.flatMap { ProgramKind(rawValue: $0.rawValue) } ?? .oneToOne,
             startDate: body.startDate, endDate: body.endDate, policies: policies, enrolmentOpen: body.enrolmentOpen ?? true,
             matchingMode: body.matchingMode.flatMap { MatchingMode(rawValue: $0.rawValue) } ?? .both)
-        let admins = try (body.adminIds ?? []).map { raw in
-            guard let id = UUID(uuidString: raw) else { throw IthacaError.invalid("adminIds", "“\(raw.prefix(40))” is not a person id.") }
-            return id
-        }
-        let program = try await services.programs.create(details, admins: admins, by: viewer)
-        return .created(.init(body: .json(Self.program(try await services.programs.overview(program.id, for: viewer)))))
+        return details
     }
 
     func getProgram(_ input: Operations.GetProgram.Input) async throws -> Operations.GetProgram.Output {

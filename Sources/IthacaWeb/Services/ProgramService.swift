@@ -67,7 +67,10 @@ public struct ProgramService: Sendable {
     }
 
     public func update(_ id: UUID, details: ProgramDetails, by viewer: Viewer) async throws -> StoredProgram {
-        _ = try await requireAdmin(id, viewer)
+        let current = try await requireAdmin(id, viewer)
+        if details.kind != current.details.kind, !(try await store.enrolmentCounts(in: id)).isEmpty {
+            throw IthacaError.conflict("People are enrolled as \(current.details.kind.label.lowercased()) participants, so the program's type can't change now.")
+        }
         try await store.update(id, details: try details.validated(), now: clock.now())
         return try await program(id)
     }

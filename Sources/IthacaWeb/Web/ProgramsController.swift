@@ -16,6 +16,7 @@ struct ProgramsController {
         router.post(RouterPath(SiteRoute.programEnrolPattern)) { request, context in try await enrol(request, context) }
         router.post(RouterPath(SiteRoute.programLeavePattern)) { _, context in try await leave(context) }
         router.get(RouterPath(SiteRoute.programAdminPattern)) { _, context in try await admin(context) }
+        router.post(RouterPath(SiteRoute.programEnrolmentStatePattern)) { request, context in try await setEnrolment(request, context) }
         router.post(RouterPath(SiteRoute.programImportPattern)) { request, context in try await importParticipants(request, context) }
         router.post(RouterPath(SiteRoute.programRoundsPattern)) { request, context in try await runRound(request, context) }
         router.get(RouterPath(SiteRoute.roundExportPattern)) { _, context in try await export(context) }
@@ -220,6 +221,7 @@ struct ProgramsController {
         }
         let model: ViewModel = [
             "name": program.details.name, "programUrl": SiteRoute.program(id), "importUrl": SiteRoute.program(id) + "/imports",
+            "enrolmentOpen": program.details.enrolmentOpen, "enrolmentStateUrl": SiteRoute.program(id) + "/enrolment-state",
             "roundsUrl": SiteRoute.program(id) + "/rounds", "participants": shown, "participantCount": enrolments.count,
             "moreParticipants": enrolments.count > 200, "rounds": rounds, "hasRounds": !rounds.isEmpty,
             "report": reportModel as Any, "importError": importError as Any, "roundError": roundError as Any,
@@ -228,6 +230,16 @@ struct ProgramsController {
             "columns": ParticipantImport.Column.allCases.map(\.rawValue).joined(separator: ", "),
         ]
         return services.pages.page("program-admin", model, title: "Run \(program.details.name)", context: context, nav: .programs, status: status)
+    }
+
+    /// Opens or closes enrolment.
+    func setEnrolment(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        let id = try context.id("programId", "program")
+        var details = try await services.programs.program(id).details
+        details.enrolmentOpen = try await request.form().text("open") == "true"
+        _ = try await services.programs.update(id, details: details, by: viewer)
+        return cookies.redirect(SiteRoute.programAdmin(id), .programSaved)
     }
 
     func importParticipants(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -67,6 +67,7 @@ enum SiteRoute {
     static let programEnrolPattern = "/programs/:programId/enrol"
     static let programLeavePattern = "/programs/:programId/leave"
     static let programAdminPattern = "/programs/:programId/admin"
+    static let programEnrolmentStatePattern = "/programs/:programId/enrolment-state"
     static let programImportPattern = "/programs/:programId/imports"
     static let programRoundsPattern = "/programs/:programId/rounds"
     static let roundPattern = "/rounds/:roundId"
