@@ -3,13 +3,16 @@ import Foundation
 /// The IANA time zones a profile may use.
 public enum TimeZones {
     /// Every known IANA identifier plus "UTC", sorted.
-    public static let all: [String] = Set(TimeZone.knownTimeZoneIdentifiers + ["UTC"]).sorted()
+    // Foundation's list lags the IANA database (no "Asia/Kolkata" on Linux): current names it still resolves join it.
+    public static let all: [String] = Set(TimeZone.knownTimeZoneIdentifiers + ["UTC", "Asia/Kolkata", "Europe/Kyiv", "America/Nuuk"])
+        .filter { TimeZone(identifier: $0) != nil }.sorted()
 
     private static let known: Set<String> = Set(all)
 
     /// Whether `identifier` is a known IANA time zone (exact spelling, e.g. "Europe/Lisbon").
     public static func isValid(_ identifier: String) -> Bool {
         known.contains(identifier)
+            || (identifier.contains("/") && TimeZone(identifier: identifier)?.identifier == identifier)
     }
 
     /// The zone's offset from UTC at `date`, e.g. "UTC+5:30", "UTC−3" or "UTC"; unknown zones read as "UTC".

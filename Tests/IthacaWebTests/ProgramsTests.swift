@@ -85,6 +85,7 @@ import Testing
                 broken,Nameless,,,,,mentee,,,,
                 x@example.com,Xavier,,,,,astronaut,,,,
                 """
+            try await browser.json(.patch, "/api/v1/me", ["bio": "I *love* engines.", "languages": ["English", "French"]], token: ada.token)
             #expect(try await importCSV(browser, id, csv, token: ada.token).status == .forbidden)
             let preview = try await importCSV(browser, id, csv, token: admin.token, dryRun: true)
             #expect(preview.status == .ok, "\(preview.text)")
@@ -101,6 +102,11 @@ import Testing
             let me = try await browser.json(.get, "/api/v1/me", token: ada.token).object["profile"] as? [String: Any] ?? [:]
             #expect(me["name"] as? String == "Ada Lovelace" && me["organization"] as? String == "Analytical")
             #expect(me["managerName"] as? String == "Bea Boss" && me["skillsWanted"] as? [String] == ["Swift", "Go"])
+            // what the file does not say is kept
+            #expect(me["bio"] as? String == "I *love* engines." && me["languages"] as? [String] == ["English", "French"])
+            // the directory finds imported people by what the file said
+            let found = try await browser.json(.get, "/api/v1/people?q=Nia", token: ada.token)
+            #expect((found.object["items"] as? [[String: Any]])?.contains { $0["name"] as? String == "Nia New" } == true, "\(found.text)")
             // importing again updates, never duplicates
             let again = try await importCSV(browser, id, csv, token: admin.token)
             #expect(again.object["created"] as? Int == 0 && again.object["updated"] as? Int == 3)

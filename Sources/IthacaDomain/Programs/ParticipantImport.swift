@@ -65,7 +65,7 @@ public struct ParticipantImport: Sendable {
         for record in records.dropFirst() {
             func value(_ column: Column) -> String {
                 guard let index = position[column], index < record.fields.count else { return "" }
-                return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                return trimmed(record.fields[index])
             }
             var line = check(value, kind: kind, line: record.line)
             if let row = line.row {
@@ -79,6 +79,16 @@ public struct ParticipantImport: Sendable {
             lines.append(line)
         }
         return ParticipantImport(lines: lines)
+    }
+
+    /// Whitespace trimmed from both ends, on scalars (Foundation's trimming costs more than the rest of a row's checks).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     static var headerHint: String { Column.allCases.map(\.rawValue).joined(separator: ", ") }

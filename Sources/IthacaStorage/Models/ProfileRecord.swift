@@ -69,12 +69,17 @@ public final class ProfileRecord: Model, @unchecked Sendable {
         gender = p.gender
         mentorGenderPreference = p.mentorGenderPreference.rawValue
         mentorOrganizationPreference = p.mentorOrganizationPreference.rawValue
-        searchText = [p.name, p.headline, p.title, p.team, p.organization, p.skillsOffered.joined(separator: " "),
-                      p.skillsWanted.joined(separator: " "), p.goals]
-            .joined(separator: "\n").lowercased()
+        searchText = Self.searchText(p)
         offeredTags = Self.tagList(p.skillsOffered)
         wantedTags = Self.tagList(p.skillsWanted)
         updatedAt = now
+    }
+
+    /// The lowercased text the directory searches.
+    static func searchText(_ p: Profile) -> String {
+        [p.name, p.headline, p.title, p.team, p.organization, p.skillsOffered.joined(separator: " "),
+         p.skillsWanted.joined(separator: " "), p.goals]
+            .joined(separator: "\n").lowercased()
     }
 
     /// "|swift|system design|": lets SQL filter by an exact skill with LIKE '%|swift|%' on both databases.

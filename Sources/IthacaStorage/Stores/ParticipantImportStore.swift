@@ -53,10 +53,12 @@ public struct ParticipantImportStore: Sendable {
             for start in stride(from: 0, to: rows.count, by: Self.chunk) {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
                 let ids = slice.map { idByEmail[$0.row.email]! }
-                let stored = try await ProfileRecord.query(on: db).filter(\.$id ~~ ids).all()
                 var current: [UUID: Profile] = [:]
-                for record in stored { current[record.id!] = record.profile }
-                var records: [ProfileRecord] = []
+                for row in try await db.sql.select().column("*").from("profiles").where("id", .in, ids).all() {
+                    let (id, profile) = try ProfileColumns.profile(row)
+                    current[id] = profile
+                }
+                var insert = db.sql.insert(into: "profiles").columns(ProfileColumns.names)
                 for item in slice {
                     let id = idByEmail[item.row.email]!
                     var profile = current[id] ?? Profile(name: item.row.name)
@@ -75,34 +77,39 @@ public struct ParticipantImportStore: Sendable {
                                 "The manager \(managerEmail) is not in Ithaca or this file; the manager was left unchanged.")
                         }
                     }
-                    records.append(ProfileRecord(userId: id, profile: profile, now: now))
+                    insert = insert.values(ProfileColumns.values(id: id, profile, now: now))
                 }
-                if !stored.isEmpty { try await ProfileRecord.query(on: db).filter(\.$id ~~ stored.map { $0.id! }).delete() }
-                try await records.create(on: db)
+                if !current.isEmpty { try await db.sql.delete(from: "profiles").where("id", .in, Array(current.keys)).run() }
+                try await insert.run()
             }
 
             // 3. Enrolments: one per person and program, ids and enrolment dates kept on re-import.
             for start in stride(from: 0, to: rows.count, by: Self.chunk) {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
                 let ids = slice.map { idByEmail[$0.row.email]! }
-                let stored = try await EnrolmentRecord.query(on: db).filter(\.$programId == program.id).filter(\.$personId ~~ ids).all()
-                var previous: [UUID: EnrolmentRecord] = [:]
-                for record in stored { previous[record.personId] = record }
-                let records = slice.map { item in
-                    let person = idByEmail[item.row.email]!
-                    let record = EnrolmentRecord()
-                    record.id = previous[person]?.id ?? UUID()
-                    record.programId = program.id
-                    record.personId = person
-                    record.role = item.row.role.rawValue
-                    record.answers = JSONColumn.encode(Self.answers(item.row, keeping: previous[person]?.enrolment.answers))
-                    record.createdAt = previous[person]?.createdAt ?? now
-                    record.updatedAt = now
-                    return record
+                var previous: [UUID: (id: UUID, createdAt: Date, answers: EnrolmentAnswers?)] = [:]
+                for row in try await db.sql.select().columns("id", "person_id", "created_at", "answers").from("enrolments")
+                    .where("program_id", .equal, program.id).where("person_id", .in, ids).all()
+                {
+                    previous[try row.decode(column: "person_id", as: UUID.self)] = (
+                        try row.decode(column: "id", as: UUID.self), try row.decode(column: "created_at", as: Date.self),
+                        JSONColumn.decode(EnrolmentAnswers.self, try row.decode(column: "answers", as: String.self)))
                 }
-                if !stored.isEmpty { try await EnrolmentRecord.query(on: db).filter(\.$id ~~ stored.map { $0.id! }).delete() }
-                try await records.create(on: db)
-                outcome.enrolled += records.count
+                var insert = db.sql.insert(into: "enrolments").columns("id", "program_id", "person_id", "role", "answers", "created_at", "updated_at")
+                for item in slice {
+                    let person = idByEmail[item.row.email]!
+                    let earlier = previous[person]
+                    insert = insert.values([
+                        SQLBind(earlier?.id ?? UUID()), SQLBind(program.id), SQLBind(person), SQLBind(item.row.role.rawValue),
+                        SQLBind(JSONColumn.encode(Self.answers(item.row, keeping: earlier?.answers))), SQLBind(earlier?.createdAt ?? now),
+                        SQLBind(now),
+                    ])
+                }
+                if !previous.isEmpty {
+                    try await db.sql.delete(from: "enrolments").where("id", .in, previous.values.map(\.id)).run()
+                }
+                try await insert.run()
+                outcome.enrolled += slice.count
             }
             return outcome
         }
@@ -145,9 +152,9 @@ public struct ParticipantImportStore: Sendable {
     static func userIds(for emails: [String], on db: any Database) async throws -> [String: UUID] {
         var ids: [String: UUID] = [:]
         for start in stride(from: 0, to: emails.count, by: 1000) {
-            let rows = try await UserRecord.query(on: db).filter(\.$email ~~ Array(emails[start..<min(start + 1000, emails.count)]))
-                .field(\.$id).field(\.$email).all()
-            for row in rows { ids[row.email] = row.id }
+            let rows = try await db.sql.select().columns("id", "email").from("users")
+                .where("email", .in, Array(emails[start..<min(start + 1000, emails.count)])).all()
+            for row in rows { ids[try row.decode(column: "email", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
         }
         return ids
     }

@@ -1,0 +1,56 @@
+import Foundation
+import IthacaDomain
+import SQLKit
+
+/// A profile as the columns of `profiles`, for bulk reads and writes through SQLKit (imports), where building a
+/// Fluent model per row would cost more than the database work itself.
+enum ProfileColumns {
+    static let names = [
+        "id", "name", "pronouns", "headline", "bio", "organization", "team", "title", "manager_id", "tenure_start",
+        "career_stage", "time_zone", "languages", "skills_offered", "skills_wanted", "goals", "strengths", "areas_to_grow",
+        "open_to_mentoring", "mentor_capacity", "open_to_being_mentored", "open_to_peer", "gender",
+        "mentor_gender_preference", "mentor_organization_preference", "search_text", "offered_tags", "wanted_tags", "updated_at",
+    ]
+
+    /// The row's values in `names` order, with the search columns derived as `ProfileRecord` derives them.
+    static func values(id: UUID, _ p: Profile, now: Date) -> [any SQLExpression] {
+        [
+            SQLBind(id), SQLBind(p.name), SQLBind(p.pronouns), SQLBind(p.headline), SQLBind(p.bio), SQLBind(p.organization),
+            SQLBind(p.team), SQLBind(p.title), SQLBind(p.managerId), SQLBind(p.tenureStart), SQLBind(p.careerStage?.rawValue),
+            SQLBind(p.timeZone), SQLBind(p.languages), SQLBind(p.skillsOffered), SQLBind(p.skillsWanted), SQLBind(p.goals),
+            SQLBind(p.strengths), SQLBind(p.areasToGrow), SQLBind(p.openToMentoring), SQLBind(p.mentorCapacity),
+            SQLBind(p.openToBeingMentored), SQLBind(p.openToPeer), SQLBind(p.gender), SQLBind(p.mentorGenderPreference.rawValue),
+            SQLBind(p.mentorOrganizationPreference.rawValue), SQLBind(ProfileRecord.searchText(p)),
+            SQLBind(ProfileRecord.tagList(p.skillsOffered)), SQLBind(ProfileRecord.tagList(p.skillsWanted)), SQLBind(now),
+        ]
+    }
+
+    static func profile(_ row: any SQLRow) throws -> (UUID, Profile) {
+        var p = Profile(name: try row.decode(column: "name", as: String.self))
+        p.pronouns = try row.decode(column: "pronouns", as: String.self)
+        p.headline = try row.decode(column: "headline", as: String.self)
+        p.bio = try row.decode(column: "bio", as: String.self)
+        p.organization = try row.decode(column: "organization", as: String.self)
+        p.team = try row.decode(column: "team", as: String.self)
+        p.title = try row.decode(column: "title", as: String.self)
+        p.managerId = try row.decode(column: "manager_id", as: UUID?.self)
+        p.tenureStart = try row.decode(column: "tenure_start", as: String?.self)
+        p.careerStage = try row.decode(column: "career_stage", as: String?.self).flatMap(CareerStage.init(rawValue:))
+        p.timeZone = try row.decode(column: "time_zone", as: String.self)
+        p.languages = try row.decode(column: "languages", as: [String].self)
+        p.skillsOffered = try row.decode(column: "skills_offered", as: [String].self)
+        p.skillsWanted = try row.decode(column: "skills_wanted", as: [String].self)
+        p.goals = try row.decode(column: "goals", as: String.self)
+        p.strengths = try row.decode(column: "strengths", as: [String].self)
+        p.areasToGrow = try row.decode(column: "areas_to_grow", as: [String].self)
+        p.openToMentoring = try row.decode(column: "open_to_mentoring", as: Bool.self)
+        p.mentorCapacity = try row.decode(column: "mentor_capacity", as: Int.self)
+        p.openToBeingMentored = try row.decode(column: "open_to_being_mentored", as: Bool.self)
+        p.openToPeer = try row.decode(column: "open_to_peer", as: Bool.self)
+        p.gender = try row.decode(column: "gender", as: String.self)
+        p.mentorGenderPreference = MentorGenderPreference(rawValue: try row.decode(column: "mentor_gender_preference", as: String.self)) ?? .any
+        p.mentorOrganizationPreference = MentorOrganizationPreference(
+            rawValue: try row.decode(column: "mentor_organization_preference", as: String.self)) ?? .either
+        return (try row.decode(column: "id", as: UUID.self), p)
+    }
+}
