@@ -11,7 +11,7 @@ public enum CalendarDay {
     }
 
     /// Whether `text` is exactly "YYYY-MM-DD" and names a real day (leap years included).
-    static func isValid(_ text: String) -> Bool {
+    public static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -31,5 +31,29 @@ public enum CalendarDay {
 
     private static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// `day` plus (or minus) whole days; nil for an invalid day.
+    public static func adding(days: Int, to day: String) -> String? {
+        guard isValid(day), let date = midnightUTC(day) else { return nil }
+        return of(date.addingTimeInterval(TimeInterval(days) * 86_400))
+    }
+
+    /// Whole days from `start` to `end` (negative when `end` is earlier); nil if either is invalid.
+    public static func days(from start: String, to end: String) -> Int? {
+        guard isValid(start), isValid(end), let a = midnightUTC(start), let b = midnightUTC(end) else { return nil }
+        return Int((b.timeIntervalSince(a) / 86_400).rounded())
+    }
+
+    /// Days are counted on UTC midnights, where every day has 24 hours.
+    private static func midnightUTC(_ day: String) -> Date? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        var components = DateComponents()
+        components.year = parts[0]
+        components.month = parts[1]
+        components.day = parts[2]
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: components)
     }
 }

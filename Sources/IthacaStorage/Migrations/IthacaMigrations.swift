@@ -21,6 +21,7 @@ enum IthacaMigrations {
             M015CreateSearchIndex(),
             M016CreatePrograms(),
             M017CreateCircles(),
+            M018CreateChallenges(),
         ]
     }
 }

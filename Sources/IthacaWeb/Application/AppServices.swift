@@ -19,6 +19,7 @@ public struct AppServices: Sendable {
     public let community: CommunityService
     public let introductions: IntroductionService
     public let programs: ProgramService
+    public let challenges: ChallengeService
     let bookingPolicies: BookingPolicies
     public let profileStore: ProfileStore
     public let pages: PageRenderer
@@ -62,6 +63,7 @@ public struct AppServices: Sendable {
         self.programs = ProgramService(
             store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
             recommendationCache: RecommendationCache(), clock: configuration.clock)
+        self.challenges = ChallengeService(store: ChallengeStore(database: database), profiles: profileStore, clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
     }
 }

@@ -65,6 +65,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     GoalsController(services: services, cookies: cookies).addRoutes(to: router)
     CommunityController(services: services, cookies: cookies).addRoutes(to: router)
     ProgramsController(services: services, cookies: cookies).addRoutes(to: router)
+    ChallengesController(services: services, cookies: cookies).addRoutes(to: router)
     IntroductionsController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)

@@ -38,6 +38,7 @@ public enum Flash: String, Sendable {
     case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
     case programCreated, programSaved, enrolled, enrolmentLeft, roundComputed, roundPublished
+    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered
 
     var message: String {
         switch self {
@@ -95,13 +96,18 @@ public enum Flash: String, Sendable {
         case .enrolmentLeft: "You left the program."
         case .roundComputed: "Round computed. Review the pairs, pin or forbid any, then publish."
         case .roundPublished: "Round published: every pair now has a proposed mentorship to accept."
+        case .challengeCreated: "Challenge started. Invite others to join you."
+        case .challengeJoined: "You joined. Check in once a day with a short note."
+        case .challengeLeft: "You left the challenge. Your check-ins stay yours."
+        case .checkedIn: "Checked in for today. Keep going!"
+        case .cheered: "Encouragement sent."
         }
     }
 
     var kind: String {
         switch self {
         case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked, .requestDeclined, .requestWithdrawn, .mentorshipEnded,
-             .meetingCancelled, .calendarFeedRevoked, .spaceLeft: "info"
+             .meetingCancelled, .calendarFeedRevoked, .spaceLeft, .challengeLeft, .enrolmentLeft: "info"
         case .meetingCancelledLate: "warning"
         default: "success"
         }

@@ -62,6 +62,10 @@ enum SiteRoute {
     static let availability = "/availability"
     static let calendarFeedPattern = "/calendar/:feedFile"
     static let settingsCalendar = "/settings/calendar"
+    static let challenges = "/challenges"
+    static let challengePattern = "/challenges/:challengeId"
+    static let challengeActionPattern = "/challenges/:challengeId/:action"
+    static let cheerPattern = "/check-ins/:checkInId/cheers"
     static let programs = "/programs"
     static let programPattern = "/programs/:programId"
     static let programEnrolPattern = "/programs/:programId/enrol"
@@ -75,6 +79,8 @@ enum SiteRoute {
     static let roundExportPattern = "/rounds/:roundId/pairs.csv"
     static let settingsCalendarRevoke = "/settings/calendar/revoke"
 
+    static func challenge(_ id: UUID) -> String { "/challenges/\(id.uuidString.lowercased())" }
+    static func cheer(_ id: UUID) -> String { "/check-ins/\(id.uuidString.lowercased())/cheers" }
     static func program(_ id: UUID) -> String { "/programs/\(id.uuidString.lowercased())" }
     static func programAdmin(_ id: UUID) -> String { program(id) + "/admin" }
     static func round(_ id: UUID) -> String { "/rounds/\(id.uuidString.lowercased())" }
