@@ -54,6 +54,26 @@ import Testing
     }
 
     @Test(arguments: TestDatabase.all)
+    func theDemoHasAProgramWithRecommendationsAndARunningChallenge(database: TestDatabase) async throws {
+        try await withTestApp(database, configure: { $0.loadDemo = true }) { browser in
+            let token = try await token(browser, Self.people[Self.plan.showcaseMentee].email, DemoCommunity.password)
+            let programs = try await browser.json(.get, "/api/v1/programs", token: token).object["items"] as? [[String: Any]] ?? []
+            let program = try #require(programs.first)
+            #expect(program["myRole"] as? String == "mentee")
+            #expect((program["counts"] as? [String: Any])?["mentees"] as? Int ?? 0 >= 60)
+            let id = try #require(program["id"] as? String)
+            let found = try await browser.json(.get, "/api/v1/programs/\(id)/recommendations", token: token)
+            #expect((found.object["items"] as? [[String: Any]])?.count == 5, "\(found.text)")
+            let challenges = try await browser.json(.get, "/api/v1/challenges", token: token).object["items"] as? [[String: Any]] ?? []
+            let challenge = try #require(challenges.first)
+            #expect(challenge["joined"] as? Bool == true && challenge["members"] as? Int == 15)
+            let detail = try await browser.json(.get, "/api/v1/challenges/\(try #require(challenge["id"] as? String))", token: token)
+            #expect(((detail.object["myProgress"] as? [String: Any])?["currentStreak"] as? Int ?? 0) >= 10, "\(detail.text.prefix(400))")
+            #expect((detail.object["recentCheckIns"] as? [Any])?.isEmpty == false)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func theLoadedDemoShowsTheShowcaseMenteeABitOfEverything(database: TestDatabase) async throws {
         try await withTestApp(database, configure: { $0.loadDemo = true }) { browser in
             let email = Self.people[Self.plan.showcaseMentee].email

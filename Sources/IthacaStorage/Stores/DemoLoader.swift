@@ -31,6 +31,7 @@ public struct DemoLoader: Sendable {
             try await DemoMentoringWriter(db: db, ids: ids, zones: zones, now: now).write(DemoMentoring.plan(for: people))
             try await DemoProgramsWriter(db: db, ids: ids, now: now)
                 .write(people: people, showcaseMentee: "tesfaye.alemu@northwind.example", showcaseMentor: "ana.parata@helioshealth.example")
+            try await DemoChallengesWriter(db: db, ids: ids, now: now).write(people: people, showcase: "tesfaye.alemu@northwind.example")
             try await DemoQuestionsWriter(db: db, isSQLite: database.isSQLite, ids: ids, now: now).write(DemoQuestions.generate(people: people))
             return people.count
         }

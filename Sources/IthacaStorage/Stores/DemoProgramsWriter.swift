@@ -30,9 +30,10 @@ struct DemoProgramsWriter {
         try await program.create(on: db)
         if let admin { try await ProgramAdminRecord(programId: program.id!, personId: admin).create(on: db) }
         let mentees = people.filter { $0.email == showcaseMentee }
-            + people.filter { $0.profile.openToBeingMentored && !$0.isAdmin && !showcase.contains($0.email) }.prefix(Self.menteeCount)
+            + Self.acrossOrganisations(people.filter { $0.profile.openToBeingMentored && !$0.isAdmin && !showcase.contains($0.email) }, Self.menteeCount)
         let mentors = people.filter { $0.email == showcaseMentor }
-            + people.filter { $0.profile.openToMentoring && !$0.profile.openToBeingMentored && !showcase.contains($0.email) }.prefix(Self.mentorCount)
+            + Self.acrossOrganisations(
+                people.filter { $0.profile.openToMentoring && !$0.profile.openToBeingMentored && !showcase.contains($0.email) }, Self.mentorCount)
         var records: [EnrolmentRecord] = []
         for (person, role) in mentees.map({ ($0, EnrolmentRole.mentee) }) + mentors.map({ ($0, EnrolmentRole.mentor) }) {
             guard let id = ids[person.key] else { continue }
@@ -53,5 +54,17 @@ struct DemoProgramsWriter {
             records.append(record)
         }
         try await records.create(on: db)
+    }
+
+    /// `count` people taken in turn from each organisation (a cross-company program), in key order within each.
+    static func acrossOrganisations(_ people: [DemoPerson], _ count: Int) -> [DemoPerson] {
+        let byOrganisation = Dictionary(grouping: people, by: \.profile.organization).sorted { $0.key < $1.key }.map(\.value)
+        var picked: [DemoPerson] = []
+        var round = 0
+        while picked.count < count, byOrganisation.contains(where: { $0.count > round }) {
+            for group in byOrganisation where group.count > round && picked.count < count { picked.append(group[round]) }
+            round += 1
+        }
+        return picked
     }
 }
