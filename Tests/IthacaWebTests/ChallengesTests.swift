@@ -40,6 +40,9 @@ import Testing
             #expect(try await browser.json(.post, "/api/v1/check-ins/\(checkInId)/cheers", token: ada.token).status == .unprocessableContent)
             #expect(try await browser.json(.post, "/api/v1/check-ins/\(checkInId)/cheers", token: ben.token).object["cheers"] as? Int == 1)
             #expect(try await browser.json(.post, "/api/v1/check-ins/\(checkInId)/cheers", token: ben.token).object["cheers"] as? Int == 1)
+            // Ada hears about the cheer once
+            let inbox = try await browser.json(.get, "/api/v1/notifications", token: ada.token).object["items"] as? [[String: Any]] ?? []
+            #expect(inbox.filter { $0["kind"] as? String == "cheer" }.count == 1)
             // progress is only ever the viewer's own: no leaderboard
             let seenByBen = try await browser.json(.get, "/api/v1/challenges/\(id)", token: ben.token)
             #expect((seenByBen.object["myProgress"] as? [String: Any])?["daysDone"] as? Int == 1)

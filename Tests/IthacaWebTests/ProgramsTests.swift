@@ -174,6 +174,9 @@ import Testing
             let mine = try await browser.json(.get, "/api/v1/mentorships", token: ada.token)
             let proposed = (mine.object["items"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "proposed" }
             #expect(proposed.count == 1 && proposed.first?["mentorId"] as? String == ids["dee@example.com"])
+            // both people hear about it in their inbox
+            let inbox = try await browser.json(.get, "/api/v1/notifications", token: ada.token).object["items"] as? [[String: Any]] ?? []
+            #expect(inbox.contains { $0["kind"] as? String == "matched" && ($0["url"] as? String)?.hasPrefix("/mentorships/") == true })
             // its draft agreement has the program's cadence
             let cadence = (proposed.first?["agreement"] as? [String: Any])?["cadence"] as? [String: Any]
             #expect(cadence?["everyWeeks"] as? Int == 1 && cadence?["minutes"] as? Int == 30, "\(proposed)")

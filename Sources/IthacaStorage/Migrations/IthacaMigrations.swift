@@ -22,6 +22,7 @@ enum IthacaMigrations {
             M016CreatePrograms(),
             M017CreateCircles(),
             M018CreateChallenges(),
+            M019CreateNotifications(),
         ]
     }
 }

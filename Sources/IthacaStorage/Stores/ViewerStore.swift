@@ -18,11 +18,14 @@ public struct ViewerStore: Sendable {
         public var createdAt: Date
         public var lastUsedAt: Date?
         public var tokenId: UUID?
+        /// Unread notifications, for the inbox link on every page (sessions only; 0 for API tokens).
+        public var unreadNotifications: Int
     }
 
     public func session(idHash: String) async throws -> Row? {
         let row = try await database.db.sql.raw("""
-            SELECT s.user_id, s.created_at, s.last_seen_at AS last_used_at, NULL AS token_id, u.email, u.role, p.name
+            SELECT s.user_id, s.created_at, s.last_seen_at AS last_used_at, NULL AS token_id, u.email, u.role, p.name,
+              (SELECT COUNT(*) FROM notifications n WHERE n.person_id = u.id AND n.read_at IS NULL) AS unread
             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN profiles p ON p.id = u.id
             WHERE s.id = \(bind: idHash)
             """).first()
@@ -31,7 +34,7 @@ public struct ViewerStore: Sendable {
 
     public func token(hash: String) async throws -> Row? {
         let row = try await database.db.sql.raw("""
-            SELECT t.user_id, t.created_at, t.last_used_at, t.id AS token_id, u.email, u.role, p.name
+            SELECT t.user_id, t.created_at, t.last_used_at, t.id AS token_id, u.email, u.role, p.name, 0 AS unread
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN profiles p ON p.id = u.id
             WHERE t.token_hash = \(bind: hash)
             """).first()
@@ -45,6 +48,7 @@ public struct ViewerStore: Sendable {
             name: try row.decode(column: "name", as: String?.self) ?? "",
             createdAt: try row.decode(column: "created_at", as: Date.self),
             lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self),
-            tokenId: try row.decode(column: "token_id", as: UUID?.self))
+            tokenId: try row.decode(column: "token_id", as: UUID?.self),
+            unreadNotifications: try row.decode(column: "unread", as: Int.self))
     }
 }

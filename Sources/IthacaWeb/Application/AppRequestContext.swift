@@ -14,6 +14,8 @@ public struct Viewer: Sendable, Equatable {
     public var sessionIdHash: String?
     /// The API token used, when signed in with a Bearer token.
     public var tokenId: UUID?
+    /// Unread notifications when the request started (the inbox link shows it).
+    public var unreadNotifications = 0
 
     public var isAdmin: Bool { role == .admin }
 

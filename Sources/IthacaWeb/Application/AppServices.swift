@@ -20,6 +20,7 @@ public struct AppServices: Sendable {
     public let introductions: IntroductionService
     public let programs: ProgramService
     public let challenges: ChallengeService
+    public let notifications: NotificationService
     let bookingPolicies: BookingPolicies
     public let profileStore: ProfileStore
     public let pages: PageRenderer
@@ -56,14 +57,18 @@ public struct AppServices: Sendable {
             policies: bookingPolicies)
         self.calendarFeeds = CalendarFeedService(
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
-        self.community = CommunityService(store: CommunityStore(database: database), profiles: profileStore, clock: configuration.clock)
+        let notifications = NotificationService(store: NotificationStore(database: database), clock: configuration.clock)
+        self.notifications = notifications
+        self.community = CommunityService(
+            store: CommunityStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.goals = GoalService(store: GoalStore(database: database), mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
         self.introductions = IntroductionService(
             store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)
         self.programs = ProgramService(
             store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
-            recommendationCache: RecommendationCache(), clock: configuration.clock)
-        self.challenges = ChallengeService(store: ChallengeStore(database: database), profiles: profileStore, clock: configuration.clock)
+            recommendationCache: RecommendationCache(), notifications: notifications, clock: configuration.clock)
+        self.challenges = ChallengeService(
+            store: ChallengeStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
     }
 }

@@ -47,7 +47,8 @@ public struct PageRenderer: Sendable {
 
     static func viewerModel(_ viewer: Viewer) -> ViewModel {
         ["id": viewer.id.uuidString, "name": viewer.name, "initials": Format.initials(viewer.name),
-         "isAdmin": viewer.isAdmin, "profileUrl": SiteRoute.person(viewer.id)]
+         "isAdmin": viewer.isAdmin, "profileUrl": SiteRoute.person(viewer.id),
+         "unread": viewer.unreadNotifications, "hasUnread": viewer.unreadNotifications > 0]
     }
 }
 

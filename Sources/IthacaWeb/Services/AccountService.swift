@@ -99,7 +99,9 @@ public struct AccountService: Sendable {
         if sessionPolicy.needsTouch(lastSeenAt: lastSeen, now: now) {
             try await sessions.touch(idHash: idHash, now: now)
         }
-        return Viewer(id: row.userId, email: row.email, name: row.name.isEmpty ? row.email : row.name, role: row.role, sessionIdHash: idHash)
+        return Viewer(
+            id: row.userId, email: row.email, name: row.name.isEmpty ? row.email : row.name, role: row.role, sessionIdHash: idHash,
+            unreadNotifications: row.unreadNotifications)
     }
 
     public func endSession(idHash: String) async throws {

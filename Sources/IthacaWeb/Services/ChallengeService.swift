@@ -8,6 +8,7 @@ import IthacaStorage
 public struct ChallengeService: Sendable {
     let store: ChallengeStore
     let profiles: ProfileStore
+    let notifications: NotificationService
     let clock: AppClock
     static let feedSize = 30
 
@@ -83,6 +84,13 @@ public struct ChallengeService: Sendable {
         guard found.person != viewer.id else {
             throw IthacaError.invalid("checkIn", "Encourage the others: your own check-in already counts.")
         }
-        return try await store.cheer(checkIn, by: viewer.id)
+        let before = try await store.cheered(by: viewer.id, among: [checkIn])
+        let count = try await store.cheer(checkIn, by: viewer.id)
+        if before.isEmpty, let challenge = try await store.challenge(found.challenge) {
+            try await notifications.send(
+                to: [found.person], .cheer, "\(viewer.name) cheered your check-in in “\(challenge.details.title)”. Keep going!",
+                url: "/challenges/\(challenge.id.uuidString.lowercased())")
+        }
+        return count
     }
 }

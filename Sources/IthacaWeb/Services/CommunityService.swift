@@ -7,6 +7,7 @@ import IthacaStorage
 public struct CommunityService: Sendable {
     let store: CommunityStore
     let profiles: ProfileStore
+    let notifications: NotificationService
     let clock: AppClock
     public static let pageSize = 20
 
@@ -77,7 +78,10 @@ public struct CommunityService: Sendable {
         let space = try await space(key)
         let draft = try QuestionDraft.validated(title: title, body: body, tags: tags, anonymous: anonymous)
         try await requireMember(space, viewer)
-        return try await store.addQuestion(draft, space: space.id, author: viewer.id, now: clock.now())
+        let question = try await store.addQuestion(draft, space: space.id, author: viewer.id, now: clock.now())
+        // Askers follow their question: answers reach their inbox.
+        try await notifications.follow(question.id, viewer: viewer)
+        return question
     }
 
     public func questions(in key: String?, order: QuestionOrder, tag: String?, offset: Int) async throws -> (items: [StoredQuestion], next: Int?) {
@@ -108,7 +112,17 @@ public struct CommunityService: Sendable {
         }
         let text = try AnswerRules.validatedBody(body)
         try await requireMember(space, viewer)
-        return try await store.addAnswer(text, to: questionId, author: viewer.id, now: clock.now())
+        let answer = try await store.addAnswer(text, to: questionId, author: viewer.id, now: clock.now())
+        let url = "/questions/\(questionId.uuidString.lowercased())"
+        let followers = try await notifications.store.followers(of: questionId)
+        try await notifications.send(
+            to: followers.filter { $0 == question.authorId }, except: viewer.id, .answer, "\(viewer.name) answered your question “\(question.title)”.", url: url)
+        try await notifications.send(
+            to: followers.filter { $0 != question.authorId }, except: viewer.id, .followedAnswer,
+            "\(viewer.name) answered “\(question.title)”, a question you follow.", url: url)
+        // Answerers follow the question too, to see the discussion go on.
+        try await notifications.follow(questionId, viewer: viewer)
+        return answer
     }
 
     /// One upvote per person and post, never on your own; returns the new score.
@@ -129,6 +143,10 @@ public struct CommunityService: Sendable {
         }
         try AnswerRules.checkAccept(viewer: viewer.id, asker: question.authorId, questionId: question.id, answerQuestionId: answer.questionId)
         try await store.accept(answerId, on: question.id)
+        // Never names the asker: they may have asked anonymously.
+        try await notifications.send(
+            to: [answer.authorId], except: viewer.id, .accepted, "Your answer to “\(question.title)” was accepted. Thank you for helping!",
+            url: "/questions/\(question.id.uuidString.lowercased())")
         return try await store.question(id: question.id)!
     }
 

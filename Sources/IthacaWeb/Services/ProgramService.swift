@@ -9,6 +9,7 @@ public struct ProgramService: Sendable {
     let imports: ParticipantImportStore
     let profiles: ProfileStore
     let recommendationCache: RecommendationCache
+    let notifications: NotificationService
     let clock: AppClock
 
     /// A program as one viewer sees it.
@@ -359,17 +360,32 @@ public struct ProgramService: Sendable {
 
     public func publish(_ id: UUID, viewer: Viewer) async throws -> StoredRound {
         let detail = try await round(id, viewer: viewer)
+        let name = detail.program.details.name
+        let programUrl = "/programs/\(detail.program.id.uuidString.lowercased())"
         switch detail.program.details.kind {
-        case .peer: return try await store.publishGroups(round: id, kind: .peerCircle, now: clock.now())
-        case .groupCoaching: return try await store.publishGroups(round: id, kind: .cohort, now: clock.now())
+        case .peer, .groupCoaching:
+            let isPeer = detail.program.details.kind == .peer
+            let published = try await store.publishGroups(round: id, kind: isPeer ? .peerCircle : .cohort, now: clock.now())
+            try await notifications.send(
+                to: detail.groups.flatMap { $0.members + ($0.coachId.map { [$0] } ?? []) }, .circle,
+                isPeer ? "You're in a new peer circle in \(name). Meet your circle." : "Your coaching cohort in \(name) is ready.", url: programUrl)
+            return published
         case .oneToOne, .reverse: break
         }
         let enrolments = try await store.enrolments(in: detail.round.programId)
         var goals: [UUID: String] = [:]
         for enrolment in enrolments { goals[enrolment.personId] = enrolment.answers.goals }
         let goalOf = goals
-        return try await store.publish(
+        let published = try await store.publish(
             round: id, goalOf: { goalOf[$0] ?? "" }, cadence: detail.program.details.policies.cadence, now: clock.now())
+        for pair in try await store.pairs(of: id) {
+            guard let mentor = pair.mentorId, let mentorship = pair.mentorshipId else { continue }
+            try await notifications.send(
+                to: [pair.menteeId, mentor], .matched,
+                "You've been matched in \(name). Read why, then acknowledge the agreement to start.",
+                url: "/mentorships/\(mentorship.uuidString.lowercased())")
+        }
+        return published
     }
 
     /// The round's pairs as CSV (formula-injection safe).

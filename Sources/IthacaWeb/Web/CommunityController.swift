@@ -132,6 +132,8 @@ struct CommunityController {
             "answers": answers, "answerCount": answers.count == 1 ? "1 answer" : "\(answers.count) answers",
             "canPost": detail.canPost, "answerUrl": SiteRoute.question(q.id) + "/answers",
             "joinUrl": SiteRoute.space(detail.space.slug) + "/join", "form": form.model,
+            "following": try await services.notifications.isFollowing(q.id, viewer: viewer),
+            "followUrl": SiteRoute.question(q.id) + "/follow", "unfollowUrl": SiteRoute.question(q.id) + "/unfollow",
         ]
         return services.pages.page("question", model, title: q.title, context: context, nav: .community, status: status)
     }

@@ -1,0 +1,45 @@
+import Foundation
+import IthacaAPI
+import IthacaDomain
+import IthacaStorage
+
+/// The notification inbox and question follows through the JSON API.
+extension APIHandler {
+    func listNotifications(_ input: Operations.ListNotifications.Input) async throws -> Operations.ListNotifications.Output {
+        let viewer = try viewer()
+        let offset = try input.query.cursor.map(DirectoryService.decodeCursor) ?? 0
+        let page = try await services.notifications.inbox(of: viewer, offset: offset)
+        return .ok(.init(body: .json(.init(
+            items: page.items.map {
+                .init(id: $0.id.uuidString, kind: .init(rawValue: $0.kind.rawValue) ?? .answer, text: $0.text, url: $0.url,
+                      createdAt: $0.createdAt, read: $0.readAt != nil)
+            },
+            unread: page.unread, nextCursor: page.next.map(DirectoryService.encodeCursor)))))
+    }
+
+    func readAllNotifications(_ input: Operations.ReadAllNotifications.Input) async throws -> Operations.ReadAllNotifications.Output {
+        try await services.notifications.markAllRead(viewer: try viewer())
+        return .noContent(.init())
+    }
+
+    func readNotification(_ input: Operations.ReadNotification.Input) async throws -> Operations.ReadNotification.Output {
+        try await services.notifications.markRead(try Self.id(input.path.notificationId, "notification"), viewer: try viewer())
+        return .noContent(.init())
+    }
+
+    func followQuestion(_ input: Operations.FollowQuestion.Input) async throws -> Operations.FollowQuestion.Output {
+        let viewer = try viewer()
+        let id = try Self.id(input.path.questionId, "question")
+        _ = try await services.community.question(id, for: viewer)
+        try await services.notifications.follow(id, viewer: viewer)
+        return .noContent(.init())
+    }
+
+    func unfollowQuestion(_ input: Operations.UnfollowQuestion.Input) async throws -> Operations.UnfollowQuestion.Output {
+        let viewer = try viewer()
+        let id = try Self.id(input.path.questionId, "question")
+        _ = try await services.community.question(id, for: viewer)
+        try await services.notifications.unfollow(id, viewer: viewer)
+        return .noContent(.init())
+    }
+}
