@@ -70,6 +70,20 @@ public enum AnswerRules {
         return body ?? ""
     }
 
+    /// A comment's text: plain, up to 1,000 characters.
+    public static func validatedComment(_ raw: String) throws(CommunityRuleViolation) -> String {
+        var check = FieldChecker()
+        let body = check.required(raw, TextRule(field: "body", label: "comment", maxLength: 1_000, multiline: true), ifBlank: "Write your comment first.")
+        try check.throwIfInvalidPost()
+        return body ?? ""
+    }
+
+    /// Who wrote a comment, as others see it: an anonymous asker commenting on their own question stays anonymous.
+    public static func commenterLabel(author: UUID, name: String, question: (author: UUID, anonymous: Bool), viewer: UUID) -> String {
+        guard question.anonymous, author == question.author else { return author == viewer ? "You" : name }
+        return author == viewer ? "You (the asker, anonymously)" : "The asker"
+    }
+
     /// Throws `.votingOnOwnPost` when the voter wrote the post.
     public static func checkVote(voter: UUID, author: UUID) throws(CommunityRuleViolation) {
         if voter == author { throw .votingOnOwnPost }

@@ -23,6 +23,7 @@ enum IthacaMigrations {
             M017CreateCircles(),
             M018CreateChallenges(),
             M019CreateNotifications(),
+            M020CreateComments(),
         ]
     }
 }

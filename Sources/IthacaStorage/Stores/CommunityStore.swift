@@ -293,3 +293,33 @@ public struct CommunityStore: Sendable {
         try await revision.create(on: database.db)
     }
 }
+
+/// A comment under a question or one of its answers.
+public struct StoredComment: Sendable, Equatable {
+    public let id: UUID
+    public let postId: UUID
+    public let authorId: UUID
+    public let body: String
+    public let createdAt: Date
+}
+
+extension CommunityStore {
+    public func addComment(_ body: String, on post: UUID, question: UUID, author: UUID, now: Date) async throws -> StoredComment {
+        let id = UUID()
+        try await database.db.sql.insert(into: "comments").columns("id", "question_id", "post_id", "author_id", "body", "created_at")
+            .values(SQLBind(id), SQLBind(question), SQLBind(post), SQLBind(author), SQLBind(body), SQLBind(now)).run()
+        return StoredComment(id: id, postId: post, authorId: author, body: body, createdAt: now)
+    }
+
+    /// Every comment on a question and its answers, oldest first.
+    public func comments(onQuestion question: UUID) async throws -> [StoredComment] {
+        try await database.db.sql.raw("""
+            SELECT id, post_id, author_id, body, created_at FROM comments WHERE question_id = \(bind: question) ORDER BY created_at, id
+            """).all().map {
+            StoredComment(
+                id: try $0.decode(column: "id", as: UUID.self), postId: try $0.decode(column: "post_id", as: UUID.self),
+                authorId: try $0.decode(column: "author_id", as: UUID.self), body: try $0.decode(column: "body", as: String.self),
+                createdAt: try $0.decode(column: "created_at", as: Date.self))
+        }
+    }
+}

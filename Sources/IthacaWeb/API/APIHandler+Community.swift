@@ -62,7 +62,26 @@ extension APIHandler {
         let detail = try await services.community.question(try Self.id(input.path.questionId, "question"), for: viewer)
         return .ok(.init(body: .json(.init(
             question: Self.question(detail.question, askerName: detail.askedBy, viewer: viewer),
-            answers: detail.answers.map { Self.answer($0.answer, authorName: $0.authorName, question: detail.question, voted: detail.votedFor) }))))
+            answers: detail.answers.map { Self.answer($0.answer, authorName: $0.authorName, question: detail.question, voted: detail.votedFor) },
+            comments: detail.comments.map { Self.comment($0.comment, author: $0.author) }))))
+    }
+
+    func commentOnQuestion(_ input: Operations.CommentOnQuestion.Input) async throws -> Operations.CommentOnQuestion.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let made = try await services.community.comment(on: try Self.id(input.path.questionId, "question"), by: viewer, body: body.body)
+        return .created(.init(body: .json(Self.comment(made.comment, author: made.author))))
+    }
+
+    func commentOnAnswer(_ input: Operations.CommentOnAnswer.Input) async throws -> Operations.CommentOnAnswer.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let made = try await services.community.comment(on: try Self.id(input.path.answerId, "answer"), by: viewer, body: body.body)
+        return .created(.init(body: .json(Self.comment(made.comment, author: made.author))))
+    }
+
+    static func comment(_ comment: StoredComment, author: String) -> Components.Schemas.Comment {
+        .init(id: comment.id.uuidString, postId: comment.postId.uuidString, author: author, body: comment.body, createdAt: comment.createdAt)
     }
 
     func editQuestion(_ input: Operations.EditQuestion.Input) async throws -> Operations.EditQuestion.Output {

@@ -38,7 +38,7 @@ public enum Flash: String, Sendable {
     case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
     case programCreated, programSaved, enrolled, enrolmentLeft, roundComputed, roundPublished
-    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered
+    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted
 
     var message: String {
         switch self {
@@ -101,6 +101,7 @@ public enum Flash: String, Sendable {
         case .challengeLeft: "You left the challenge. Your check-ins stay yours."
         case .checkedIn: "Checked in for today. Keep going!"
         case .cheered: "Encouragement sent."
+        case .commentPosted: "Comment posted."
         }
     }
 

@@ -28,6 +28,8 @@ public struct CommunityService: Sendable {
         public let votedFor: Set<UUID>
         public let canPost: Bool
         public let isAsker: Bool
+        /// Comments on the question and its answers, with how each author is shown to this viewer.
+        public let comments: [(comment: StoredComment, author: String)]
     }
 
     public func spaces(for viewer: Viewer) async throws -> [SpaceSummary] {
@@ -96,14 +98,21 @@ public struct CommunityService: Sendable {
             throw IthacaError.notFound("question")
         }
         let answers = try await store.answers(to: id)
-        let names = try await profiles.names(of: answers.map(\.authorId) + (question.anonymous ? [] : [question.authorId]))
+        let comments = try await store.comments(onQuestion: id)
+        let names = try await profiles.names(
+            of: answers.map(\.authorId) + comments.map(\.authorId) + (question.anonymous ? [] : [question.authorId]))
         let askedBy = AnswerRules.askerLabel(
             anonymous: question.anonymous, askerName: names[question.authorId] ?? "A former member", askerId: question.authorId, viewer: viewer.id)
         return QuestionDetail(
             question: question, space: space, askedBy: askedBy, askerId: question.anonymous ? nil : question.authorId,
             answers: answers.map { ($0, names[$0.authorId] ?? "A former member") },
             votedFor: try await store.votes(by: viewer.id, on: [id] + answers.map(\.id)),
-            canPost: try await store.role(in: space.id, of: viewer.id) != nil, isAsker: question.authorId == viewer.id)
+            canPost: try await store.role(in: space.id, of: viewer.id) != nil, isAsker: question.authorId == viewer.id,
+            comments: comments.map { comment in
+                (comment, AnswerRules.commenterLabel(
+                    author: comment.authorId, name: names[comment.authorId] ?? "A former member",
+                    question: (question.authorId, question.anonymous), viewer: viewer.id))
+            })
     }
 
     public func answer(_ questionId: UUID, by viewer: Viewer, body: String) async throws -> StoredAnswer {
@@ -123,6 +132,34 @@ public struct CommunityService: Sendable {
         // Answerers follow the question too, to see the discussion go on.
         try await notifications.follow(questionId, viewer: viewer)
         return answer
+    }
+
+    /// A comment on the question or one of its answers, by a member of the space; the post's author hears of it.
+    public func comment(on post: UUID, by viewer: Viewer, body: String) async throws -> (comment: StoredComment, author: String) {
+        var question = try await store.question(id: post)
+        var postAuthor = question?.authorId
+        var what = "question"
+        if question == nil, let answer = try await store.answer(id: post) {
+            question = try await store.question(id: answer.questionId)
+            postAuthor = answer.authorId
+            what = "answer"
+        }
+        guard let question, let postAuthor, let space = try await store.space(id: question.spaceId) else { throw IthacaError.notFound("post") }
+        let text = try AnswerRules.validatedComment(body)
+        try await requireMember(space, viewer)
+        let comment = try await store.addComment(text, on: post, question: question.id, author: viewer.id, now: clock.now())
+        let author = AnswerRules.commenterLabel(author: viewer.id, name: viewer.name, question: (question.authorId, question.anonymous), viewer: viewer.id)
+        try await notifications.send(
+            to: [postAuthor], except: viewer.id, .comment,
+            "\(question.anonymous && viewer.id == question.authorId ? "The asker" : viewer.name) commented on your \(what) to “\(question.title)”.",
+            url: "/questions/\(question.id.uuidString.lowercased())")
+        return (comment, author)
+    }
+
+    /// The question an answer belongs to.
+    public func questionOf(answer id: UUID) async throws -> UUID {
+        guard let answer = try await store.answer(id: id) else { throw IthacaError.notFound("answer") }
+        return answer.questionId
     }
 
     /// One upvote per person and post, never on your own; returns the new score.

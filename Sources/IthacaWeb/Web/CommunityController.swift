@@ -22,6 +22,8 @@ struct CommunityController {
         router.post(RouterPath(SiteRoute.questionVotePattern)) { _, context in try await vote(context, "questionId") }
         router.post(RouterPath(SiteRoute.answerVotePattern)) { _, context in try await vote(context, "answerId") }
         router.post(RouterPath(SiteRoute.answerAcceptPattern)) { _, context in try await accept(context) }
+        router.post(RouterPath(SiteRoute.questionCommentPattern)) { request, context in try await comment(request, context, "questionId") }
+        router.post(RouterPath(SiteRoute.answerCommentPattern)) { request, context in try await comment(request, context, "answerId") }
     }
 
     func spaces(_ context: AppRequestContext, form: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -117,12 +119,19 @@ struct CommunityController {
         let id = try context.id("questionId", "question")
         let detail = try await services.community.question(id, for: viewer)
         let q = detail.question
+        func thread(_ post: UUID, _ url: String, _ what: String) -> ViewModel {
+            let comments = detail.comments.filter { $0.comment.postId == post }.map {
+                ["author": $0.author, "body": $0.comment.body, "when": Format.timestamp($0.comment.createdAt)] as ViewModel
+            }
+            return ["comments": comments, "commentUrl": url, "postId": post.uuidString.lowercased(), "what": what]
+        }
         let answers = detail.answers.map { entry -> ViewModel in
             let a = entry.answer
             return ["id": a.id.uuidString, "author": entry.authorName, "authorUrl": SiteRoute.person(a.authorId), "bodyHtml": Markdown.safeHTML(a.body),
                     "votes": Self.votes(a.score), "accepted": q.acceptedAnswerId == a.id, "when": Format.timestamp(a.createdAt),
                     "canVote": a.authorId != viewer.id && !detail.votedFor.contains(a.id), "voteUrl": SiteRoute.answerVote(a.id),
-                    "canAccept": detail.isAsker && q.acceptedAnswerId != a.id, "acceptUrl": SiteRoute.answerAccept(a.id)]
+                    "canAccept": detail.isAsker && q.acceptedAnswerId != a.id, "acceptUrl": SiteRoute.answerAccept(a.id),
+                    "thread": thread(a.id, "/answers/\(a.id.uuidString.lowercased())/comments", "answer by \(entry.authorName)")]
         }
         let model: ViewModel = [
             "title": q.title, "bodyHtml": Markdown.safeHTML(q.body), "tags": q.tags, "votes": Self.votes(q.score), "askedBy": detail.askedBy,
@@ -133,9 +142,24 @@ struct CommunityController {
             "canPost": detail.canPost, "answerUrl": SiteRoute.question(q.id) + "/answers",
             "joinUrl": SiteRoute.space(detail.space.slug) + "/join", "form": form.model,
             "following": try await services.notifications.isFollowing(q.id, viewer: viewer),
+            "questionThread": thread(q.id, SiteRoute.question(q.id) + "/comments", "question"),
             "followUrl": SiteRoute.question(q.id) + "/follow", "unfollowUrl": SiteRoute.question(q.id) + "/unfollow",
         ]
         return services.pages.page("question", model, title: q.title, context: context, nav: .community, status: status)
+    }
+
+    /// A comment under the question or an answer; problems show above the answer form's page.
+    func comment(_ request: Request, _ context: AppRequestContext, _ parameter: String) async throws -> Response {
+        let viewer = try context.signedIn()
+        let post = try context.id(parameter, parameter == "answerId" ? "answer" : "question")
+        let body = try await request.form().text("body")
+        do {
+            _ = try await services.community.comment(on: post, by: viewer, body: body)
+        } catch let rule as CommunityRuleViolation {
+            throw IthacaError.badRequest(rule.message)
+        }
+        let question = parameter == "questionId" ? post : try await services.community.questionOf(answer: post)
+        return cookies.redirect(SiteRoute.question(question), .commentPosted)
     }
 
     func answer(_ request: Request, _ context: AppRequestContext) async throws -> Response {

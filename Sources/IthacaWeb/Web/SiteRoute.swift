@@ -65,6 +65,8 @@ enum SiteRoute {
     static let notifications = "/notifications"
     static let notificationsReadAll = "/notifications/read-all"
     static let notificationReadPattern = "/notifications/:notificationId/read"
+    static let questionCommentPattern = "/questions/:questionId/comments"
+    static let answerCommentPattern = "/answers/:answerId/comments"
     static let questionFollowPattern = "/questions/:questionId/follow"
     static let questionUnfollowPattern = "/questions/:questionId/unfollow"
     static let challenges = "/challenges"
