@@ -38,6 +38,14 @@ import Testing
             let page = try await browser.get("/questions/\(question.lowercased())")
             #expect(page.text.contains("Thank you &lt;b&gt;so&lt;/b&gt; much") && page.text.contains("Could you say more?"))
             #expect(page.text.contains("The asker,") && !page.text.contains("Shy Zebediah"))
+            // the author edits their answer; nobody else can
+            #expect(try await browser.json(.patch, "/api/v1/answers/\(answer)", ["body": "Mine now"], token: shy.token).status == .forbidden)
+            #expect(try await browser.json(.patch, "/api/v1/answers/\(answer)", ["body": " "], token: ben.token).status == .unprocessableContent)
+            let edited = try await browser.json(.patch, "/api/v1/answers/\(answer)", ["body": "Always, and *early*."], token: ben.token)
+            #expect(edited.status == .ok && (edited.object["bodyHtml"] as? String)?.contains("<em>early</em>") == true)
+            let viaPage = try await browser.postForm("/answers/\(answer.lowercased())/edit", ["body": "Always, early and often."])
+            #expect(viaPage.status == .seeOther)
+            #expect(try await browser.get("/questions/\(question.lowercased())").text.contains("Always, early and often."))
             let posted = try await browser.postForm("/answers/\(answer.lowercased())/comments", ["body": "You're welcome"])
             #expect(posted.status == .seeOther && posted.header("Location") == "/questions/\(question.lowercased())")
         }

@@ -66,6 +66,13 @@ extension APIHandler {
             comments: detail.comments.map { Self.comment($0.comment, author: $0.author) }))))
     }
 
+    func editAnswer(_ input: Operations.EditAnswer.Input) async throws -> Operations.EditAnswer.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let answer = try await services.community.editAnswer(try Self.id(input.path.answerId, "answer"), by: viewer, body: body.body)
+        return .ok(.init(body: .json(Self.answer(answer, authorName: viewer.name, question: nil, voted: []))))
+    }
+
     func commentOnQuestion(_ input: Operations.CommentOnQuestion.Input) async throws -> Operations.CommentOnQuestion.Output {
         let viewer = try viewer()
         guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }

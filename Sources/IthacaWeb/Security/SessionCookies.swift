@@ -38,7 +38,7 @@ public enum Flash: String, Sendable {
     case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
     case programCreated, programSaved, enrolled, enrolmentLeft, roundComputed, roundPublished
-    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted
+    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted, answerEdited
 
     var message: String {
         switch self {
@@ -102,6 +102,7 @@ public enum Flash: String, Sendable {
         case .checkedIn: "Checked in for today. Keep going!"
         case .cheered: "Encouragement sent."
         case .commentPosted: "Comment posted."
+        case .answerEdited: "Answer updated. The earlier version is kept in its history."
         }
     }
 

@@ -156,6 +156,14 @@ public struct CommunityService: Sendable {
         return (comment, author)
     }
 
+    /// The author edits their answer; the previous text is kept in the history.
+    public func editAnswer(_ id: UUID, by viewer: Viewer, body: String) async throws -> StoredAnswer {
+        guard let answer = try await store.answer(id: id) else { throw IthacaError.notFound("answer") }
+        guard answer.authorId == viewer.id else { throw IthacaError.forbidden("Only the person who wrote an answer can edit it.") }
+        try await store.editAnswer(id, body: try AnswerRules.validatedBody(body), now: clock.now())
+        return try await store.answer(id: id)!
+    }
+
     /// The question an answer belongs to.
     public func questionOf(answer id: UUID) async throws -> UUID {
         guard let answer = try await store.answer(id: id) else { throw IthacaError.notFound("answer") }

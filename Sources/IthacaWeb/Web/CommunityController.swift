@@ -24,6 +24,7 @@ struct CommunityController {
         router.post(RouterPath(SiteRoute.answerAcceptPattern)) { _, context in try await accept(context) }
         router.post(RouterPath(SiteRoute.questionCommentPattern)) { request, context in try await comment(request, context, "questionId") }
         router.post(RouterPath(SiteRoute.answerCommentPattern)) { request, context in try await comment(request, context, "answerId") }
+        router.post(RouterPath(SiteRoute.answerEditPattern)) { request, context in try await editAnswer(request, context) }
     }
 
     func spaces(_ context: AppRequestContext, form: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -131,6 +132,8 @@ struct CommunityController {
                     "votes": Self.votes(a.score), "accepted": q.acceptedAnswerId == a.id, "when": Format.timestamp(a.createdAt),
                     "canVote": a.authorId != viewer.id && !detail.votedFor.contains(a.id), "voteUrl": SiteRoute.answerVote(a.id),
                     "canAccept": detail.isAsker && q.acceptedAnswerId != a.id, "acceptUrl": SiteRoute.answerAccept(a.id),
+                    "isMine": a.authorId == viewer.id, "editUrl": "/answers/\(a.id.uuidString.lowercased())/edit", "body": a.body,
+                    "edited": a.updatedAt > a.createdAt,
                     "thread": thread(a.id, "/answers/\(a.id.uuidString.lowercased())/comments", "answer by \(entry.authorName)")]
         }
         let model: ViewModel = [
@@ -146,6 +149,18 @@ struct CommunityController {
             "followUrl": SiteRoute.question(q.id) + "/follow", "unfollowUrl": SiteRoute.question(q.id) + "/unfollow",
         ]
         return services.pages.page("question", model, title: q.title, context: context, nav: .community, status: status)
+    }
+
+    /// The author edits their answer (the earlier text is kept in the history).
+    func editAnswer(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        let id = try context.id("answerId", "answer")
+        do {
+            let answer = try await services.community.editAnswer(id, by: viewer, body: try await request.form().text("body"))
+            return cookies.redirect(SiteRoute.question(answer.questionId), .answerEdited)
+        } catch let rule as CommunityRuleViolation {
+            throw IthacaError.badRequest(rule.message)
+        }
     }
 
     /// A comment under the question or an answer; problems show above the answer form's page.

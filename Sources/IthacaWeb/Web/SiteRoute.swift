@@ -67,6 +67,7 @@ enum SiteRoute {
     static let notificationReadPattern = "/notifications/:notificationId/read"
     static let questionCommentPattern = "/questions/:questionId/comments"
     static let answerCommentPattern = "/answers/:answerId/comments"
+    static let answerEditPattern = "/answers/:answerId/edit"
     static let questionFollowPattern = "/questions/:questionId/follow"
     static let questionUnfollowPattern = "/questions/:questionId/unfollow"
     static let challenges = "/challenges"
