@@ -51,12 +51,23 @@ struct DemoChallengesWriter {
         }
         // Encouragement: each check-in cheered by one or two other members.
         let memberIds = members.compactMap { ids[$0.key] }
+        var nameOf: [UUID: String] = [:]
+        for person in members { if let id = ids[person.key] { nameOf[id] = person.profile.name } }
+        let showcaseId = people.first { $0.email == showcase }.flatMap { ids[$0.key] }
         for (checkIn, author) in checkIns where random.next() % 2 == 0 {
             let others = memberIds.filter { $0 != author }
             guard !others.isEmpty else { continue }
             let cheerer = others[Int(random.next() % UInt64(others.count))]
             try await db.sql.insert(into: "check_in_cheers").columns("id", "check_in_id", "person_id")
                 .values(SQLBind(UUID()), SQLBind(checkIn), SQLBind(cheerer)).run()
+            // The showcase member's inbox has the cheers they got (as the service would have sent them).
+            if author == showcaseId {
+                try await db.sql.insert(into: "notifications").columns("id", "person_id", "kind", "text", "url", "created_at")
+                    .values(SQLBind(UUID()), SQLBind(author), SQLBind("cheer"),
+                            SQLBind("\(nameOf[cheerer] ?? "A member") cheered your check-in in “\(Self.title)”. Keep going!"),
+                            SQLBind("/challenges/\(challenge.uuidString.lowercased())"), SQLBind(now.addingTimeInterval(-3600)))
+                    .run()
+            }
         }
     }
 }
