@@ -24,6 +24,7 @@ enum IthacaMigrations {
             M018CreateChallenges(),
             M019CreateNotifications(),
             M020CreateComments(),
+            M021CreateResources(),
         ]
     }
 }

@@ -21,6 +21,7 @@ public struct AppServices: Sendable {
     public let programs: ProgramService
     public let challenges: ChallengeService
     public let notifications: NotificationService
+    public let resources: ResourceService
     let bookingPolicies: BookingPolicies
     public let profileStore: ProfileStore
     public let pages: PageRenderer
@@ -59,8 +60,11 @@ public struct AppServices: Sendable {
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
         let notifications = NotificationService(store: NotificationStore(database: database), clock: configuration.clock)
         self.notifications = notifications
+        let communityStore = CommunityStore(database: database)
         self.community = CommunityService(
-            store: CommunityStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
+            store: communityStore, profiles: profileStore, notifications: notifications, clock: configuration.clock)
+        self.resources = ResourceService(
+            store: ResourceStore(database: database), community: communityStore, profiles: profileStore, clock: configuration.clock)
         self.goals = GoalService(store: GoalStore(database: database), mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
         self.introductions = IntroductionService(
             store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)

@@ -38,7 +38,7 @@ public enum Flash: String, Sendable {
     case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
     case programCreated, programSaved, enrolled, enrolmentLeft, roundComputed, roundPublished
-    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted, answerEdited
+    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted, answerEdited, resourceShared, resourceRecommended, reviewSaved
 
     var message: String {
         switch self {
@@ -102,6 +102,9 @@ public enum Flash: String, Sendable {
         case .checkedIn: "Checked in for today. Keep going!"
         case .cheered: "Encouragement sent."
         case .commentPosted: "Comment posted."
+        case .resourceShared: "Thank you for sharing. Others can recommend and review it now."
+        case .resourceRecommended: "Recommended. It moves up the list for everyone."
+        case .reviewSaved: "Review saved."
         case .answerEdited: "Answer updated. The earlier version is kept in its history."
         }
     }

@@ -62,6 +62,10 @@ enum SiteRoute {
     static let availability = "/availability"
     static let calendarFeedPattern = "/calendar/:feedFile"
     static let settingsCalendar = "/settings/calendar"
+    static let resources = "/resources"
+    static let resourcePattern = "/resources/:resourceId"
+    static let resourceRecommendPattern = "/resources/:resourceId/recommend"
+    static let resourceReviewPattern = "/resources/:resourceId/reviews"
     static let notifications = "/notifications"
     static let notificationsReadAll = "/notifications/read-all"
     static let notificationReadPattern = "/notifications/:notificationId/read"
@@ -87,6 +91,7 @@ enum SiteRoute {
     static let roundExportPattern = "/rounds/:roundId/pairs.csv"
     static let settingsCalendarRevoke = "/settings/calendar/revoke"
 
+    static func resource(_ id: UUID) -> String { "/resources/\(id.uuidString.lowercased())" }
     static func challenge(_ id: UUID) -> String { "/challenges/\(id.uuidString.lowercased())" }
     static func cheer(_ id: UUID) -> String { "/check-ins/\(id.uuidString.lowercased())/cheers" }
     static func program(_ id: UUID) -> String { "/programs/\(id.uuidString.lowercased())" }
