@@ -70,6 +70,8 @@ import Testing
             let detail = try await browser.json(.get, "/api/v1/challenges/\(try #require(challenge["id"] as? String))", token: token)
             #expect(((detail.object["myProgress"] as? [String: Any])?["currentStreak"] as? Int ?? 0) >= 10, "\(detail.text.prefix(400))")
             #expect((detail.object["recentCheckIns"] as? [Any])?.isEmpty == false)
+            let resources = try await browser.json(.get, "/api/v1/resources", token: token).object["items"] as? [[String: Any]] ?? []
+            #expect(resources.count == 10 && resources.first?["recommendations"] as? Int ?? 0 >= 10)
             let inbox = try await browser.json(.get, "/api/v1/notifications", token: token)
             #expect((inbox.object["unread"] as? Int ?? 0) > 0 && (inbox.text.contains("cheered your check-in")), "\(inbox.text.prefix(300))")
         }
