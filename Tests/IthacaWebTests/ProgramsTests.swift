@@ -212,6 +212,12 @@ import Testing
             #expect(!items.contains { $0["name"] as? String == "Bea Boss" })
             #expect((items.first?["reasons"] as? [String])?.contains { $0.contains("offers skills you want: Swift") } == true, "\(found.text)")
             #expect(items.contains { $0["name"] as? String == "Dee Mentor" })
+            // a mentor the mentee already asked is no longer news
+            let cy = try #require(items.first?["personId"] as? String)
+            let asked = try await browser.json(.post, "/api/v1/mentorship-requests", ["mentorId": cy, "goal": "Design systems", "focus": "technicalSkill"], token: ada.token)
+            #expect(asked.status == .created, "\(asked.text)")
+            let afterAsking = try await browser.json(.get, "/api/v1/programs/\(id)/recommendations", token: ada.token).object["items"] as? [[String: Any]] ?? []
+            #expect(!afterAsking.contains { $0["personId"] as? String == cy })
             // the cache follows changes: Ada now needs most of her working day shared, and Tokyo drops out
             clock.advance(by: 60)
             try await browser.json(.post, "/api/v1/programs/\(id)/enrolments",

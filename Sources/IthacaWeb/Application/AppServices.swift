@@ -70,7 +70,7 @@ public struct AppServices: Sendable {
             store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)
         self.programs = ProgramService(
             store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
-            recommendationCache: RecommendationCache(), notifications: notifications, clock: configuration.clock)
+            recommendationCache: RecommendationCache(), mentorships: mentorshipStore, notifications: notifications, clock: configuration.clock)
         self.challenges = ChallengeService(
             store: ChallengeStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)

@@ -9,6 +9,7 @@ public struct ProgramService: Sendable {
     let imports: ParticipantImportStore
     let profiles: ProfileStore
     let recommendationCache: RecommendationCache
+    let mentorships: MentorshipStore
     let notifications: NotificationService
     let clock: AppClock
 
@@ -429,9 +430,11 @@ public struct ProgramService: Sendable {
         switch enrolment.answers.role {
         case .mentee:
             guard let me = scorer.mentees.firstIndex(where: { $0.id == viewer.id }) else { return (.mentee, []) }
+            // Mentors the mentee already works with, or already asked, are not news.
+            let known = try await mentorships.currentMentors(of: viewer.id).union(try await mentorships.pendingRequestMentors(of: viewer.id))
             let found = index.index.mentors(forMentee: me, count: count) { j in
                 let mentor = scorer.mentors[j]
-                return mentor.capacity > (places.mentorPlaces[mentor.id] ?? 0)
+                return mentor.capacity > (places.mentorPlaces[mentor.id] ?? 0) && !known.contains(mentor.id)
             }
             return (.mentee, found.map { ranked(scorer.mentors[$0.index].id, $0, index.names) })
         case .mentor:
