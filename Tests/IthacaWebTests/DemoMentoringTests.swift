@@ -72,6 +72,8 @@ import Testing
             #expect((detail.object["recentCheckIns"] as? [Any])?.isEmpty == false)
             let resources = try await browser.json(.get, "/api/v1/resources", token: token).object["items"] as? [[String: Any]] ?? []
             #expect(resources.count == 10 && resources.first?["recommendations"] as? Int ?? 0 >= 10)
+            let events = try await browser.json(.get, "/api/v1/events", token: token).object["items"] as? [[String: Any]] ?? []
+            #expect(events.count == 3 && events.contains { ($0["waitlisted"] as? Int ?? 0) > 0 })
             let inbox = try await browser.json(.get, "/api/v1/notifications", token: token)
             #expect((inbox.object["unread"] as? Int ?? 0) > 0 && (inbox.text.contains("cheered your check-in")), "\(inbox.text.prefix(300))")
         }

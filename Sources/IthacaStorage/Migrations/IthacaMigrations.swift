@@ -25,6 +25,7 @@ enum IthacaMigrations {
             M019CreateNotifications(),
             M020CreateComments(),
             M021CreateResources(),
+            M022CreateEvents(),
         ]
     }
 }

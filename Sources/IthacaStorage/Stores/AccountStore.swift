@@ -61,4 +61,5 @@ enum LockKeys {
     static let mentorships: Int64 = 7_100_004
     static let meetings: Int64 = 7_100_005
     static let imports: Int64 = 7_100_006
+    static let events: Int64 = 7_100_007
 }

@@ -22,6 +22,7 @@ public struct AppServices: Sendable {
     public let challenges: ChallengeService
     public let notifications: NotificationService
     public let resources: ResourceService
+    public let events: EventService
     let bookingPolicies: BookingPolicies
     public let profileStore: ProfileStore
     public let pages: PageRenderer
@@ -63,6 +64,7 @@ public struct AppServices: Sendable {
         let communityStore = CommunityStore(database: database)
         self.community = CommunityService(
             store: communityStore, profiles: profileStore, notifications: notifications, clock: configuration.clock)
+        self.events = EventService(store: EventStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.resources = ResourceService(
             store: ResourceStore(database: database), community: communityStore, profiles: profileStore, clock: configuration.clock)
         self.goals = GoalService(store: GoalStore(database: database), mentorships: mentorships, profiles: profileStore, clock: configuration.clock)

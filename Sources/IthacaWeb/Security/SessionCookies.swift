@@ -38,7 +38,7 @@ public enum Flash: String, Sendable {
     case goalSaved, introductionSent, introductionAccepted, introductionDeclined, endorsementSent, endorsementApproved, endorsementRejected
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
     case programCreated, programSaved, enrolled, enrolmentLeft, roundComputed, roundPublished
-    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted, answerEdited, resourceShared, resourceRecommended, reviewSaved
+    case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted, answerEdited, resourceShared, resourceRecommended, reviewSaved, eventCreated, rsvpGoing, rsvpWaitlisted, rsvpCancelled
 
     var message: String {
         switch self {
@@ -105,6 +105,10 @@ public enum Flash: String, Sendable {
         case .resourceShared: "Thank you for sharing. Others can recommend and review it now."
         case .resourceRecommended: "Recommended. It moves up the list for everyone."
         case .reviewSaved: "Review saved."
+        case .eventCreated: "Event created. Share it with the people who'd enjoy it."
+        case .rsvpGoing: "You're going. Add it to your calendar with the .ics file."
+        case .rsvpWaitlisted: "The event is full, so you're on the waitlist. You'll move up (and hear about it) when a seat frees."
+        case .rsvpCancelled: "Thanks for letting everyone know. Your seat goes to the next person waiting."
         case .answerEdited: "Answer updated. The earlier version is kept in its history."
         }
     }

@@ -62,6 +62,11 @@ enum SiteRoute {
     static let availability = "/availability"
     static let calendarFeedPattern = "/calendar/:feedFile"
     static let settingsCalendar = "/settings/calendar"
+    static let events = "/events"
+    static let eventPattern = "/events/:eventId"
+    static let eventRSVPPattern = "/events/:eventId/rsvp"
+    static let eventCancelPattern = "/events/:eventId/cancel"
+    static let eventICSPattern = "/events/:eventId/event.ics"
     static let resources = "/resources"
     static let resourcePattern = "/resources/:resourceId"
     static let resourceRecommendPattern = "/resources/:resourceId/recommend"
@@ -91,6 +96,7 @@ enum SiteRoute {
     static let roundExportPattern = "/rounds/:roundId/pairs.csv"
     static let settingsCalendarRevoke = "/settings/calendar/revoke"
 
+    static func event(_ id: UUID) -> String { "/events/\(id.uuidString.lowercased())" }
     static func resource(_ id: UUID) -> String { "/resources/\(id.uuidString.lowercased())" }
     static func challenge(_ id: UUID) -> String { "/challenges/\(id.uuidString.lowercased())" }
     static func cheer(_ id: UUID) -> String { "/check-ins/\(id.uuidString.lowercased())/cheers" }

@@ -1,0 +1,49 @@
+import Foundation
+import IthacaAPI
+import IthacaDomain
+import IthacaStorage
+import OpenAPIRuntime
+
+/// Events, RSVPs and the waitlist through the JSON API.
+extension APIHandler {
+    func listEvents(_ input: Operations.ListEvents.Input) async throws -> Operations.ListEvents.Output {
+        let items = try await services.events.upcoming(for: try viewer()).map(Self.event)
+        return .ok(.init(body: .json(.init(items: items))))
+    }
+
+    func createEvent(_ input: Operations.CreateEvent.Input) async throws -> Operations.CreateEvent.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let id = try await services.events.create(
+            EventDetails(title: body.title, description: body.description ?? "", kind: body.kind.flatMap { EventKind(rawValue: $0.rawValue) } ?? .meetup,
+                         start: body.start, end: body.end, location: body.location, capacity: body.capacity),
+            by: viewer)
+        return .created(.init(body: .json(Self.event(try await services.events.detail(id, for: viewer)))))
+    }
+
+    func getEvent(_ input: Operations.GetEvent.Input) async throws -> Operations.GetEvent.Output {
+        .ok(.init(body: .json(Self.event(try await services.events.detail(try Self.id(input.path.eventId, "event"), for: try viewer())))))
+    }
+
+    func rsvpEvent(_ input: Operations.RsvpEvent.Input) async throws -> Operations.RsvpEvent.Output {
+        .ok(.init(body: .json(Self.event(try await services.events.rsvp(try Self.id(input.path.eventId, "event"), by: try viewer())))))
+    }
+
+    func cancelRsvp(_ input: Operations.CancelRsvp.Input) async throws -> Operations.CancelRsvp.Output {
+        .ok(.init(body: .json(Self.event(try await services.events.cancel(try Self.id(input.path.eventId, "event"), by: try viewer())))))
+    }
+
+    func eventICS(_ input: Operations.EventICS.Input) async throws -> Operations.EventICS.Output {
+        let ics = try await services.events.ics(try Self.id(input.path.eventId, "event"), for: try viewer())
+        return .ok(.init(body: .textCalendar(HTTPBody(ics))))
+    }
+
+    static func event(_ detail: EventService.Detail) -> Components.Schemas.Event {
+        let e = detail.event
+        return .init(
+            id: e.id.uuidString, title: e.details.title, description: e.details.description, kind: .init(rawValue: e.details.kind.rawValue) ?? .meetup,
+            start: e.details.start, end: e.details.end, location: e.details.location, capacity: e.details.capacity, going: e.going,
+            waitlisted: e.waitlisted, host: detail.hostName, myStatus: detail.myStatus.flatMap { .init(rawValue: $0.rawValue) },
+            waitlistPosition: detail.waitlistPosition)
+    }
+}

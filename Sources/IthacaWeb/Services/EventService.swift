@@ -1,0 +1,77 @@
+import Foundation
+import IthacaDomain
+import IthacaStorage
+
+/// Events: members host meetups, talks and office hours; others answer and get a seat or a place on the waitlist;
+/// when someone cancels, the first waiting person moves up and hears about it.
+public struct EventService: Sendable {
+    let store: EventStore
+    let profiles: ProfileStore
+    let notifications: NotificationService
+    let clock: AppClock
+
+    public struct Detail: Sendable {
+        public let event: StoredEvent
+        public let hostName: String
+        public let myStatus: RSVPStatus?
+        public let waitlistPosition: Int?
+    }
+
+    public func upcoming(for viewer: Viewer) async throws -> [Detail] {
+        let events = try await store.upcoming(after: clock.now(), limit: 50)
+        let names = try await profiles.names(of: events.compactMap(\.hostId))
+        var result: [Detail] = []
+        for event in events {
+            let mine = try await store.rsvp(of: viewer.id, to: event.id)
+            result.append(Detail(event: event, hostName: event.hostId.flatMap { names[$0] } ?? "A former member",
+                                 myStatus: mine?.status, waitlistPosition: mine?.position))
+        }
+        return result
+    }
+
+    public func create(_ details: EventDetails, by viewer: Viewer) async throws -> UUID {
+        try await store.create(try details.validated(now: clock.now()), host: viewer.id, now: clock.now())
+    }
+
+    public func detail(_ id: UUID, for viewer: Viewer) async throws -> Detail {
+        guard let event = try await store.event(id) else { throw IthacaError.notFound("event") }
+        let host = try await event.hostId.asyncName(profiles)
+        let mine = try await store.rsvp(of: viewer.id, to: id)
+        return Detail(event: event, hostName: host, myStatus: mine?.status, waitlistPosition: mine?.position)
+    }
+
+    public func rsvp(_ id: UUID, by viewer: Viewer) async throws -> Detail {
+        let event = try await detail(id, for: viewer).event
+        guard event.details.end > clock.now() else { throw IthacaError.conflict("This event is over.") }
+        _ = try await store.answer(id, person: viewer.id, capacity: event.details.capacity, now: clock.now())
+        return try await detail(id, for: viewer)
+    }
+
+    public func cancel(_ id: UUID, by viewer: Viewer) async throws -> Detail {
+        let event = try await detail(id, for: viewer).event
+        let promoted = try await store.cancel(id, person: viewer.id, capacity: event.details.capacity)
+        try await notifications.send(
+            to: promoted, .event, "A seat opened up: you're going to “\(event.details.title)”.",
+            url: "/events/\(id.uuidString.lowercased())")
+        return try await detail(id, for: viewer)
+    }
+
+    /// The event as an iCalendar file (anyone signed in may add it to their calendar).
+    public func ics(_ id: UUID, for viewer: Viewer) async throws -> String {
+        let detail = try await detail(id, for: viewer)
+        let event = detail.event
+        return ICalendar.document(events: [ICalendarEvent(
+            uid: "event-\(id.uuidString.lowercased())@ithaca", sequence: 0, dtstamp: clock.now(), start: event.details.start,
+            end: event.details.end, summary: event.details.title,
+            description: [event.details.location, event.details.description].filter { !$0.isEmpty }.joined(separator: "\n\n"),
+            organizerName: detail.hostName)], method: .publish)
+    }
+}
+
+extension Optional where Wrapped == UUID {
+    /// The name of the person this id names, or "A former member".
+    func asyncName(_ profiles: ProfileStore) async throws -> String {
+        guard let id = self else { return "A former member" }
+        return try await profiles.names(of: [id])[id] ?? "A former member"
+    }
+}
