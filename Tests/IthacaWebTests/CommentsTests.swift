@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import IthacaWeb
 import Testing
 
 /// Comments under questions and answers: members comment, the post's author hears of it, an anonymous asker stays
@@ -48,6 +49,27 @@ import Testing
             #expect(try await browser.get("/questions/\(question.lowercased())").text.contains("Always, early and often."))
             let posted = try await browser.postForm("/answers/\(answer.lowercased())/comments", ["body": "You're welcome"])
             #expect(posted.status == .seeOther && posted.header("Location") == "/questions/\(question.lowercased())")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func postingIsLimitedPerPersonAndWindow(database: TestDatabase) async throws {
+        let clock = TestClock()
+        try await withTestApp(database, clock: clock, configure: { $0.postingLimit = PostingLimit(posts: 3, window: 600) }) { browser in
+            let ada = try await member(browser, "Ada", "ada@example.com")
+            let ben = try await member(browser, "Ben", "ben@example.com")
+            for token in [ada.token, ben.token] { try await browser.json(.post, "/api/v1/spaces/general/join", token: token) }
+            let asked = try await browser.json(.post, "/api/v1/spaces/general/questions", ["title": "Flood test"], token: ada.token)
+            let question = try #require(asked.object["id"] as? String)
+            for index in 1...2 {
+                #expect(try await browser.json(.post, "/api/v1/questions/\(question)/comments", ["body": "Comment \(index)"], token: ada.token).status == .created)
+            }
+            let refused = try await browser.json(.post, "/api/v1/questions/\(question)/answers", ["body": "One more"], token: ada.token)
+            #expect(refused.status == .tooManyRequests && refused.header("Retry-After") != nil)
+            // others are not affected; the next window lets Ada post again
+            #expect(try await browser.json(.post, "/api/v1/questions/\(question)/answers", ["body": "Hello"], token: ben.token).status == .created)
+            clock.advance(by: 600)
+            #expect(try await browser.json(.post, "/api/v1/questions/\(question)/answers", ["body": "One more"], token: ada.token).status == .created)
         }
     }
 }

@@ -15,6 +15,7 @@ public struct AppConfiguration: Sendable {
     public var sessionPolicy: SessionPolicy = .standard
     public var passwordHashing: PasswordHasher = .standard
     public var signInThrottle: SignInThrottle = .standard
+    public var postingLimit: PostingLimit = .standard
     /// How long a mentorship request waits for an answer (14 days unless configured).
     public var requestPolicy: RequestPolicy = .standard
     public var logLevel: Logger.Level = .info

@@ -59,14 +59,16 @@ public struct AppServices: Sendable {
             policies: bookingPolicies)
         self.calendarFeeds = CalendarFeedService(
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
+        let posting = PostingGuard(store: RateLimitStore(database: database), limit: configuration.postingLimit, clock: configuration.clock)
         let notifications = NotificationService(store: NotificationStore(database: database), clock: configuration.clock)
         self.notifications = notifications
         let communityStore = CommunityStore(database: database)
         self.community = CommunityService(
-            store: communityStore, profiles: profileStore, notifications: notifications, clock: configuration.clock)
+            store: communityStore, profiles: profileStore, notifications: notifications, posting: posting, clock: configuration.clock)
         self.events = EventService(store: EventStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.resources = ResourceService(
-            store: ResourceStore(database: database), community: communityStore, profiles: profileStore, clock: configuration.clock)
+            store: ResourceStore(database: database), community: communityStore, profiles: profileStore, posting: posting,
+            clock: configuration.clock)
         self.goals = GoalService(store: GoalStore(database: database), mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
         self.introductions = IntroductionService(
             store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)

@@ -8,6 +8,7 @@ public struct CommunityService: Sendable {
     let store: CommunityStore
     let profiles: ProfileStore
     let notifications: NotificationService
+    let posting: PostingGuard
     let clock: AppClock
     public static let pageSize = 20
 
@@ -80,6 +81,7 @@ public struct CommunityService: Sendable {
         let space = try await space(key)
         let draft = try QuestionDraft.validated(title: title, body: body, tags: tags, anonymous: anonymous)
         try await requireMember(space, viewer)
+        try await posting.admit(viewer)
         let question = try await store.addQuestion(draft, space: space.id, author: viewer.id, now: clock.now())
         // Askers follow their question: answers reach their inbox.
         try await notifications.follow(question.id, viewer: viewer)
@@ -121,6 +123,7 @@ public struct CommunityService: Sendable {
         }
         let text = try AnswerRules.validatedBody(body)
         try await requireMember(space, viewer)
+        try await posting.admit(viewer)
         let answer = try await store.addAnswer(text, to: questionId, author: viewer.id, now: clock.now())
         let url = "/questions/\(questionId.uuidString.lowercased())"
         let followers = try await notifications.store.followers(of: questionId)
@@ -147,6 +150,7 @@ public struct CommunityService: Sendable {
         guard let question, let postAuthor, let space = try await store.space(id: question.spaceId) else { throw IthacaError.notFound("post") }
         let text = try AnswerRules.validatedComment(body)
         try await requireMember(space, viewer)
+        try await posting.admit(viewer)
         let comment = try await store.addComment(text, on: post, question: question.id, author: viewer.id, now: clock.now())
         let author = AnswerRules.commenterLabel(author: viewer.id, name: viewer.name, question: (question.authorId, question.anonymous), viewer: viewer.id)
         try await notifications.send(

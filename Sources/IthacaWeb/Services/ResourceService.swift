@@ -8,6 +8,7 @@ public struct ResourceService: Sendable {
     let store: ResourceStore
     let community: CommunityStore
     let profiles: ProfileStore
+    let posting: PostingGuard
     let clock: AppClock
     public static let pageSize = 20
 
@@ -40,6 +41,7 @@ public struct ResourceService: Sendable {
             guard try await community.role(in: found.id, of: viewer.id) != nil else { throw CommunityRuleViolation.notAMember(space: found.name) }
             space = found.id
         }
+        try await posting.admit(viewer)
         return try await store.add(valid, space: space, author: viewer.id, now: clock.now())
     }
 
