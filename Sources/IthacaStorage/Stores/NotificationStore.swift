@@ -51,12 +51,11 @@ public struct NotificationStore: Sendable {
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Marks one of the person's notifications read; false when it is not theirs (or not there).
-    public func markRead(_ id: UUID, of person: UUID, now: Date) async throws -> Bool {
-        let rows = try await database.db.sql.raw("""
-            UPDATE notifications SET read_at = COALESCE(read_at, \(bind: now)) WHERE id = \(bind: id) AND person_id = \(bind: person) RETURNING id
-            """).all()
-        return !rows.isEmpty
+    /// Marks one of the person's notifications read and returns where it points; nil when it is not theirs (or not there).
+    public func markRead(_ id: UUID, of person: UUID, now: Date) async throws -> String? {
+        try await database.db.sql.raw("""
+            UPDATE notifications SET read_at = COALESCE(read_at, \(bind: now)) WHERE id = \(bind: id) AND person_id = \(bind: person) RETURNING url
+            """).first()?.decode(column: "url", as: String.self)
     }
 
     public func markAllRead(of person: UUID, now: Date) async throws {

@@ -47,8 +47,8 @@ extension APIHandler {
 
     func cheerCheckIn(_ input: Operations.CheerCheckIn.Input) async throws -> Operations.CheerCheckIn.Output {
         let viewer = try viewer()
-        let cheers = try await services.challenges.cheer(try Self.id(input.path.checkInId, "check-in"), viewer: viewer)
-        return .ok(.init(body: .json(.init(cheers: cheers))))
+        let cheer = try await services.challenges.cheer(try Self.id(input.path.checkInId, "check-in"), viewer: viewer)
+        return .ok(.init(body: .json(.init(cheers: cheer.count))))
     }
 
     static func progress(_ streak: Streak, today: String, checkedIn: Bool) -> Components.Schemas.Progress {

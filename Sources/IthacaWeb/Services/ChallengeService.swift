@@ -78,19 +78,18 @@ public struct ChallengeService: Sendable {
         return (checkIn, day, Streak(checkIns: try await store.days(of: viewer.id, in: id), today: day))
     }
 
-    /// Encourages someone's check-in (once each; not your own).
-    public func cheer(_ checkIn: UUID, viewer: Viewer) async throws -> Int {
+    /// Encourages someone's check-in (once each; not your own); returns the cheer count and the challenge.
+    public func cheer(_ checkIn: UUID, viewer: Viewer) async throws -> (count: Int, challenge: UUID) {
         guard let found = try await store.checkIn(checkIn) else { throw IthacaError.notFound("check-in") }
         guard found.person != viewer.id else {
             throw IthacaError.invalid("checkIn", "Encourage the others: your own check-in already counts.")
         }
-        let before = try await store.cheered(by: viewer.id, among: [checkIn])
-        let count = try await store.cheer(checkIn, by: viewer.id)
-        if before.isEmpty, let challenge = try await store.challenge(found.challenge) {
+        let cheer = try await store.cheer(checkIn, by: viewer.id)
+        if cheer.isNew, let challenge = try await store.challenge(found.challenge) {
             try await notifications.send(
                 to: [found.person], .cheer, "\(viewer.name) cheered your check-in in “\(challenge.details.title)”. Keep going!",
                 url: "/challenges/\(challenge.id.uuidString.lowercased())")
         }
-        return count
+        return (cheer.count, found.challenge)
     }
 }

@@ -33,22 +33,27 @@ public struct EventService: Sendable {
         try await store.create(try details.validated(now: clock.now()), host: viewer.id, now: clock.now())
     }
 
-    public func detail(_ id: UUID, for viewer: Viewer) async throws -> Detail {
+    func event(_ id: UUID) async throws -> StoredEvent {
         guard let event = try await store.event(id) else { throw IthacaError.notFound("event") }
+        return event
+    }
+
+    public func detail(_ id: UUID, for viewer: Viewer) async throws -> Detail {
+        let event = try await event(id)
         let host = try await event.hostId.asyncName(profiles)
         let mine = try await store.rsvp(of: viewer.id, to: id)
         return Detail(event: event, hostName: host, myStatus: mine?.status, waitlistPosition: mine?.position)
     }
 
     public func rsvp(_ id: UUID, by viewer: Viewer) async throws -> Detail {
-        let event = try await detail(id, for: viewer).event
+        let event = try await event(id)
         guard event.details.end > clock.now() else { throw IthacaError.conflict("This event is over.") }
         _ = try await store.answer(id, person: viewer.id, capacity: event.details.capacity, now: clock.now())
         return try await detail(id, for: viewer)
     }
 
     public func cancel(_ id: UUID, by viewer: Viewer) async throws -> Detail {
-        let event = try await detail(id, for: viewer).event
+        let event = try await event(id)
         let promoted = try await store.cancel(id, person: viewer.id, capacity: event.details.capacity)
         try await notifications.send(
             to: promoted, .event, "A seat opened up: you're going to “\(event.details.title)”.",

@@ -19,8 +19,11 @@ public struct NotificationService: Sendable {
                 try await store.unreadCount(of: viewer.id))
     }
 
-    public func markRead(_ id: UUID, viewer: Viewer) async throws {
-        guard try await store.markRead(id, of: viewer.id, now: clock.now()) else { throw IthacaError.notFound("notification") }
+    /// Marks a notification read; returns the page it is about.
+    @discardableResult
+    public func markRead(_ id: UUID, viewer: Viewer) async throws -> String {
+        guard let url = try await store.markRead(id, of: viewer.id, now: clock.now()) else { throw IthacaError.notFound("notification") }
+        return url
     }
 
     public func markAllRead(viewer: Viewer) async throws {

@@ -154,13 +154,13 @@ public struct ProgramService: Sendable {
 
     /// Everyone enrolled, with mentor capacities left in this program; `excludePlaced` leaves out mentees who
     /// already have a mentorship from this program (rounds), recommendations keep them.
-    func participants(of program: UUID, excludePlaced: Bool) async throws -> Participants {
+    func participants(of stored: StoredProgram, excludePlaced: Bool) async throws -> Participants {
+        let program = stored.id
         let enrolments = try await store.enrolments(in: program)
         let profileById = try await profiles.profiles(ids: enrolments.map(\.personId))
         let managers = try await profiles.managerMap()
         var places = try await store.places(in: program)
-        let kind = try await self.program(program).details.kind
-        if kind == .groupCoaching {
+        if stored.details.kind == .groupCoaching {
             // One cohort per coach; coachees already in a cohort wait for the next program.
             let grouped = try await store.peopleInCircles(of: program)
             places.menteesPlaced.formUnion(grouped)
@@ -209,7 +209,7 @@ public struct ProgramService: Sendable {
             guard Self.groupSizes.contains(groupSize) else { throw IthacaError.invalid("groupSize", "Choose circles of 2 to 8 peers.") }
             return try await runPeerRound(program, viewer: viewer, size: groupSize)
         }
-        let people = try await participants(of: id, excludePlaced: true)
+        let people = try await participants(of: program, excludePlaced: true)
         guard !people.mentees.isEmpty else { throw IthacaError.conflict("No mentee is waiting for a match in this program.") }
         guard !people.mentors.isEmpty else { throw IthacaError.conflict("No mentor is enrolled in this program yet.") }
         let restrictions = MatchRestrictions(pastPairs: Set(try await store.pastPairs(in: id)))
@@ -419,7 +419,7 @@ public struct ProgramService: Sendable {
         }
         let fingerprint = try await store.fingerprint(of: id)
         let index = try await recommendationCache.index(for: id, fingerprint: fingerprint) {
-            let people = try await participants(of: id, excludePlaced: false)
+            let people = try await participants(of: program, excludePlaced: false)
             let restrictions = MatchRestrictions(pastPairs: Set(try await store.pastPairs(in: id)))
             return ProgramIndex(
                 index: RecommendationIndex(scorer: CompatibilityScorer(mentees: people.mentees, mentors: people.mentors, restrictions: restrictions)),

@@ -105,8 +105,7 @@ struct ChallengesController {
     func cheer(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
         let id = try context.id("checkInId", "check-in")
-        _ = try await services.challenges.cheer(id, viewer: viewer)
-        guard let found = try await services.challenges.store.checkIn(id) else { throw IthacaError.notFound("check-in") }
-        return cookies.redirect(SiteRoute.challenge(found.challenge), .cheered)
+        let cheer = try await services.challenges.cheer(id, viewer: viewer)
+        return cookies.redirect(SiteRoute.challenge(cheer.challenge), .cheered)
     }
 }

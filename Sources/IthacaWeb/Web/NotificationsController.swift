@@ -42,10 +42,8 @@ struct NotificationsController {
     func read(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
         let id = try context.id("notificationId", "notification")
-        try await services.notifications.markRead(id, viewer: viewer)
-        let page = try await services.notifications.store.notifications(of: viewer.id, offset: 0, limit: 500)
+        let target = try await services.notifications.markRead(id, viewer: viewer)
         // Only our own relative links are ever stored; anything else goes back to the inbox.
-        let target = page.first { $0.id == id }?.url ?? SiteRoute.notifications
         return Response.seeOther(target.hasPrefix("/") && !target.hasPrefix("//") ? target : SiteRoute.notifications)
     }
 

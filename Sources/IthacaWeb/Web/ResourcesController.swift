@@ -19,7 +19,7 @@ struct ResourcesController {
     }
 
     func list(_ request: Request, _ context: AppRequestContext, form: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
-        let viewer = try context.signedIn()
+        _ = try context.signedIn()
         let tag = request.uri.queryParameters.get("tag") ?? ""
         let order = request.uri.queryParameters.get("order").flatMap(ResourceOrder.init(rawValue:)) ?? .recommended
         let offset = try request.uri.queryParameters.get("cursor").map(DirectoryService.decodeCursor) ?? 0
@@ -43,7 +43,6 @@ struct ResourcesController {
             },
             "nextUrl": page.next.map { "\(SiteRoute.resources)?order=\(order.rawValue)&tag=\(encodedTag)&cursor=\(DirectoryService.encodeCursor($0))" } ?? "",
         ]
-        _ = viewer
         return services.pages.page("resources", model, title: tag.isEmpty ? "Resources" : "Resources: \(tag)", context: context, nav: .community, status: status)
     }
 
