@@ -74,6 +74,12 @@ import Testing
             #expect(resources.count == 10 && resources.first?["recommendations"] as? Int ?? 0 >= 10)
             let events = try await browser.json(.get, "/api/v1/events", token: token).object["items"] as? [[String: Any]] ?? []
             #expect(events.count == 3 && events.contains { ($0["waitlisted"] as? Int ?? 0) > 0 })
+            let circles = try await browser.json(.get, "/api/v1/circles", token: token).object["items"] as? [[String: Any]] ?? []
+            #expect(Set(circles.compactMap { c in (c["name"] as? String).map { "\($0): \(c["myStatus"] as? String ?? "")" } })
+                    == ["New leads circle: member", "Public speaking for engineers: requested"])
+            let leads = try #require(circles.first { $0["myStatus"] as? String == "member" }?["id"] as? String)
+            let thread = try await browser.json(.get, "/api/v1/circles/\(leads)/posts?kind=message", token: token).object["items"] as? [Any]
+            #expect(thread?.count == 5)
             let inbox = try await browser.json(.get, "/api/v1/notifications", token: token)
             #expect((inbox.object["unread"] as? Int ?? 0) > 0 && (inbox.text.contains("cheered your check-in")), "\(inbox.text.prefix(300))")
         }

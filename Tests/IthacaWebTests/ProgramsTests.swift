@@ -296,7 +296,13 @@ import Testing
             #expect(try await browser.json(.post, "/api/v1/programs/\(id)/rounds", ["groupSize": 3], token: admin.token).status == .conflict)
             try await browser.signIn(email: "ada@example.com", password: "a long passphrase here")
             let page = try await browser.get("/programs/\(id.lowercased())")
-            #expect(page.text.contains("Your peer circle") && page.text.contains("Why this group"))
+            #expect(page.text.contains(": circle ") && page.text.contains("Why this group"))
+            // the published circle is a circle like any other: listed with Ada's circles, with its own page for members
+            let circles = try await browser.json(.get, "/api/v1/circles", token: ada.token).object["items"] as? [[String: Any]] ?? []
+            #expect(circles.count == 1 && circles.first?["myStatus"] as? String == "member" && circles.first?["programId"] as? String != nil)
+            let circleId = try #require(circles.first?["id"] as? String)
+            #expect(try await browser.get("/circles/\(circleId.lowercased())").text.contains("Group meetings"))
+            #expect(try await browser.json(.get, "/api/v1/circles/\(circleId)", token: admin.token).status == .notFound)
         }
     }
 

@@ -14,6 +14,16 @@ public enum CommunityRuleViolation: Error, Equatable, Sendable {
     case answerNotOnThisQuestion
     /// Only moderators and site admins do this.
     case moderatorsOnly
+    /// A circle's meetings, notes and thread are for its members.
+    case circleMembersOnly
+    /// In a coached group the coach invites, lets people in and schedules.
+    case circleCoachOnly
+    /// Every place in the circle is taken.
+    case circleFull
+    /// The circle takes people by invitation only.
+    case circleInvitationOnly
+    /// The organiser stays while others are in the circle.
+    case organiserStays
 
     public var message: String {
         switch self {
@@ -23,6 +33,11 @@ public enum CommunityRuleViolation: Error, Equatable, Sendable {
         case .onlyTheAskerAccepts: "Only the person who asked can accept an answer."
         case .answerNotOnThisQuestion: "That answer belongs to another question."
         case .moderatorsOnly: "Only the space's moderators and site admins can do this."
+        case .circleMembersOnly: "Only the circle's members can see and do this."
+        case .circleCoachOnly: "In a coached group, the coach invites people, lets them in and schedules meetings."
+        case .circleFull: "The circle is full: every place is taken."
+        case .circleInvitationOnly: "This circle takes new people by invitation only; ask one of its members."
+        case .organiserStays: "You organise this circle, so you stay while others are in it."
         }
     }
 }

@@ -26,6 +26,7 @@ enum IthacaMigrations {
             M020CreateComments(),
             M021CreateResources(),
             M022CreateEvents(),
+            M023CommunityCircles(),
         ]
     }
 }

@@ -233,14 +233,10 @@ public struct StoredRoundGroup: Sendable, Equatable {
     }
 }
 
-public enum CircleKind: String, Sendable, Codable {
-    case peerCircle = "peer_circle"
-    case cohort
-}
-
 /// A published group: its members (and coach for a cohort).
 public struct StoredCircle: Sendable, Equatable {
     public let id: UUID
+    public let name: String
     public let programId: UUID
     public let kind: CircleKind
     public let coachId: UUID?
@@ -279,12 +275,18 @@ final class RoundGroupRecord: Model, @unchecked Sendable {
 final class CircleRecord: Model, @unchecked Sendable {
     static let schema = "circles"
     @ID(key: .id) var id: UUID?
-    @Field(key: "program_id") var programId: UUID
+    @OptionalField(key: "program_id") var programId: UUID?
     @OptionalField(key: "round_id") var roundId: UUID?
     @Field(key: "kind") var kind: String
     @OptionalField(key: "coach_id") var coachId: UUID?
     @Field(key: "reasons") var reasons: String
     @Field(key: "created_at") var createdAt: Date
+    @Field(key: "name") var name: String
+    @Field(key: "goal") var goal: String
+    @Field(key: "plan") var plan: String
+    @Field(key: "capacity") var capacity: Int
+    @Field(key: "join_policy") var joinPolicy: String
+    @OptionalField(key: "organiser_id") var organiserId: UUID?
     init() {}
 }
 
@@ -293,10 +295,14 @@ final class CircleMemberRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "circle_id") var circleId: UUID
     @Field(key: "person_id") var personId: UUID
+    @Field(key: "status") var status: String
+    @Field(key: "created_at") var createdAt: Date
     init() {}
-    init(circleId: UUID, personId: UUID) {
+    init(circleId: UUID, personId: UUID, now: Date) {
         id = UUID()
         self.circleId = circleId
         self.personId = personId
+        status = CircleMemberStatus.member.rawValue
+        createdAt = now
     }
 }

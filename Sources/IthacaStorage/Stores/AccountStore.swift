@@ -62,4 +62,5 @@ enum LockKeys {
     static let meetings: Int64 = 7_100_005
     static let imports: Int64 = 7_100_006
     static let events: Int64 = 7_100_007
+    static let circles: Int64 = 7_100_008
 }

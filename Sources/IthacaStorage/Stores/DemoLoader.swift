@@ -33,6 +33,7 @@ public struct DemoLoader: Sendable {
                 .write(people: people, showcaseMentee: "tesfaye.alemu@northwind.example", showcaseMentor: "ana.parata@helioshealth.example")
             try await DemoChallengesWriter(db: db, ids: ids, now: now).write(people: people, showcase: "tesfaye.alemu@northwind.example")
             try await DemoEventsWriter(db: db, ids: ids, now: now).write(people: people)
+            try await DemoCirclesWriter(db: db, ids: ids, now: now).write(people: people, showcase: "tesfaye.alemu@northwind.example")
             try await DemoResourcesWriter(db: db, ids: ids, now: now).write(people: people)
             try await DemoQuestionsWriter(db: db, isSQLite: database.isSQLite, ids: ids, now: now).write(DemoQuestions.generate(people: people))
             return people.count

@@ -161,13 +161,14 @@ public struct ProgramStore: Sendable {
     }
 
     /// Publishes a draft round of groups: each becomes a circle (or a coach's cohort) with its members.
-    public func publishGroups(round id: UUID, kind: CircleKind, now: Date) async throws -> StoredRound {
+    public func publishGroups(round id: UUID, kind: CircleKind, programName: String, now: Date) async throws -> StoredRound {
         try await database.criticalSection(key: LockKeys.mentorships) { db in
             guard let round = try await RoundRecord.find(id, on: db) else { throw IthacaError.notFound("round") }
             guard round.status == RoundStatus.draft.rawValue else {
                 throw IthacaError.conflict("This round was already published. Run a new round to group the people still waiting.")
             }
-            for group in try await RoundGroupRecord.query(on: db).filter(\.$roundId == id).all() {
+            for (number, group) in try await RoundGroupRecord.query(on: db).filter(\.$roundId == id).sort(\.$score, .descending)
+                .sort(\.$id).all().enumerated() {
                 let circle = CircleRecord()
                 circle.id = UUID()
                 circle.programId = round.programId
@@ -176,9 +177,15 @@ public struct ProgramStore: Sendable {
                 circle.coachId = group.coachId
                 circle.reasons = group.reasons
                 circle.createdAt = now
-                try await circle.create(on: db)
                 let people = (JSONColumn.decode([UUID].self, group.members) ?? []) + (group.coachId.map { [$0] } ?? [])
-                try await people.map { CircleMemberRecord(circleId: circle.id!, personId: $0) }.create(on: db)
+                circle.name = "\(programName): \(kind == .cohort ? "cohort" : "circle") \(number + 1)"
+                circle.goal = ""
+                circle.plan = ""
+                circle.capacity = max(people.count, CircleDetails.allowedCapacity.upperBound)
+                circle.joinPolicy = CircleJoinPolicy.invitation.rawValue
+                circle.organiserId = group.coachId
+                try await circle.create(on: db)
+                try await people.map { CircleMemberRecord(circleId: circle.id!, personId: $0, now: now) }.create(on: db)
             }
             round.status = RoundStatus.published.rawValue
             round.publishedAt = now
@@ -189,14 +196,16 @@ public struct ProgramStore: Sendable {
 
     /// The circles and cohorts of a program a person belongs to (as member or coach).
     public func circles(of person: UUID, in program: UUID) async throws -> [StoredCircle] {
-        let mine = try await CircleMemberRecord.query(on: database.db).filter(\.$personId == person).all().map(\.circleId)
+        let mine = try await CircleMemberRecord.query(on: database.db).filter(\.$personId == person)
+            .filter(\.$status == CircleMemberStatus.member.rawValue).all().map(\.circleId)
         guard !mine.isEmpty else { return [] }
         let circles = try await CircleRecord.query(on: database.db).filter(\.$id ~~ mine).filter(\.$programId == program).all()
         var result: [StoredCircle] = []
         for circle in circles {
-            let members = try await CircleMemberRecord.query(on: database.db).filter(\.$circleId == circle.id!).all().map(\.personId)
+            let members = try await CircleMemberRecord.query(on: database.db).filter(\.$circleId == circle.id!)
+                .filter(\.$status == CircleMemberStatus.member.rawValue).all().map(\.personId)
             result.append(StoredCircle(
-                id: circle.id!, programId: circle.programId, kind: CircleKind(rawValue: circle.kind) ?? .peerCircle, coachId: circle.coachId,
+                id: circle.id!, name: circle.name, programId: circle.programId ?? program, kind: CircleKind(rawValue: circle.kind) ?? .peerCircle, coachId: circle.coachId,
                 members: members.filter { $0 != circle.coachId }, reasons: JSONColumn.decode([String].self, circle.reasons) ?? []))
         }
         return result

@@ -23,6 +23,7 @@ public struct AppServices: Sendable {
     public let notifications: NotificationService
     public let resources: ResourceService
     public let events: EventService
+    public let circles: CircleService
     let bookingPolicies: BookingPolicies
     public let profileStore: ProfileStore
     public let pages: PageRenderer
@@ -66,6 +67,9 @@ public struct AppServices: Sendable {
         self.community = CommunityService(
             store: communityStore, profiles: profileStore, notifications: notifications, posting: posting, clock: configuration.clock)
         self.events = EventService(store: EventStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
+        self.circles = CircleService(
+            store: CircleStore(database: database), programs: programStore, accounts: accountStore, profiles: profileStore,
+            notifications: notifications, posting: posting, clock: configuration.clock)
         self.resources = ResourceService(
             store: ResourceStore(database: database), community: communityStore, profiles: profileStore, posting: posting,
             clock: configuration.clock)

@@ -69,6 +69,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     NotificationsController(services: services, cookies: cookies).addRoutes(to: router)
     ResourcesController(services: services, cookies: cookies).addRoutes(to: router)
     EventsController(services: services, cookies: cookies).addRoutes(to: router)
+    CirclesController(services: services, cookies: cookies).addRoutes(to: router)
     IntroductionsController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)

@@ -145,8 +145,10 @@ struct Problem: Sendable {
         switch rule {
         case .invalidFields(let errors):
             self.init(.validation(errors))
-        case .notAMember, .onlyTheAskerAccepts, .moderatorsOnly:
+        case .notAMember, .onlyTheAskerAccepts, .moderatorsOnly, .circleMembersOnly, .circleCoachOnly, .circleInvitationOnly:
             self.init(status: .forbidden, title: "Forbidden", detail: rule.message)
+        case .circleFull, .organiserStays:
+            self.init(status: .conflict, title: "Conflict", detail: rule.message)
         case .votingOnOwnPost, .answerNotOnThisQuestion:
             self.init(status: .unprocessableContent, title: "This can't be done", detail: rule.message)
         }

@@ -39,6 +39,8 @@ public enum Flash: String, Sendable {
     case noteSaved, messageSent, availabilitySaved, calendarFeedCreated, calendarFeedRevoked
     case programCreated, programSaved, enrolled, enrolmentLeft, roundComputed, roundPublished
     case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted, answerEdited, resourceShared, resourceRecommended, reviewSaved, eventCreated, rsvpGoing, rsvpWaitlisted, rsvpCancelled
+    case circleCreated, circleJoined, circleRequested, circleInvited, circleApproved, circleLeft, circlePersonRemoved, circlePlanSaved
+    case circleMeetingScheduled, circleMeetingCancelled, circleMeetingCancelledLate, circleNoteAdded, circleMessageSent
 
     var message: String {
         switch self {
@@ -110,14 +112,28 @@ public enum Flash: String, Sendable {
         case .rsvpWaitlisted: "The event is full, so you're on the waitlist. You'll move up (and hear about it) when a seat frees."
         case .rsvpCancelled: "Thanks for letting everyone know. Your seat goes to the next person waiting."
         case .answerEdited: "Answer updated. The earlier version is kept in its history."
+        case .circleCreated: "Circle started. Invite the people you'd like to grow with."
+        case .circleJoined: "Welcome to the circle."
+        case .circleRequested: "Your request is on its way; you'll hear when you're in."
+        case .circleInvited: "Invitation sent."
+        case .circleApproved: "They're in."
+        case .circleLeft: "You left the circle."
+        case .circlePersonRemoved: "Done: they are no longer connected to the circle."
+        case .circlePlanSaved: "Plan saved."
+        case .circleMeetingScheduled: "Meeting scheduled. Everyone in the circle hears about it."
+        case .circleMeetingCancelled: "Meeting cancelled."
+        case .circleMeetingCancelledLate: "Meeting cancelled. It was inside the late-cancellation window, so it shows as late."
+        case .circleNoteAdded: "Note added for the circle."
+        case .circleMessageSent: "Message sent to the circle."
         }
     }
 
     var kind: String {
         switch self {
         case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked, .requestDeclined, .requestWithdrawn, .mentorshipEnded,
-             .meetingCancelled, .calendarFeedRevoked, .spaceLeft, .challengeLeft, .enrolmentLeft: "info"
-        case .meetingCancelledLate: "warning"
+             .meetingCancelled, .calendarFeedRevoked, .spaceLeft, .challengeLeft, .enrolmentLeft, .circleLeft,
+             .circlePersonRemoved, .circleMeetingCancelled: "info"
+        case .meetingCancelledLate, .circleMeetingCancelledLate: "warning"
         default: "success"
         }
     }

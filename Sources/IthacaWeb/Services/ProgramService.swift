@@ -366,10 +366,11 @@ public struct ProgramService: Sendable {
         switch detail.program.details.kind {
         case .peer, .groupCoaching:
             let isPeer = detail.program.details.kind == .peer
-            let published = try await store.publishGroups(round: id, kind: isPeer ? .peerCircle : .cohort, now: clock.now())
+            let published = try await store.publishGroups(
+                round: id, kind: isPeer ? .peerCircle : .cohort, programName: detail.program.details.name, now: clock.now())
             try await notifications.send(
                 to: detail.groups.flatMap { $0.members + ($0.coachId.map { [$0] } ?? []) }, .circle,
-                isPeer ? "You're in a new peer circle in \(name). Meet your circle." : "Your coaching cohort in \(name) is ready.", url: programUrl)
+                isPeer ? "You're in a new peer circle in \(name). Meet your circle." : "Your coaching cohort in \(name) is ready.", url: "/circles")
             return published
         case .oneToOne, .reverse: break
         }

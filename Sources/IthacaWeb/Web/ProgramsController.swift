@@ -126,7 +126,7 @@ struct ProgramsController {
         }
         let (circles, circleNames) = try await services.programs.circles(in: id, viewer: viewer)
         let circleModels = circles.map { circle -> ViewModel in
-            ["title": circle.kind == .cohort ? "Your coaching cohort" : "Your peer circle",
+            ["title": circle.name, "circleUrl": SiteRoute.circle(circle.id),
              "coach": circle.coachId.flatMap { circleNames[$0] } ?? "",
              "members": circle.members.filter { $0 != viewer.id }.map { ["name": circleNames[$0] ?? "A member", "url": SiteRoute.person($0)] as ViewModel },
              "reasons": circle.reasons]

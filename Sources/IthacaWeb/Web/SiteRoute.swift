@@ -95,7 +95,16 @@ enum SiteRoute {
     static let roundRulePattern = "/rounds/:roundId/:rule"
     static let roundExportPattern = "/rounds/:roundId/pairs.csv"
     static let settingsCalendarRevoke = "/settings/calendar/revoke"
+    static let circles = "/circles"
+    static let circlePattern = "/circles/:circleId"
+    static let circleActionPattern = "/circles/:circleId/:action"
+    static let circleCalendarPattern = "/circles/:circleId/circle.ics"
+    static let circlePersonActionPattern = "/circles/:circleId/people/:personId/:action"
+    static let circleMeetingCancelPattern = "/circle-meetings/:meetingId/cancel"
+    static let circleMeetingICSPattern = "/circle-meetings/:meetingId/meeting.ics"
 
+    static func circle(_ id: UUID) -> String { "/circles/\(id.uuidString.lowercased())" }
+    static func circleMeeting(_ id: UUID) -> String { "/circle-meetings/\(id.uuidString.lowercased())" }
     static func event(_ id: UUID) -> String { "/events/\(id.uuidString.lowercased())" }
     static func resource(_ id: UUID) -> String { "/resources/\(id.uuidString.lowercased())" }
     static func challenge(_ id: UUID) -> String { "/challenges/\(id.uuidString.lowercased())" }
