@@ -24,6 +24,10 @@ public enum CommunityRuleViolation: Error, Equatable, Sendable {
     case circleInvitationOnly
     /// The organiser stays while others are in the circle.
     case organiserStays
+    /// Nobody reports their own post (edit it instead).
+    case reportingOwnPost
+    /// One report per person and post is enough.
+    case alreadyReported
 
     public var message: String {
         switch self {
@@ -38,6 +42,8 @@ public enum CommunityRuleViolation: Error, Equatable, Sendable {
         case .circleFull: "The circle is full: every place is taken."
         case .circleInvitationOnly: "This circle takes new people by invitation only; ask one of its members."
         case .organiserStays: "You organise this circle, so you stay while others are in it."
+        case .reportingOwnPost: "This is your own post: edit it instead of reporting it."
+        case .alreadyReported: "You already reported this post; the moderators will look at it."
         }
     }
 }

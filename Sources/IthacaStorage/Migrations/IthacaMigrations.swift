@@ -27,6 +27,7 @@ enum IthacaMigrations {
             M021CreateResources(),
             M022CreateEvents(),
             M023CommunityCircles(),
+            M024CreateModeration(),
         ]
     }
 }

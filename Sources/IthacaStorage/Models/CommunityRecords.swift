@@ -24,6 +24,8 @@ public struct StoredQuestion: Sendable, Equatable {
     public let answerCount: Int
     public let createdAt: Date
     public let updatedAt: Date
+    /// Why a moderator hid it (shown to the author); nil while visible.
+    public var hiddenReason: String? = nil
 }
 
 public struct StoredAnswer: Sendable, Equatable {
@@ -34,6 +36,7 @@ public struct StoredAnswer: Sendable, Equatable {
     public let score: Int
     public let createdAt: Date
     public let updatedAt: Date
+    public var hiddenReason: String? = nil
 }
 
 final class SpaceRecord: Model, @unchecked Sendable {
@@ -71,12 +74,14 @@ final class QuestionRecord: Model, @unchecked Sendable {
     @Field(key: "answer_count") var answerCount: Int
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "hidden_reason") var hiddenReason: String?
+    @OptionalField(key: "hidden_at") var hiddenAt: Date?
     init() {}
     var question: StoredQuestion {
         StoredQuestion(
             id: id!, spaceId: spaceId, authorId: authorId, anonymous: anonymous, title: title, body: body,
             tags: tags.split(separator: "\n").map(String.init), acceptedAnswerId: acceptedAnswerId, score: score,
-            answerCount: answerCount, createdAt: createdAt, updatedAt: updatedAt)
+            answerCount: answerCount, createdAt: createdAt, updatedAt: updatedAt, hiddenReason: hiddenReason)
     }
 }
 
@@ -89,9 +94,12 @@ final class AnswerRecord: Model, @unchecked Sendable {
     @Field(key: "score") var score: Int
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "hidden_reason") var hiddenReason: String?
+    @OptionalField(key: "hidden_at") var hiddenAt: Date?
     init() {}
     var answer: StoredAnswer {
-        StoredAnswer(id: id!, questionId: questionId, authorId: authorId, body: body, score: score, createdAt: createdAt, updatedAt: updatedAt)
+        StoredAnswer(id: id!, questionId: questionId, authorId: authorId, body: body, score: score, createdAt: createdAt, updatedAt: updatedAt,
+                     hiddenReason: hiddenReason)
     }
 }
 

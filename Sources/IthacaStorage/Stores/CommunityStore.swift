@@ -120,7 +120,7 @@ public struct CommunityStore: Sendable {
 
     /// One page of a space's questions (all spaces when nil), in `order`; `top` counts the week before `now`.
     public func questions(space: UUID?, order: QuestionOrder, tag: String?, offset: Int, limit: Int, now: Date) async throws -> [StoredQuestion] {
-        let query = QuestionRecord.query(on: database.db)
+        let query = QuestionRecord.query(on: database.db).filter(\.$hiddenAt == nil)
         if let space { query.filter(\.$spaceId == space) }
         switch order {
         case .newest: query.sort(\.$createdAt, .descending)
@@ -138,7 +138,7 @@ public struct CommunityStore: Sendable {
 
     /// A person's questions (never the anonymous ones) and the questions they answered.
     public func questions(by author: UUID) async throws -> [StoredQuestion] {
-        try await QuestionRecord.query(on: database.db).filter(\.$authorId == author).filter(\.$anonymous == false)
+        try await QuestionRecord.query(on: database.db).filter(\.$authorId == author).filter(\.$anonymous == false).filter(\.$hiddenAt == nil)
             .sort(\.$createdAt, .descending).all().map(\.question)
     }
 
@@ -166,7 +166,8 @@ public struct CommunityStore: Sendable {
     }
 
     public func answers(by author: UUID) async throws -> [StoredAnswer] {
-        try await AnswerRecord.query(on: database.db).filter(\.$authorId == author).sort(\.$createdAt, .descending).all().map(\.answer)
+        try await AnswerRecord.query(on: database.db).filter(\.$authorId == author).filter(\.$hiddenAt == nil).sort(\.$createdAt, .descending)
+            .all().map(\.answer)
     }
 
     public func accept(_ answer: UUID?, on question: UUID) async throws {
@@ -207,6 +208,7 @@ public struct CommunityStore: Sendable {
         row.tags = tags.joined(separator: "\n")
         row.updatedAt = now
         try await row.save(on: database.db)
+        guard row.hiddenAt == nil else { return }
         try await reindex(ref: id, question: id, title: title, body: body + " " + tags.joined(separator: " "), createdAt: row.createdAt)
     }
 
@@ -216,11 +218,50 @@ public struct CommunityStore: Sendable {
         row.body = body
         row.updatedAt = now
         try await row.save(on: database.db)
+        guard row.hiddenAt == nil else { return }
         try await reindex(ref: id, question: row.questionId, title: "", body: body, createdAt: row.createdAt)
     }
 
     public func revisionCount(of target: UUID) async throws -> Int {
         try await RevisionRecord.query(on: database.db).filter(\.$targetId == target).count()
+    }
+
+    // MARK: Hiding
+
+    /// Hides a post (or shows it again with `reason` nil); hidden posts leave the search index and come back with it.
+    public func setHidden(_ kind: ReportTarget, _ id: UUID, reason: String?, now: Date) async throws {
+        let key = Self.searchKey(id, isSQLite: database.isSQLite)
+        switch kind {
+        case .question:
+            guard let row = try await QuestionRecord.find(id, on: database.db) else { return }
+            row.hiddenReason = reason
+            row.hiddenAt = reason == nil ? nil : now
+            try await row.save(on: database.db)
+            if reason != nil {
+                try await database.db.sql.raw("DELETE FROM qa_search WHERE question_id = \(bind: key)").run()
+            } else {
+                try await reindex(ref: id, question: id, title: row.title, body: row.body + " " + row.tags.replacingOccurrences(of: "\n", with: " "),
+                                  createdAt: row.createdAt)
+                for answer in try await AnswerRecord.query(on: database.db).filter(\.$questionId == id).filter(\.$hiddenAt == nil).all() {
+                    try await reindex(ref: answer.id!, question: id, title: "", body: answer.body, createdAt: answer.createdAt)
+                }
+            }
+        case .answer:
+            guard let row = try await AnswerRecord.find(id, on: database.db) else { return }
+            row.hiddenReason = reason
+            row.hiddenAt = reason == nil ? nil : now
+            try await row.save(on: database.db)
+            if reason != nil {
+                try await database.db.sql.raw("DELETE FROM qa_search WHERE ref_id = \(bind: key)").run()
+            } else if try await QuestionRecord.find(row.questionId, on: database.db)?.hiddenAt == nil {
+                try await reindex(ref: id, question: row.questionId, title: "", body: row.body, createdAt: row.createdAt)
+            }
+        }
+    }
+
+    /// The spaces a person moderates.
+    public func moderatedSpaces(of person: UUID) async throws -> [UUID] {
+        try await SpaceMemberRecord.query(on: database.db).filter(\.$userId == person).filter(\.$role == "moderator").all().map(\.spaceId)
     }
 
     // MARK: Search
@@ -280,7 +321,8 @@ public struct CommunityStore: Sendable {
 
     public func questions(ids: [UUID]) async throws -> [UUID: StoredQuestion] {
         guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await QuestionRecord.query(on: database.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.question) })
+        return Dictionary(uniqueKeysWithValues: try await QuestionRecord.query(on: database.db).filter(\.$id ~~ ids).filter(\.$hiddenAt == nil).all()
+            .map { ($0.id!, $0.question) })
     }
 
     private func keepRevision(of target: UUID, title: String?, body: String, now: Date) async throws {

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 public enum NotificationKind: String, Sendable, Codable, CaseIterable {
-    case answer, followedAnswer = "followed_answer", accepted, matched, circle, cheer, comment, event
+    case answer, followedAnswer = "followed_answer", accepted, matched, circle, cheer, comment, event, moderation, mention
 }
 
 public struct StoredNotification: Sendable, Equatable {

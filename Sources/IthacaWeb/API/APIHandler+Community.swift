@@ -134,7 +134,7 @@ extension APIHandler {
     /// Anonymous askers are never revealed: no id, and "A member" (or "You (anonymously)" for the asker).
     static func question(_ q: StoredQuestion, askerName: String, viewer: Viewer) -> Components.Schemas.Question {
         Components.Schemas.Question(
-            id: q.id.uuidString, spaceId: q.spaceId.uuidString, title: q.title, body: q.body, bodyHtml: Markdown.safeHTML(q.body), tags: q.tags,
+            hiddenReason: q.hiddenReason, id: q.id.uuidString, spaceId: q.spaceId.uuidString, title: q.title, body: q.body, bodyHtml: Markdown.safeHTML(q.body), tags: q.tags,
             askedBy: AnswerRules.askerLabel(anonymous: q.anonymous, askerName: askerName, askerId: q.authorId, viewer: viewer.id),
             askerId: q.anonymous ? nil : q.authorId.uuidString, anonymous: q.anonymous, score: q.score, answerCount: q.answerCount,
             acceptedAnswerId: q.acceptedAnswerId?.uuidString, createdAt: q.createdAt, updatedAt: q.updatedAt)
@@ -142,7 +142,7 @@ extension APIHandler {
 
     static func answer(_ a: StoredAnswer, authorName: String, question: StoredQuestion?, voted: Set<UUID>) -> Components.Schemas.Answer {
         Components.Schemas.Answer(
-            id: a.id.uuidString, questionId: a.questionId.uuidString, authorId: a.authorId.uuidString, authorName: authorName, body: a.body,
+            hiddenReason: a.hiddenReason, id: a.id.uuidString, questionId: a.questionId.uuidString, authorId: a.authorId.uuidString, authorName: authorName, body: a.body,
             bodyHtml: Markdown.safeHTML(a.body), score: a.score, accepted: question?.acceptedAnswerId == a.id, votedByMe: voted.contains(a.id),
             createdAt: a.createdAt)
     }

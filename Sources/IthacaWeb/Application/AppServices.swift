@@ -24,6 +24,7 @@ public struct AppServices: Sendable {
     public let resources: ResourceService
     public let events: EventService
     public let circles: CircleService
+    public let moderation: ModerationService
     let bookingPolicies: BookingPolicies
     public let profileStore: ProfileStore
     public let pages: PageRenderer
@@ -67,6 +68,9 @@ public struct AppServices: Sendable {
         self.community = CommunityService(
             store: communityStore, profiles: profileStore, notifications: notifications, posting: posting, clock: configuration.clock)
         self.events = EventService(store: EventStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
+        self.moderation = ModerationService(
+            store: ModerationStore(database: database), community: communityStore, profiles: profileStore, notifications: notifications,
+            clock: configuration.clock)
         self.circles = CircleService(
             store: CircleStore(database: database), programs: programStore, accounts: accountStore, profiles: profileStore,
             notifications: notifications, posting: posting, clock: configuration.clock)

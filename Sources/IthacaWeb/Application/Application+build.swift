@@ -70,6 +70,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     ResourcesController(services: services, cookies: cookies).addRoutes(to: router)
     EventsController(services: services, cookies: cookies).addRoutes(to: router)
     CirclesController(services: services, cookies: cookies).addRoutes(to: router)
+    ModerationController(services: services, cookies: cookies).addRoutes(to: router)
     IntroductionsController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)

@@ -147,9 +147,9 @@ struct Problem: Sendable {
             self.init(.validation(errors))
         case .notAMember, .onlyTheAskerAccepts, .moderatorsOnly, .circleMembersOnly, .circleCoachOnly, .circleInvitationOnly:
             self.init(status: .forbidden, title: "Forbidden", detail: rule.message)
-        case .circleFull, .organiserStays:
+        case .circleFull, .organiserStays, .alreadyReported:
             self.init(status: .conflict, title: "Conflict", detail: rule.message)
-        case .votingOnOwnPost, .answerNotOnThisQuestion:
+        case .votingOnOwnPost, .answerNotOnThisQuestion, .reportingOwnPost:
             self.init(status: .unprocessableContent, title: "This can't be done", detail: rule.message)
         }
     }

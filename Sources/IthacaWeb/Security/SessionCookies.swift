@@ -41,6 +41,7 @@ public enum Flash: String, Sendable {
     case challengeCreated, challengeJoined, challengeLeft, checkedIn, cheered, commentPosted, answerEdited, resourceShared, resourceRecommended, reviewSaved, eventCreated, rsvpGoing, rsvpWaitlisted, rsvpCancelled
     case circleCreated, circleJoined, circleRequested, circleInvited, circleApproved, circleLeft, circlePersonRemoved, circlePlanSaved
     case circleMeetingScheduled, circleMeetingCancelled, circleMeetingCancelledLate, circleNoteAdded, circleMessageSent
+    case reported, postHidden, postRestored, reportDismissed
 
     var message: String {
         switch self {
@@ -125,6 +126,10 @@ public enum Flash: String, Sendable {
         case .circleMeetingCancelledLate: "Meeting cancelled. It was inside the late-cancellation window, so it shows as late."
         case .circleNoteAdded: "Note added for the circle."
         case .circleMessageSent: "Message sent to the circle."
+        case .reported: "Thank you. The space's moderators will look at it; the author is not told who reported."
+        case .postHidden: "Hidden. The author sees your reason; the decision is in the moderator log."
+        case .postRestored: "The post is visible again."
+        case .reportDismissed: "Report dismissed: the post stays up."
         }
     }
 

@@ -31,6 +31,8 @@ public struct CommunityService: Sendable {
         public let isAsker: Bool
         /// Comments on the question and its answers, with how each author is shown to this viewer.
         public let comments: [(comment: StoredComment, author: String)]
+        /// A moderator of the space (or a site admin): sees hidden posts and can hide or restore them.
+        public let moderates: Bool
     }
 
     public func spaces(for viewer: Viewer) async throws -> [SpaceSummary] {
@@ -99,7 +101,13 @@ public struct CommunityService: Sendable {
         guard let question = try await store.question(id: id), let space = try await store.space(id: question.spaceId) else {
             throw IthacaError.notFound("question")
         }
-        let answers = try await store.answers(to: id)
+        let moderates = try await moderates(space, viewer)
+        // Hidden posts are seen only by their authors (with the reason) and the space's moderators.
+        guard ModerationRules.isVisible(hidden: question.hiddenReason != nil, viewerIsAuthor: question.authorId == viewer.id, viewerModerates: moderates)
+        else { throw IthacaError.notFound("question") }
+        let answers = try await store.answers(to: id).filter {
+            ModerationRules.isVisible(hidden: $0.hiddenReason != nil, viewerIsAuthor: $0.authorId == viewer.id, viewerModerates: moderates)
+        }
         let comments = try await store.comments(onQuestion: id)
         let names = try await profiles.names(
             of: answers.map(\.authorId) + comments.map(\.authorId) + (question.anonymous ? [] : [question.authorId]))
@@ -114,11 +122,12 @@ public struct CommunityService: Sendable {
                 (comment, AnswerRules.commenterLabel(
                     author: comment.authorId, name: names[comment.authorId] ?? "A former member",
                     question: (question.authorId, question.anonymous), viewer: viewer.id))
-            })
+            }, moderates: moderates)
     }
 
     public func answer(_ questionId: UUID, by viewer: Viewer, body: String) async throws -> StoredAnswer {
-        guard let question = try await store.question(id: questionId), let space = try await store.space(id: question.spaceId) else {
+        guard let question = try await store.question(id: questionId), question.hiddenReason == nil,
+              let space = try await store.space(id: question.spaceId) else {
             throw IthacaError.notFound("question")
         }
         let text = try AnswerRules.validatedBody(body)
@@ -258,6 +267,11 @@ public struct CommunityService: Sendable {
     }
 
     public func revisions(of target: UUID) async throws -> Int { try await store.revisionCount(of: target) }
+
+    func moderates(_ space: StoredSpace, _ viewer: Viewer) async throws -> Bool {
+        if viewer.isAdmin { return true }
+        return try await store.role(in: space.id, of: viewer.id) == "moderator"
+    }
 
     private func requireMember(_ space: StoredSpace, _ viewer: Viewer) async throws {
         guard try await store.role(in: space.id, of: viewer.id) != nil else { throw CommunityRuleViolation.notAMember(space: space.name) }

@@ -33,7 +33,8 @@ struct CommunityController {
             ["name": summary.space.name, "description": summary.space.description, "url": SiteRoute.space(summary.space.slug),
              "members": Format.people(summary.members), "role": summary.myRole?.capitalized ?? ""]
         }
-        let model: ViewModel = ["spaces": spaces, "isAdmin": viewer.isAdmin, "url": SiteRoute.spaces, "form": form.model]
+        let model: ViewModel = ["spaces": spaces, "isAdmin": viewer.isAdmin, "url": SiteRoute.spaces, "form": form.model,
+                                "isModerator": try await services.moderation.isModerator(viewer)]
         return services.pages.page("spaces", model, title: "Spaces", context: context, nav: .community, status: status)
     }
 
@@ -126,6 +127,12 @@ struct CommunityController {
             }
             return ["comments": comments, "commentUrl": url, "postId": post.uuidString.lowercased(), "what": what]
         }
+        /// Report / hide / restore, and the reason a hidden post shows to its author and the moderators.
+        func tools(_ target: ReportTarget, _ id: UUID, author: UUID, hiddenReason: String?, label: String) -> ViewModel {
+            ["hiddenNote": hiddenReason ?? "", "authorSees": author == viewer.id, "canReport": author != viewer.id && hiddenReason == nil,
+             "canHide": detail.moderates && hiddenReason == nil, "canRestore": detail.moderates && hiddenReason != nil,
+             "target": target.rawValue, "targetId": id.uuidString.lowercased(), "targetLabel": label]
+        }
         let answers = detail.answers.map { entry -> ViewModel in
             let a = entry.answer
             return ["id": a.id.uuidString, "author": entry.authorName, "authorUrl": SiteRoute.person(a.authorId), "bodyHtml": Markdown.safeHTML(a.body),
@@ -134,6 +141,7 @@ struct CommunityController {
                     "canAccept": detail.isAsker && q.acceptedAnswerId != a.id, "acceptUrl": SiteRoute.answerAccept(a.id),
                     "isMine": a.authorId == viewer.id, "editUrl": "/answers/\(a.id.uuidString.lowercased())/edit", "body": a.body,
                     "edited": a.updatedAt > a.createdAt,
+                    "tools": tools(.answer, a.id, author: a.authorId, hiddenReason: a.hiddenReason, label: "answer by \(entry.authorName)"),
                     "thread": thread(a.id, "/answers/\(a.id.uuidString.lowercased())/comments", "answer by \(entry.authorName)")]
         }
         let model: ViewModel = [
@@ -146,6 +154,7 @@ struct CommunityController {
             "joinUrl": SiteRoute.space(detail.space.slug) + "/join", "form": form.model,
             "following": try await services.notifications.isFollowing(q.id, viewer: viewer),
             "questionThread": thread(q.id, SiteRoute.question(q.id) + "/comments", "question"),
+            "questionTools": tools(.question, q.id, author: q.authorId, hiddenReason: q.hiddenReason, label: "question"),
             "followUrl": SiteRoute.question(q.id) + "/follow", "unfollowUrl": SiteRoute.question(q.id) + "/unfollow",
         ]
         return services.pages.page("question", model, title: q.title, context: context, nav: .community, status: status)
