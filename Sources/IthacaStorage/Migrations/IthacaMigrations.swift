@@ -28,6 +28,7 @@ enum IthacaMigrations {
             M022CreateEvents(),
             M023CommunityCircles(),
             M024CreateModeration(),
+            M025CreateLearningPaths(),
         ]
     }
 }

@@ -25,6 +25,7 @@ public struct AppServices: Sendable {
     public let events: EventService
     public let circles: CircleService
     public let moderation: ModerationService
+    public let learningPaths: LearningPathService
     let bookingPolicies: BookingPolicies
     public let profileStore: ProfileStore
     public let pages: PageRenderer
@@ -68,6 +69,7 @@ public struct AppServices: Sendable {
         self.community = CommunityService(
             store: communityStore, profiles: profileStore, notifications: notifications, posting: posting, clock: configuration.clock)
         self.events = EventService(store: EventStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
+        self.learningPaths = LearningPathService(store: LearningPathStore(database: database), profiles: profileStore, clock: configuration.clock)
         self.moderation = ModerationService(
             store: ModerationStore(database: database), community: communityStore, profiles: profileStore, notifications: notifications,
             clock: configuration.clock)

@@ -71,6 +71,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     EventsController(services: services, cookies: cookies).addRoutes(to: router)
     CirclesController(services: services, cookies: cookies).addRoutes(to: router)
     ModerationController(services: services, cookies: cookies).addRoutes(to: router)
+    LearningPathsController(services: services, cookies: cookies).addRoutes(to: router)
     IntroductionsController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)

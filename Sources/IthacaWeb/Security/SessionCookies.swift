@@ -42,6 +42,7 @@ public enum Flash: String, Sendable {
     case circleCreated, circleJoined, circleRequested, circleInvited, circleApproved, circleLeft, circlePersonRemoved, circlePlanSaved
     case circleMeetingScheduled, circleMeetingCancelled, circleMeetingCancelledLate, circleNoteAdded, circleMessageSent
     case reported, postHidden, postRestored, reportDismissed
+    case pathCreated, pathFollowed, pathUnfollowed, stepDone, stepReopened, pathCompleted
 
     var message: String {
         switch self {
@@ -130,6 +131,12 @@ public enum Flash: String, Sendable {
         case .postHidden: "Hidden. The author sees your reason; the decision is in the moderator log."
         case .postRestored: "The post is visible again."
         case .reportDismissed: "Report dismissed: the post stays up."
+        case .pathCreated: "Path created. You follow it already; share it with people on the same road."
+        case .pathFollowed: "You follow this path. Tick the steps off as you go; only you see your progress."
+        case .pathUnfollowed: "You stopped following the path."
+        case .stepDone: "Step done. On to the next one!"
+        case .stepReopened: "Step marked as not done."
+        case .pathCompleted: "You finished the whole path. Congratulations!"
         }
     }
 
@@ -137,7 +144,7 @@ public enum Flash: String, Sendable {
         switch self {
         case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked, .requestDeclined, .requestWithdrawn, .mentorshipEnded,
              .meetingCancelled, .calendarFeedRevoked, .spaceLeft, .challengeLeft, .enrolmentLeft, .circleLeft,
-             .circlePersonRemoved, .circleMeetingCancelled: "info"
+             .circlePersonRemoved, .circleMeetingCancelled, .pathUnfollowed, .stepReopened: "info"
         case .meetingCancelledLate, .circleMeetingCancelledLate: "warning"
         default: "success"
         }

@@ -128,7 +128,13 @@ struct PeopleController {
         func listed(_ questions: [StoredQuestion]) -> [ViewModel] {
             questions.map { ["title": $0.title, "url": SiteRoute.question($0.id)] as ViewModel }
         }
+        // Learning-path progress is the person's own: shown only on their own page.
+        let myPaths = d.isSelf ? try await services.learningPaths.mine(viewer).map { entry -> ViewModel in
+            ["pathTitle": entry.path.title, "pathUrl": SiteRoute.path(entry.path.id), "percent": entry.progress.percent,
+             "progressText": "\(entry.progress.done) of \(entry.progress.total) steps"]
+        } : []
         let model: ViewModel = [
+            "myPaths": myPaths, "hasMyPaths": !myPaths.isEmpty,
             "asked": listed(contributions.asked), "answered": listed(contributions.answered),
             "hasAsked": !contributions.asked.isEmpty, "hasAnswered": !contributions.answered.isEmpty,
             "hasContributions": !contributions.asked.isEmpty || !contributions.answered.isEmpty,

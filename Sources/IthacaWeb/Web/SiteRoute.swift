@@ -97,6 +97,10 @@ enum SiteRoute {
     static let settingsCalendarRevoke = "/settings/calendar/revoke"
     static let circles = "/circles"
     static let reports = "/reports"
+    static let paths = "/paths"
+    static let pathPattern = "/paths/:pathId"
+    static let pathActionPattern = "/paths/:pathId/:action"
+    static let pathStepPattern = "/paths/:pathId/steps/:resourceId/:action"
     static let moderation = "/moderation"
     static let moderationHide = "/moderation/hide"
     static let moderationRestore = "/moderation/restore"
@@ -108,6 +112,7 @@ enum SiteRoute {
     static let circleMeetingCancelPattern = "/circle-meetings/:meetingId/cancel"
     static let circleMeetingICSPattern = "/circle-meetings/:meetingId/meeting.ics"
 
+    static func path(_ id: UUID) -> String { "/paths/\(id.uuidString.lowercased())" }
     static func circle(_ id: UUID) -> String { "/circles/\(id.uuidString.lowercased())" }
     static func circleMeeting(_ id: UUID) -> String { "/circle-meetings/\(id.uuidString.lowercased())" }
     static func event(_ id: UUID) -> String { "/events/\(id.uuidString.lowercased())" }
