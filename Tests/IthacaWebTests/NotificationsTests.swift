@@ -73,4 +73,28 @@ import Testing
             #expect(page.text.contains("Stop following"), "askers follow their own questions")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func mentionsReachTheSpacesMembersWithoutRevealingAnAnonymousAsker(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let ada = try await member(browser, "Ada Asker", "ada@example.com")
+            let ben = try await member(browser, "Ben Reader", "ben@example.com")
+            let outsider = try await member(browser, "Olga Outside", "olga@example.com")
+            for person in [ada, ben] { try await browser.json(.post, "/api/v1/spaces/career-growth/join", token: person.token) }
+            let asked = try await browser.json(.post, "/api/v1/spaces/career-growth/questions", [
+                "title": "Feedback on my plan?", "body": "@Ben Reader and @Olga Outside, what would you change?", "anonymous": true,
+            ], token: ada.token)
+            let id = try #require(asked.object["id"] as? String)
+            let benInbox = try await browser.json(.get, "/api/v1/notifications", token: ben.token)
+            #expect(benInbox.text.contains("A member mentioned you in “Feedback on my plan?”") && !benInbox.text.contains("Ada"))
+            #expect(!(try await browser.json(.get, "/api/v1/notifications", token: outsider.token)).text.contains("mentioned you"))
+            try await browser.json(.post, "/api/v1/questions/\(id)/answers", ["body": "Ask @ada asker's manager too (not you, @Ben Reader)."], token: ben.token)
+            let adaInbox = try await browser.json(.get, "/api/v1/notifications", token: ada.token).object["items"] as? [[String: Any]] ?? []
+            #expect(adaInbox.contains { $0["kind"] as? String == "mention" && ($0["text"] as? String ?? "").hasPrefix("Ben Reader mentioned you") })
+            // mentioning yourself notifies nobody
+            let benMentions = (try await browser.json(.get, "/api/v1/notifications", token: ben.token).object["items"] as? [[String: Any]] ?? [])
+                .filter { $0["kind"] as? String == "mention" }
+            #expect(benMentions.count == 1)
+        }
+    }
 }

@@ -83,6 +83,10 @@ public struct CommunityStore: Sendable {
     }
 
     /// Members per space, and each space's moderators.
+    public func memberIds(of space: UUID) async throws -> [UUID] {
+        try await SpaceMemberRecord.query(on: database.db).filter(\.$spaceId == space).all().map(\.userId)
+    }
+
     public func memberCounts() async throws -> [UUID: Int] {
         let rows = try await database.db.sql.raw("SELECT space_id, COUNT(*) AS n FROM space_members GROUP BY space_id").all()
         var counts: [UUID: Int] = [:]

@@ -87,6 +87,8 @@ public struct CommunityService: Sendable {
         let question = try await store.addQuestion(draft, space: space.id, author: viewer.id, now: clock.now())
         // Askers follow their question: answers reach their inbox.
         try await notifications.follow(question.id, viewer: viewer)
+        try await notifyMentions(in: draft.title + "\n" + draft.body, space: space.id, question: question,
+                                 by: draft.anonymous ? "A member" : viewer.name, viewer: viewer)
         return question
     }
 
@@ -143,6 +145,7 @@ public struct CommunityService: Sendable {
             "\(viewer.name) answered “\(question.title)”, a question you follow.", url: url)
         // Answerers follow the question too, to see the discussion go on.
         try await notifications.follow(questionId, viewer: viewer)
+        try await notifyMentions(in: text, space: space.id, question: question, by: viewer.name, viewer: viewer)
         return answer
     }
 
@@ -166,6 +169,8 @@ public struct CommunityService: Sendable {
             to: [postAuthor], except: viewer.id, .comment,
             "\(question.anonymous && viewer.id == question.authorId ? "The asker" : viewer.name) commented on your \(what) to “\(question.title)”.",
             url: "/questions/\(question.id.uuidString.lowercased())")
+        try await notifyMentions(in: text, space: space.id, question: question,
+                                 by: question.anonymous && viewer.id == question.authorId ? "The asker" : viewer.name, viewer: viewer)
         return (comment, author)
     }
 
@@ -267,6 +272,16 @@ public struct CommunityService: Sendable {
     }
 
     public func revisions(of target: UUID) async throws -> Int { try await store.revisionCount(of: target) }
+
+    /// "@Name" reaches the space's members named, in their inbox; an anonymous asker stays "A member".
+    func notifyMentions(in text: String, space: UUID, question: StoredQuestion, by label: String, viewer: Viewer) async throws {
+        guard text.contains("@") else { return }
+        let members = try await store.memberIds(of: space)
+        let names = try await profiles.names(of: members)
+        let mentioned = Mentions.find(in: text, among: members.compactMap { id in names[id].map { Mentions.Candidate(id: id, name: $0) } })
+        try await notifications.send(to: mentioned, except: viewer.id, .mention, "\(label) mentioned you in “\(question.title)”.",
+                                     url: "/questions/\(question.id.uuidString.lowercased())")
+    }
 
     func moderates(_ space: StoredSpace, _ viewer: Viewer) async throws -> Bool {
         if viewer.isAdmin { return true }

@@ -48,3 +48,13 @@ import Testing
         #expect(AnswerRules.askerLabel(anonymous: false, askerName: "Ada", askerId: asker, viewer: UUID()) == "Ada")
     }
 }
+
+@Test func mentionsFindTheLongestMemberNameAtWordBoundaries() {
+    let ada = UUID(), adam = UUID(), adaL = UUID(), ben = UUID()
+    let people = [Mentions.Candidate(id: ada, name: "Ada"), Mentions.Candidate(id: adam, name: "Adam Smith"),
+                  Mentions.Candidate(id: adaL, name: "Ada Lovelace"), Mentions.Candidate(id: ben, name: "Ben")]
+    #expect(Mentions.find(in: "Thanks @ada lovelace and @Adam Smith!", among: people) == [adaL, adam])
+    #expect(Mentions.find(in: "@Ada, what do you think? @Ada again", among: people) == [ada])
+    #expect(Mentions.find(in: "@Adamant is not Adam, mail ben@example.com", among: people).isEmpty)
+    #expect(Mentions.find(in: "no mentions here", among: people).isEmpty)
+}
