@@ -37,10 +37,10 @@ public struct ChallengeStore: Sendable {
         return id
     }
 
-    public func challenges() async throws -> [StoredChallenge] {
+    public func challenges(offset: Int, limit: Int) async throws -> [StoredChallenge] {
         try await database.db.sql.raw("""
             SELECT c.*, (SELECT COUNT(*) FROM challenge_members m WHERE m.challenge_id = c.id) AS members
-            FROM challenges c ORDER BY c.start_date DESC, c.title
+            FROM challenges c ORDER BY c.start_date DESC, c.title, c.id LIMIT \(bind: limit) OFFSET \(bind: offset)
             """).all().map(Self.challenge)
     }
 

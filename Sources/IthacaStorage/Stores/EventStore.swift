@@ -34,9 +34,10 @@ public struct EventStore: Sendable {
         """
 
     /// Events that have not ended, soonest first.
-    public func upcoming(after now: Date, limit: Int) async throws -> [StoredEvent] {
-        try await database.db.sql.raw("\(unsafeRaw: Self.select) WHERE e.ends_at > \(bind: now) ORDER BY e.starts_at, e.id LIMIT \(bind: limit)")
-            .all().map(Self.event)
+    public func upcoming(after now: Date, offset: Int = 0, limit: Int) async throws -> [StoredEvent] {
+        try await database.db.sql.raw("""
+            \(unsafeRaw: Self.select) WHERE e.ends_at > \(bind: now) ORDER BY e.starts_at, e.id LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all().map(Self.event)
     }
 
     public func event(_ id: UUID) async throws -> StoredEvent? {

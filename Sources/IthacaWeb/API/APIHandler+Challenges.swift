@@ -8,8 +8,10 @@ import IthacaStorage
 extension APIHandler {
     func listChallenges(_ input: Operations.ListChallenges.Input) async throws -> Operations.ListChallenges.Output {
         let viewer = try viewer()
-        let items = try await services.challenges.challenges(for: viewer).map { Self.challenge($0.challenge, joined: $0.joined, detail: nil) }
-        return .ok(.init(body: .json(.init(items: items))))
+        let offset = try input.query.cursor.map(DirectoryService.decodeCursor) ?? 0
+        let page = try await services.challenges.challenges(for: viewer, offset: offset)
+        return .ok(.init(body: .json(.init(items: page.items.map { Self.challenge($0.challenge, joined: $0.joined, detail: nil) },
+                                           nextCursor: page.next.map(DirectoryService.encodeCursor)))))
     }
 
     func createChallenge(_ input: Operations.CreateChallenge.Input) async throws -> Operations.CreateChallenge.Output {

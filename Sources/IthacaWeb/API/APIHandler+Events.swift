@@ -7,8 +7,9 @@ import OpenAPIRuntime
 /// Events, RSVPs and the waitlist through the JSON API.
 extension APIHandler {
     func listEvents(_ input: Operations.ListEvents.Input) async throws -> Operations.ListEvents.Output {
-        let items = try await services.events.upcoming(for: try viewer()).map(Self.event)
-        return .ok(.init(body: .json(.init(items: items))))
+        let offset = try input.query.cursor.map(DirectoryService.decodeCursor) ?? 0
+        let page = try await services.events.upcoming(for: try viewer(), offset: offset)
+        return .ok(.init(body: .json(.init(items: page.items.map(Self.event), nextCursor: page.next.map(DirectoryService.encodeCursor)))))
     }
 
     func createEvent(_ input: Operations.CreateEvent.Input) async throws -> Operations.CreateEvent.Output {

@@ -25,12 +25,15 @@ public struct ChallengeService: Sendable {
         public let cheered: Set<UUID>
     }
 
-    public func challenges(for viewer: Viewer) async throws -> [(challenge: StoredChallenge, joined: Bool)] {
+    public static let pageSize = 30
+
+    public func challenges(for viewer: Viewer, offset: Int = 0) async throws -> (items: [(challenge: StoredChallenge, joined: Bool)], next: Int?) {
         var result: [(StoredChallenge, Bool)] = []
-        for challenge in try await store.challenges() {
+        let page = try await store.challenges(offset: offset, limit: Self.pageSize + 1)
+        for challenge in page.prefix(Self.pageSize) {
             result.append((challenge, try await store.isMember(challenge.id, viewer.id)))
         }
-        return result
+        return (result, page.count > Self.pageSize ? offset + Self.pageSize : nil)
     }
 
     public func create(_ details: ChallengeDetails, by viewer: Viewer) async throws -> UUID {

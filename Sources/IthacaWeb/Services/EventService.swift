@@ -17,8 +17,11 @@ public struct EventService: Sendable {
         public let waitlistPosition: Int?
     }
 
-    public func upcoming(for viewer: Viewer) async throws -> [Detail] {
-        let events = try await store.upcoming(after: clock.now(), limit: 50)
+    public static let pageSize = 30
+
+    public func upcoming(for viewer: Viewer, offset: Int = 0) async throws -> (items: [Detail], next: Int?) {
+        let page = try await store.upcoming(after: clock.now(), offset: offset, limit: Self.pageSize + 1)
+        let events = Array(page.prefix(Self.pageSize))
         let names = try await profiles.names(of: events.compactMap(\.hostId))
         var result: [Detail] = []
         for event in events {
@@ -26,7 +29,7 @@ public struct EventService: Sendable {
             result.append(Detail(event: event, hostName: event.hostId.flatMap { names[$0] } ?? "A former member",
                                  myStatus: mine?.status, waitlistPosition: mine?.position))
         }
-        return result
+        return (result, page.count > Self.pageSize ? offset + Self.pageSize : nil)
     }
 
     public func create(_ details: EventDetails, by viewer: Viewer) async throws -> UUID {

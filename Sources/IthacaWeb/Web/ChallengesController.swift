@@ -21,7 +21,7 @@ struct ChallengesController {
     func challenges(_ context: AppRequestContext, form: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
         let viewer = try context.signedIn()
         let today = CalendarDay.of(services.configuration.clock.now())
-        let items = try await services.challenges.challenges(for: viewer).map { entry -> ViewModel in
+        let items = try await services.challenges.challenges(for: viewer).items.map { entry -> ViewModel in
             let details = entry.challenge.details
             let state = today < details.startDate ? "Starts \(details.startDate)" : today > details.endDate ? "Ended \(details.endDate)" : "Running"
             return ["title": details.title, "url": SiteRoute.challenge(entry.challenge.id), "state": state,

@@ -26,7 +26,7 @@ struct EventsController {
     func list(_ context: AppRequestContext, form: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
         let viewer = try context.signedIn()
         let zone = try await zone(viewer)
-        let items = try await services.events.upcoming(for: viewer).map { detail -> ViewModel in
+        let items = try await services.events.upcoming(for: viewer).items.map { detail -> ViewModel in
             let e = detail.event
             return ["title": e.details.title, "url": SiteRoute.event(e.id), "kind": e.details.kind.label,
                     "when": Format.meetingTime(DateInterval(start: e.details.start, end: e.details.end), zone: zone),
