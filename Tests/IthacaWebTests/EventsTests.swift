@@ -19,7 +19,7 @@ import Testing
                                                                       "end": end, "location": "Room 1", "capacity": 2], token: host.token)
             #expect(bad.status == .unprocessableContent)
             let created = try await browser.json(.post, "/api/v1/events", [
-                "title": "Office hours: system design", "kind": "office_hours", "start": start, "end": end,
+                "title": "Office hours: system design", "kind": "talk", "start": start, "end": end,
                 "location": "https://meet.example.org/design", "capacity": 2,
             ], token: host.token)
             #expect(created.status == .created, "\(created.text)")
@@ -66,6 +66,63 @@ import Testing
             let page = try await browser.get(location)
             #expect(page.text.contains("Meetup &lt;b&gt;x&lt;/b&gt;") && page.text.contains("You're going"))
             #expect(try await browser.get(location + "/event.ics").text.contains("BEGIN:VEVENT"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func officeHoursAreBookedOneSlotPerPersonAndHostsCanCallEventsOff(database: TestDatabase) async throws {
+        let clock = TestClock()
+        try await withTestApp(database, clock: clock) { browser in
+            let host = try await member(browser, "Hana Host", "hana@example.com")
+            let ada = try await member(browser, "Ada", "ada@example.com")
+            let ben = try await member(browser, "Ben", "ben@example.com")
+            let formatter = ISO8601DateFormatter()
+            let start = clock.now.addingTimeInterval(2 * 86_400)
+            let tooShort = try await browser.json(.post, "/api/v1/events", [
+                "title": "Office hours", "kind": "office_hours", "start": formatter.string(from: start),
+                "end": formatter.string(from: start.addingTimeInterval(600)), "location": "Room 1", "capacity": 1, "slotMinutes": 15,
+            ], token: host.token)
+            #expect(tooShort.status == .unprocessableContent && tooShort.text.contains("15-minute slot"))
+            let created = try await browser.json(.post, "/api/v1/events", [
+                "title": "Office hours: career questions", "kind": "office_hours", "start": formatter.string(from: start),
+                "end": formatter.string(from: start.addingTimeInterval(3600)), "location": "https://meet.example.org/oh", "capacity": 99, "slotMinutes": 20,
+            ], token: host.token)
+            #expect(created.status == .created, "\(created.text)")
+            let id = try #require(created.object["id"] as? String)
+            let slots = created.object["slots"] as? [[String: Any]] ?? []
+            #expect(slots.count == 3 && created.object["capacity"] as? Int == 3)
+            let first = try #require(slots.first?["start"] as? String), second = try #require(slots.dropFirst().first?["start"] as? String)
+            // RSVPs are for meetups and talks; office hours are booked by slot
+            #expect(try await browser.json(.post, "/api/v1/events/\(id)/rsvp", token: ada.token).status == .conflict)
+            let booked = try await browser.json(.post, "/api/v1/events/\(id)/slots", ["start": first], token: ada.token)
+            #expect((booked.object["mySlot"] as? [String: Any])?["start"] as? String == first && booked.object["going"] as? Int == 1)
+            #expect(try await browser.json(.post, "/api/v1/events/\(id)/slots", ["start": first], token: ben.token).status == .conflict)
+            let odd = formatter.string(from: start.addingTimeInterval(300))
+            #expect(try await browser.json(.post, "/api/v1/events/\(id)/slots", ["start": odd], token: ben.token).status == .unprocessableContent)
+            // booking another slot moves mine: one slot per person
+            let moved = try await browser.json(.post, "/api/v1/events/\(id)/slots", ["start": second], token: ada.token)
+            #expect((moved.object["mySlot"] as? [String: Any])?["start"] as? String == second && moved.object["going"] as? Int == 1)
+            #expect(try await browser.json(.post, "/api/v1/events/\(id)/slots", ["start": first], token: ben.token).status == .ok)
+            // the .ics holds my own slot
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(ada.token)"
+            let stamp = { (date: Date) -> String in
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = TimeZone(identifier: "UTC")!
+                let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+                return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            }
+            #expect(try await browser.request(.get, "/api/v1/events/\(id)/ics", headers: headers).text.contains("DTSTART:\(stamp(start.addingTimeInterval(1200)))"))
+            // only the host calls it off; everyone who booked hears about it, and it leaves the list
+            #expect(try await browser.json(.post, "/api/v1/events/\(id)/cancellation", token: ada.token).status == .forbidden)
+            let off = try await browser.json(.post, "/api/v1/events/\(id)/cancellation", token: host.token)
+            #expect(off.object["cancelled"] as? Bool == true)
+            #expect(try await browser.json(.post, "/api/v1/events/\(id)/slots", ["start": first], token: host.token).status == .conflict)
+            for person in [ada, ben] {
+                let inbox = try await browser.json(.get, "/api/v1/notifications", token: person.token)
+                #expect(inbox.text.contains("was called off"))
+            }
+            #expect((try await browser.json(.get, "/api/v1/events", token: ada.token).object["items"] as? [Any])?.isEmpty == true)
         }
     }
 }

@@ -29,6 +29,7 @@ enum IthacaMigrations {
             M023CommunityCircles(),
             M024CreateModeration(),
             M025CreateLearningPaths(),
+            M026OfficeHoursAndEventCancelling(),
         ]
     }
 }

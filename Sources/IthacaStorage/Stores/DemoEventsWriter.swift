@@ -24,12 +24,22 @@ struct DemoEventsWriter {
         for (index, event) in events.enumerated() {
             let id = UUID()
             let start = now.addingTimeInterval(event.2 + 17 * 3600)
+            let isOfficeHours = event.1 == .officeHours
             try await db.sql.insert(into: "events")
-                .columns("id", "title", "description", "kind", "starts_at", "ends_at", "location", "capacity", "host_id", "created_at")
+                .columns("id", "title", "description", "kind", "starts_at", "ends_at", "location", "capacity", "host_id", "created_at", "slot_minutes")
                 .values(SQLBind(id), SQLBind(event.0), SQLBind(event.6), SQLBind(event.1.rawValue), SQLBind(start),
                         SQLBind(start.addingTimeInterval(5400)), SQLBind(event.3), SQLBind(event.4), SQLBind(members[index * 13]),
-                        SQLBind(now.addingTimeInterval(-2 * day)))
+                        SQLBind(now.addingTimeInterval(-2 * day)), SQLBind(isOfficeHours ? 15 : nil))
                 .run()
+            if isOfficeHours {
+                // Office hours: 15-minute slots (90 minutes → 6 seats), the first few booked one person each.
+                for (number, slot) in OfficeHours.slots(start: start, end: start.addingTimeInterval(5400), minutes: 15).prefix(event.5).enumerated() {
+                    try await db.sql.insert(into: "office_hour_bookings").columns("id", "event_id", "person_id", "slot_start", "created_at")
+                        .values(SQLBind(UUID()), SQLBind(id), SQLBind(members[(index * 29 + number * 3 + 1) % members.count]), SQLBind(slot.start),
+                                SQLBind(now.addingTimeInterval(-day))).run()
+                }
+                continue
+            }
             // The first `capacity` answers get seats, the rest wait in the order they answered.
             for answer in 0..<event.5 {
                 let person = members[(index * 29 + answer * 3 + 1) % members.count]

@@ -42,6 +42,7 @@ public enum Flash: String, Sendable {
     case circleCreated, circleJoined, circleRequested, circleInvited, circleApproved, circleLeft, circlePersonRemoved, circlePlanSaved
     case circleMeetingScheduled, circleMeetingCancelled, circleMeetingCancelledLate, circleNoteAdded, circleMessageSent
     case reported, postHidden, postRestored, reportDismissed
+    case slotBooked, slotReleased, eventCalledOff
     case pathCreated, pathFollowed, pathUnfollowed, stepDone, stepReopened, pathCompleted
 
     var message: String {
@@ -131,6 +132,9 @@ public enum Flash: String, Sendable {
         case .postHidden: "Hidden. The author sees your reason; the decision is in the moderator log."
         case .postRestored: "The post is visible again."
         case .reportDismissed: "Report dismissed: the post stays up."
+        case .slotBooked: "Your slot is booked. Add it to your calendar with the .ics file."
+        case .slotReleased: "Slot given back: someone else can have it."
+        case .eventCalledOff: "The event is called off. Everyone who answered or booked has been told."
         case .pathCreated: "Path created. You follow it already; share it with people on the same road."
         case .pathFollowed: "You follow this path. Tick the steps off as you go; only you see your progress."
         case .pathUnfollowed: "You stopped following the path."
@@ -144,7 +148,7 @@ public enum Flash: String, Sendable {
         switch self {
         case .signedOut, .sessionEnded, .otherSessionsEnded, .tokenRevoked, .requestDeclined, .requestWithdrawn, .mentorshipEnded,
              .meetingCancelled, .calendarFeedRevoked, .spaceLeft, .challengeLeft, .enrolmentLeft, .circleLeft,
-             .circlePersonRemoved, .circleMeetingCancelled, .pathUnfollowed, .stepReopened: "info"
+             .circlePersonRemoved, .circleMeetingCancelled, .pathUnfollowed, .stepReopened, .slotReleased, .eventCalledOff: "info"
         case .meetingCancelledLate, .circleMeetingCancelledLate: "warning"
         default: "success"
         }

@@ -15,6 +15,9 @@ public struct EventService: Sendable {
         public let hostName: String
         public let myStatus: RSVPStatus?
         public let waitlistPosition: Int?
+        /// Office hours: every slot, whether it is taken and whether it is mine.
+        public var slots: [(slot: DateInterval, taken: Bool, mine: Bool)] = []
+        public var mySlot: DateInterval? { slots.first { $0.mine }?.slot }
     }
 
     public static let pageSize = 30
@@ -45,12 +48,28 @@ public struct EventService: Sendable {
         let event = try await event(id)
         let host = try await event.hostId.asyncName(profiles)
         let mine = try await store.rsvp(of: viewer.id, to: id)
-        return Detail(event: event, hostName: host, myStatus: mine?.status, waitlistPosition: mine?.position)
+        var detail = Detail(event: event, hostName: host, myStatus: mine?.status, waitlistPosition: mine?.position)
+        if event.details.kind == .officeHours, let minutes = event.details.slotMinutes {
+            let booked = Dictionary(uniqueKeysWithValues: try await store.bookings(of: id).map { ($0.slotStart.timeIntervalSince1970.rounded(), $0.personId) })
+            detail.slots = OfficeHours.slots(start: event.details.start, end: event.details.end, minutes: minutes).map { slot in
+                let holder = booked[slot.start.timeIntervalSince1970.rounded()]
+                return (slot, holder != nil, holder == viewer.id)
+            }
+        }
+        return detail
+    }
+
+    func requireOpen(_ event: StoredEvent) throws {
+        if event.cancelled { throw IthacaError.conflict("This event was called off.") }
+        guard event.details.end > clock.now() else { throw IthacaError.conflict("This event is over.") }
     }
 
     public func rsvp(_ id: UUID, by viewer: Viewer) async throws -> Detail {
         let event = try await event(id)
-        guard event.details.end > clock.now() else { throw IthacaError.conflict("This event is over.") }
+        try requireOpen(event)
+        if event.details.kind == .officeHours {
+            throw IthacaError.conflict("Office hours are booked one person per slot: pick a time on the event's page.")
+        }
         _ = try await store.answer(id, person: viewer.id, capacity: event.details.capacity, now: clock.now())
         return try await detail(id, for: viewer)
     }
@@ -64,15 +83,45 @@ public struct EventService: Sendable {
         return try await detail(id, for: viewer)
     }
 
+    /// Books a slot of office hours (moving my earlier booking there).
+    public func book(_ id: UUID, slot start: Date, by viewer: Viewer) async throws -> Detail {
+        let event = try await event(id)
+        try requireOpen(event)
+        let slot = try OfficeHours.slot(at: start, of: event.details, now: clock.now())
+        guard try await store.book(id, person: viewer.id, slot: slot.start, now: clock.now()) else {
+            throw IthacaError.conflict("Someone just booked that slot; pick another.")
+        }
+        return try await detail(id, for: viewer)
+    }
+
+    public func cancelBooking(_ id: UUID, by viewer: Viewer) async throws -> Detail {
+        _ = try await event(id)
+        try await store.cancelBooking(id, person: viewer.id)
+        return try await detail(id, for: viewer)
+    }
+
+    /// The host (or a site admin) calls the event off; everyone who answered or booked hears about it.
+    public func callOff(_ id: UUID, by viewer: Viewer) async throws -> Detail {
+        let event = try await event(id)
+        guard event.hostId == viewer.id || viewer.isAdmin else { throw IthacaError.forbidden("Only the host can call the event off.") }
+        guard !event.cancelled else { throw IthacaError.conflict("This event was already called off.") }
+        let people = try await store.callOff(id, now: clock.now())
+        try await notifications.send(to: people, except: viewer.id, .event, "“\(event.details.title)” was called off by its host.",
+                                     url: "/events/\(id.uuidString.lowercased())")
+        return try await detail(id, for: viewer)
+    }
+
     /// The event as an iCalendar file (anyone signed in may add it to their calendar).
     public func ics(_ id: UUID, for viewer: Viewer) async throws -> String {
         let detail = try await detail(id, for: viewer)
         let event = detail.event
+        // With a booked slot of office hours, the calendar holds my slot.
+        let when = detail.mySlot ?? DateInterval(start: event.details.start, end: event.details.end)
         return ICalendar.document(events: [ICalendarEvent(
-            uid: "event-\(id.uuidString.lowercased())@ithaca", sequence: 0, dtstamp: clock.now(), start: event.details.start,
-            end: event.details.end, summary: event.details.title,
+            uid: "event-\(id.uuidString.lowercased())@ithaca", sequence: event.cancelled ? 1 : 0, dtstamp: clock.now(), start: when.start,
+            end: when.end, summary: event.details.title,
             description: [event.details.location, event.details.description].filter { !$0.isEmpty }.joined(separator: "\n\n"),
-            organizerName: detail.hostName)], method: .publish)
+            organizerName: detail.hostName, status: event.cancelled ? .cancelled : .confirmed)], method: .publish)
     }
 }
 

@@ -17,6 +17,8 @@ struct EventsController {
         router.get(RouterPath(SiteRoute.eventPattern)) { _, context in try await event(context) }
         router.post(RouterPath(SiteRoute.eventRSVPPattern)) { _, context in try await rsvp(context, going: true) }
         router.post(RouterPath(SiteRoute.eventCancelPattern)) { _, context in try await rsvp(context, going: false) }
+        router.post(RouterPath(SiteRoute.eventSlotPattern)) { request, context in try await slot(request, context) }
+        router.post(RouterPath(SiteRoute.eventCallOffPattern)) { _, context in try await callOff(context) }
     }
 
     func zone(_ viewer: Viewer) async throws -> String {
@@ -54,7 +56,7 @@ struct EventsController {
         let viewer = try context.signedIn()
         let form = try await request.form()
         let zone = try await zone(viewer)
-        let typed: ViewModel = Dictionary(uniqueKeysWithValues: ["title", "description", "kind", "start", "end", "location", "capacity"]
+        let typed: ViewModel = Dictionary(uniqueKeysWithValues: ["title", "description", "kind", "start", "end", "location", "capacity", "slotMinutes"]
             .map { ($0, form.text($0) as Any) })
         let start = Self.localDate(form.text("start"), zone: zone)
         let end = Self.localDate(form.text("end"), zone: zone)
@@ -62,7 +64,8 @@ struct EventsController {
             let details = EventDetails(
                 title: form.text("title"), description: form.text("description"), kind: EventKind(rawValue: form.text("kind")) ?? .meetup,
                 start: start ?? .distantPast, end: end ?? .distantPast, location: form.text("location"),
-                capacity: Int(form.text("capacity").trimmingCharacters(in: .whitespaces)) ?? 0)
+                capacity: Int(form.text("capacity").trimmingCharacters(in: .whitespaces)) ?? 0,
+                slotMinutes: Int(form.text("slotMinutes").trimmingCharacters(in: .whitespaces)))
             let id = try await services.events.create(details, by: viewer)
             return cookies.redirect(SiteRoute.event(id), .eventCreated)
         } catch let rule as CommunityRuleViolation {
@@ -88,6 +91,13 @@ struct EventsController {
             "position": detail.waitlistPosition.map { $0 == 1 ? "You're next on the waitlist." : "You're number \($0) on the waitlist." } ?? "",
             "answered": detail.myStatus != nil, "full": e.going >= e.details.capacity,
             "rsvpUrl": base + "/rsvp", "cancelUrl": base + "/cancel", "icsUrl": base + "/event.ics",
+            "isOfficeHours": e.details.kind == .officeHours, "cancelled": e.cancelled, "open": !e.cancelled && e.details.end > services.configuration.clock.now(),
+            "isHost": e.hostId == viewer.id || viewer.isAdmin, "callOffUrl": base + "/call-off", "slotUrl": base + "/slots",
+            "slots": detail.slots.map { entry -> ViewModel in
+                ["slotTime": Format.meetingTime(entry.slot, zone: zone), "slotValue": Format.iso(entry.slot.start), "taken": entry.taken, "mine": entry.mine,
+                 "bookable": !entry.taken && entry.slot.start > services.configuration.clock.now()]
+            },
+            "mySlot": detail.mySlot.map { Format.meetingTime($0, zone: zone) } ?? "",
         ]
         return services.pages.page("event", model, title: e.details.title, context: context, nav: .community)
     }
@@ -101,6 +111,27 @@ struct EventsController {
         }
         _ = try await services.events.cancel(id, by: viewer)
         return cookies.redirect(SiteRoute.event(id), .rsvpCancelled)
+    }
+
+    /// Books (or gives back, with an empty `slot`) a slot of office hours.
+    func slot(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        let id = try context.id("eventId", "event")
+        let value = try await request.form().text("slot")
+        if value.isEmpty {
+            _ = try await services.events.cancelBooking(id, by: viewer)
+            return cookies.redirect(SiteRoute.event(id), .slotReleased)
+        }
+        guard let start = ISO8601DateFormatter().date(from: value) else { throw IthacaError.badRequest("Pick one of the listed slots.") }
+        _ = try await services.events.book(id, slot: start, by: viewer)
+        return cookies.redirect(SiteRoute.event(id), .slotBooked)
+    }
+
+    func callOff(_ context: AppRequestContext) async throws -> Response {
+        let viewer = try context.signedIn()
+        let id = try context.id("eventId", "event")
+        _ = try await services.events.callOff(id, by: viewer)
+        return cookies.redirect(SiteRoute.event(id), .eventCalledOff)
     }
 
     func ics(_ context: AppRequestContext) async throws -> Response {

@@ -67,6 +67,8 @@ enum SiteRoute {
     static let eventRSVPPattern = "/events/:eventId/rsvp"
     static let eventCancelPattern = "/events/:eventId/cancel"
     static let eventICSPattern = "/events/:eventId/event.ics"
+    static let eventSlotPattern = "/events/:eventId/slots"
+    static let eventCallOffPattern = "/events/:eventId/call-off"
     static let resources = "/resources"
     static let resourcePattern = "/resources/:resourceId"
     static let resourceRecommendPattern = "/resources/:resourceId/recommend"
