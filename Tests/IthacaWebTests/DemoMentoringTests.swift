@@ -80,6 +80,13 @@ import Testing
             let leads = try #require(circles.first { $0["myStatus"] as? String == "member" }?["id"] as? String)
             let thread = try await browser.json(.get, "/api/v1/circles/\(leads)/posts?kind=message", token: token).object["items"] as? [Any]
             #expect(thread?.count == 5)
+            let paths = try await browser.json(.get, "/api/v1/learning-paths", token: token).object["items"] as? [[String: Any]] ?? []
+            let leading = try #require(paths.first { $0["following"] as? Bool == true }?["id"] as? String)
+            let progress = try await browser.json(.get, "/api/v1/learning-paths/\(leading)", token: token).object["myProgress"] as? [String: Any]
+            #expect(progress?["done"] as? Int == 2 && progress?["total"] as? Int == 4)
+            let adminLogin = try await browser.json(.post, "/api/v1/tokens", ["email": Self.people.first { $0.isAdmin }!.email, "password": DemoCommunity.password])
+            let admin = try #require(adminLogin.object["token"] as? String)
+            #expect((try await browser.json(.get, "/api/v1/reports", token: admin).object["items"] as? [Any])?.count == 1)
             let inbox = try await browser.json(.get, "/api/v1/notifications", token: token)
             #expect((inbox.object["unread"] as? Int ?? 0) > 0 && (inbox.text.contains("cheered your check-in")), "\(inbox.text.prefix(300))")
         }

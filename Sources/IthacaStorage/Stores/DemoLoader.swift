@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import IthacaDomain
+import SQLKit
 
 /// Loads the demo community, the mentoring going on in it and its question-and-answer spaces, into a database. Idempotent: a database that already has the demo admin is left alone.
 public struct DemoLoader: Sendable {
@@ -34,9 +35,21 @@ public struct DemoLoader: Sendable {
             try await DemoChallengesWriter(db: db, ids: ids, now: now).write(people: people, showcase: "tesfaye.alemu@northwind.example")
             try await DemoEventsWriter(db: db, ids: ids, now: now).write(people: people)
             try await DemoCirclesWriter(db: db, ids: ids, now: now).write(people: people, showcase: "tesfaye.alemu@northwind.example")
-            try await DemoResourcesWriter(db: db, ids: ids, now: now).write(people: people)
+            try await DemoResourcesWriter(db: db, ids: ids, now: now).write(people: people, showcase: "tesfaye.alemu@northwind.example")
             try await DemoQuestionsWriter(db: db, isSQLite: database.isSQLite, ids: ids, now: now).write(DemoQuestions.generate(people: people))
+            try await Self.reportOneAnswer(db, reporter: people.first { !$0.isAdmin }.flatMap { ids[$0.key] }, now: now)
             return people.count
         }
+    }
+    /// One open report, so the moderation page has something to show in the demo.
+    static func reportOneAnswer(_ db: any Database, reporter: UUID?, now: Date) async throws {
+        guard let reporter, let row = try await db.sql.raw("""
+            SELECT a.id AS answer_id, a.question_id, q.space_id FROM answers a JOIN questions q ON q.id = a.question_id
+            WHERE a.author_id <> \(bind: reporter) ORDER BY a.created_at DESC, a.id LIMIT 1
+            """).first() else { return }
+        _ = try await ModerationStore.insertReport(
+            db, .answer, try row.decode(column: "answer_id", as: UUID.self), question: try row.decode(column: "question_id", as: UUID.self),
+            space: try row.decode(column: "space_id", as: UUID.self), reporter: reporter,
+            reason: "This reads like an advert for a paid course, not an answer.", now: now)
     }
 }

@@ -34,12 +34,20 @@ struct DemoResourcesWriter {
     static let reviews = ["Changed how I run my one-on-ones.", "Dense, but worth every page.", "Short and practical.",
                           "My mentor recommended it, and now I do too.", "Good first read on the topic."]
 
-    func write(people: [DemoPerson]) async throws {
+    /// Two learning paths over the catalogue (by index), the showcase person half-way along the first.
+    static let paths: [(String, String, [Int])] = [
+        ("From engineer to first-time manager", "Lead a small team with confidence in your first year", [0, 3, 5, 9]),
+        ("Backend: from junior to mid-level", "Own a service end to end: data, queries and deployment", [1, 6, 8]),
+    ]
+
+    func write(people: [DemoPerson], showcase: String) async throws {
         let members = people.filter { !$0.isAdmin }.compactMap { ids[$0.key] }
         guard members.count > 20 else { return }
         var random = SplitMix64(seed: 7)
+        var resourceIds: [UUID] = []
         for (index, entry) in Self.catalogue.enumerated() {
             let id = UUID()
+            resourceIds.append(id)
             let author = members[(index * 17) % members.count]
             let recommenders = (0..<(12 - index)).map { members[(index * 31 + $0 * 7 + 3) % members.count] }.filter { $0 != author }
             let unique = Array(Set(recommenders))
@@ -58,6 +66,31 @@ struct DemoResourcesWriter {
                     .values(SQLBind(UUID()), SQLBind(id), SQLBind(person), SQLBind(Self.reviews[Int(random.next() % UInt64(Self.reviews.count))]),
                             SQLBind(now.addingTimeInterval(-Double(10 - index) * 86_400)))
                     .run()
+            }
+        }
+        try await writePaths(resources: resourceIds, members: members, showcase: people.first { $0.email == showcase }.flatMap { ids[$0.key] })
+    }
+
+    func writePaths(resources: [UUID], members: [UUID], showcase: UUID?) async throws {
+        for (index, path) in Self.paths.enumerated() {
+            let id = UUID()
+            try await db.sql.insert(into: "learning_paths").columns("id", "title", "goal", "description", "author_id", "created_at")
+                .values(SQLBind(id), SQLBind(path.0), SQLBind(path.1), SQLBind("Work through the steps in order; each builds on the one before."),
+                        SQLBind(members[index * 11 + 5]), SQLBind(now.addingTimeInterval(-Double(20 - index) * 86_400))).run()
+            for (position, resource) in path.2.enumerated() {
+                try await db.sql.insert(into: "learning_path_steps").columns("id", "path_id", "position", "resource_id")
+                    .values(SQLBind(UUID()), SQLBind(id), SQLBind(position), SQLBind(resources[resource])).run()
+            }
+            var followers = (0..<(9 - index * 4)).map { members[(index * 23 + $0 * 5 + 2) % members.count] }
+            if index == 0, let showcase { followers.append(showcase) }
+            for (number, person) in Set(followers).sorted(by: { $0.uuidString < $1.uuidString }).enumerated() {
+                try await db.sql.insert(into: "learning_path_followers").columns("id", "path_id", "person_id", "created_at")
+                    .values(SQLBind(UUID()), SQLBind(id), SQLBind(person), SQLBind(now.addingTimeInterval(-Double(10 + number) * 3600))).run()
+                let done = person == showcase ? 2 : number % path.2.count
+                for resource in path.2.prefix(done) {
+                    try await db.sql.insert(into: "learning_path_done").columns("id", "path_id", "person_id", "resource_id", "done_at")
+                        .values(SQLBind(UUID()), SQLBind(id), SQLBind(person), SQLBind(resources[resource]), SQLBind(now.addingTimeInterval(-3600))).run()
+                }
             }
         }
     }

@@ -46,8 +46,13 @@ public struct ModerationStore: Sendable {
         let existing = try await database.db.sql.select().column("id").from("reports").where("target_id", .equal, targetId)
             .where("reporter_id", .equal, reporter).first()
         if existing != nil { return nil }
+        return try await Self.insertReport(database.db, target, targetId, question: question, space: space, reporter: reporter, reason: reason, now: now)
+    }
+
+    static func insertReport(_ db: any Database, _ target: ReportTarget, _ targetId: UUID, question: UUID, space: UUID, reporter: UUID,
+                             reason: String, now: Date) async throws -> UUID {
         let id = UUID()
-        try await database.db.sql.insert(into: "reports")
+        try await db.sql.insert(into: "reports")
             .columns("id", "target_kind", "target_id", "question_id", "space_id", "reporter_id", "reason", "status", "created_at")
             .values(SQLBind(id), SQLBind(target.rawValue), SQLBind(targetId), SQLBind(question), SQLBind(space), SQLBind(reporter), SQLBind(reason),
                     SQLBind(ReportStatus.open.rawValue), SQLBind(now))
