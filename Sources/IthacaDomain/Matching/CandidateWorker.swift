@@ -1,16 +1,17 @@
 import Foundation
 
-/// One mentor's running sums for the current mentee.
+/// One mentor's running sums for the current mentee: points of the walked (not popular) skills and products of the
+/// walked (not common) words it shares with the mentee. Small, so every worker's sums stay in its core's cache.
 struct Sums {
-    var stamp: UInt32 = 0
-    var skills: Int32 = 0
-    var dot: Int32 = 0
+    var skills: Int32
+    var dot: Int32
 }
 
 /// One worker's candidate search (see `CompatibilityScorer.candidateEdges`): per mentee, its best `keep` mentors.
 ///
 /// The state is raw buffers and plain fields of a value the worker owns, so the hot loops run without exclusivity,
 /// bounds or uniqueness checks (captured variables cost a runtime access check on every touch). `release()` frees it.
+/// Mentors are by position (see `MentorPostings`) until a pair is offered to the list.
 struct CandidateWorker {
     private let scorer: CompatibilityScorer
     private let postings: MentorPostings
@@ -19,10 +20,11 @@ struct CandidateWorker {
     private let keep: Int
     private let skillCap = Int32(CompatibilityPoints.skillCap)
 
-    /// Per mentor: reached for the current mentee (stamp), its skill points and word products so far.
-    private let sums: UnsafeMutableBufferPointer<Sums>
-    private var stamp: UInt32 = 0
-    /// Mentors reached by a walked list, and the floor of each (its score without popular skills and common words).
+    /// Per position: reached for the current mentee (a bit, cleared per mentee), and if so its running sums.
+    private let reached: UnsafeMutablePointer<UInt64>
+    private let reachedWords: Int
+    private let sums: UnsafeMutablePointer<Sums>
+    /// Positions reached by a walked list, and the floor of each (its exact score without the common words).
     private let touched: UnsafeMutablePointer<Int32>
     private let floorOf: UnsafeMutablePointer<Int32>
     private var touchedCount = 0
@@ -37,8 +39,9 @@ struct CandidateWorker {
     private let commonMost: UnsafeMutablePointer<Int32>
     private var commonCount = 0
     private var commonDotBound = 0
-    /// Points of the current mentee's popular skills (not walked), all together.
-    private var popularPoints: Int32 = 0
+    /// The current mentee's popular skills (not walked): their bits, and each bit's points.
+    private var popularSkills: UInt64 = 0
+    private let popularPoints: UnsafeMutablePointer<Int32>
     // The current mentee's facts, copied out of the scratch (a class: each read of its fields is checked).
     private var mentee = 0
     private var organisation: Int32 = 0
@@ -63,8 +66,10 @@ struct CandidateWorker {
         self.keep = keep
         scratch = MenteeScratch(scorer)
         let m = postings.mentorCount
+        reachedWords = (m + 63) / 64
+        reached = .allocate(capacity: max(reachedWords, 1))
+        reached.initialize(repeating: 0, count: max(reachedWords, 1))
         sums = .allocate(capacity: max(m, 1))
-        sums.initialize(repeating: Sums())
         touched = .allocate(capacity: max(m, 1))
         floorOf = .allocate(capacity: max(m, 1))
         overlapRow = .allocate(capacity: max(scorer.windows.count, 1))
@@ -76,11 +81,14 @@ struct CandidateWorker {
         commonWeight = .allocate(capacity: vocabulary)
         commonBit = .allocate(capacity: vocabulary)
         commonMost = .allocate(capacity: vocabulary)
+        popularPoints = .allocate(capacity: 64)
+        popularPoints.initialize(repeating: 0, count: 64)
         top = TopPairs(capacity: keep)
         floors = TopPairs(capacity: keep)
     }
 
     func release() {
+        reached.deallocate()
         sums.deallocate()
         touched.deallocate()
         floorOf.deallocate()
@@ -90,6 +98,7 @@ struct CandidateWorker {
         commonWeight.deallocate()
         commonBit.deallocate()
         commonMost.deallocate()
+        popularPoints.deallocate()
         top.release()
         floors.release()
     }
@@ -101,11 +110,7 @@ struct CandidateWorker {
             return
         }
         scorer.load(i, into: scratch)
-        stamp &+= 1
-        if stamp == 0 {
-            for j in sums.indices { sums[j].stamp = 0 }
-            stamp = 1
-        }
+        reached.update(repeating: 0, count: reachedWords)
         mentee = i
         organisation = scratch.organisation
         freshEyes = scratch.freshEyes ? Int32(CompatibilityPoints.freshEyes) : 0
@@ -123,24 +128,24 @@ struct CandidateWorker {
     }
 
     /// 1. The lists of the mentee's rarer skills and words, adding up each reached mentor's skill points and word
-    /// products. Popular skills and common words are only noted (their points at most).
+    /// products. Popular skills and common words are only noted.
     private mutating func walkRarerLists(_ i: Int) {
         touchedCount = 0
-        popularPoints = 0
+        popularSkills = 0
         for skill in scorer.menteeSkills[i] {
             let s = Int(skill)
             let points = scorer.skillPoints[s]
-            if postings.skillIsPopular[s] {
-                popularPoints &+= points
+            let bit = postings.popularBit[s]
+            if bit >= 0 {
+                popularSkills |= 1 << UInt64(bit)
+                popularPoints[Int(bit)] = points
                 continue
             }
             var index = Int(postings.skillStart[s])
             let end = Int(postings.skillStart[s + 1])
             walked &+= end &- index
             while index < end {
-                let j = Int(postings.skillMentors[index])
-                reach(j)
-                sums[j].skills &+= points
+                reach(Int(postings.skillPositions[index]), skills: points, dot: 0)
                 index &+= 1
             }
         }
@@ -149,12 +154,12 @@ struct CandidateWorker {
         let vector = scorer.vocabulary.vectors[i]
         for (term, weight) in zip(vector.terms, vector.weights) {
             let t = Int(term)
-            let slot = postings.termSlot[t]
-            if slot >= 0 {
+            let column = postings.termSlot[t]
+            if column >= 0 {
                 let most = Int(weight) &* Int(postings.termMaxWeight[t])
-                commonColumn[commonCount] = Int(slot)
+                commonColumn[commonCount] = Int(column)
                 commonWeight[commonCount] = weight
-                commonBit[commonCount] = 1 << UInt64(slot)
+                commonBit[commonCount] = 1 << UInt64(column)
                 commonMost[commonCount] = Int32(most)
                 commonCount &+= 1
                 commonDotBound &+= most
@@ -164,21 +169,37 @@ struct CandidateWorker {
             let end = Int(postings.termStart[t + 1])
             walked &+= end &- index
             while index < end {
-                let j = Int(postings.termMentors[index])
-                reach(j)
-                sums[j].dot &+= weight &* postings.termWeights[index]
+                reach(Int(postings.termPositions[index]), skills: 0, dot: weight &* postings.termWeights[index])
                 index &+= 1
             }
         }
     }
 
+    /// Adds to the sums of the mentor at position `p`, starting them when it is reached first for this mentee.
     @inline(__always)
-    private mutating func reach(_ j: Int) {
-        if sums[j].stamp != stamp {
-            sums[j] = Sums(stamp: stamp)
-            touched[touchedCount] = Int32(j)
+    private mutating func reach(_ p: Int, skills: Int32, dot: Int32) {
+        let bit: UInt64 = 1 << UInt64(p & 63)
+        if reached[p >> 6] & bit == 0 {
+            reached[p >> 6] |= bit
+            sums[p] = Sums(skills: skills, dot: dot)
+            touched[touchedCount] = Int32(p)
             touchedCount &+= 1
+        } else {
+            sums[p].skills &+= skills
+            sums[p].dot &+= dot
         }
+    }
+
+    /// The points of the mentee's popular skills among `skills` (bits).
+    @inline(__always)
+    private func popular(_ skills: UInt64) -> Int32 {
+        var shared = skills & popularSkills
+        var points: Int32 = 0
+        while shared != 0 {
+            points &+= popularPoints[shared.trailingZeroBitCount]
+            shared &= shared &- 1
+        }
+        return points
     }
 
     /// The base of each mentor group for this mentee (working hours, language, career stage).
@@ -203,86 +224,87 @@ struct CandidateWorker {
         }
     }
 
-    /// 2. Mentors reached by a walked list. A first pass takes each one's floor (no popular skills, no common words):
+    /// 2. Mentors reached by a walked list. A first pass takes each one's floor (its score but for the common words):
     /// the `keep`-th best floor among allowed pairs is a floor for the final list. Then only mentors whose floor plus
-    /// the most the popular skills and common words could add beats it are scored exactly.
+    /// the most the common words could add beats it are scored exactly.
     private mutating func scoreReachedMentors() {
+        // Floors first in a loop without branches, so the scattered reads overlap; then the list over them.
         for t in 0..<touchedCount {
-            let j = Int(touched[t])
-            let about = postings.mentorInfo[j]
-            let sameOrganisation = about.organisation == organisation
-            let floor = min(sums[j].skills, skillCap) &+ baseTable[Int(about.group)]
-                &+ (sameOrganisation ? 0 : freshEyes) &+ sums[j].dot / 5_000
-            floorOf[t] = floor
-            if floor <= threshold { continue }
-            if !allowed(j, sameOrganisation) { continue }
-            floors.offer(floor, Int32(j))
+            let p = Int(touched[t])
+            let mentor = postings.facts[p]
+            let skills = sums[p].skills &+ popular(mentor.popularSkills)
+            floorOf[t] = min(skills, skillCap) &+ baseTable[Int(mentor.group)]
+                &+ (mentor.organisation == organisation ? 0 : freshEyes) &+ sums[p].dot / 5_000
+        }
+        for t in 0..<touchedCount where floorOf[t] > threshold {
+            let p = Int(touched[t])
+            if !allowed(Int(postings.mentorAt[p]), postings.facts[p].organisation == organisation) { continue }
+            floors.offer(floorOf[t], Int32(p))
             if floors.isFull { threshold = floors.threshold }
         }
         threshold = floors.isFull ? floors.threshold &- 1 : 0
         floors.clear()
-        // min(a + b, cap) ≤ min(a, cap) + b, and (a + b) / 5 000 ≤ a / 5 000 + b / 5 000 + 1
-        let most = min(popularPoints, skillCap) &+ Int32(commonDotBound / 5_000) &+ 1
+        // (a + b) / 5 000 ≤ a / 5 000 + b / 5 000 + 1
+        let most = Int32(commonDotBound / 5_000) &+ 1
         for t in 0..<touchedCount where floorOf[t] &+ most > threshold {
-            let j = Int(touched[t])
-            consider(j, sums[j].dot)
+            let p = Int(touched[t])
+            let mentor = postings.facts[p]
+            let dot = sums[p].dot
+            consider(p, mentor.commonWords, dot, floorOf[t] &- dot / 5_000, mentor.organisation == organisation)
         }
     }
 
-    /// 3. The rest share no walked skill or word: at most their group's base, fresh eyes, the popular skills and the
-    /// group's common words at their most. Groups where that cannot beat the `keep`-th best so far are skipped whole.
+    /// 3. The rest share no walked skill or word: at most their group's base, fresh eyes, the popular skills the
+    /// group offers and the group's highest weights for the common words. Groups where that cannot beat the `keep`-th
+    /// best so far are skipped whole; the others' mentors are scored exactly.
     private mutating func scoreOtherMentors() {
-        let popular = min(popularPoints, skillCap)
-        let loose = Int32(commonDotBound / 5_000) &+ freshEyes &+ popular
+        let loose = Int32(commonDotBound / 5_000) &+ freshEyes &+ min(popular(UInt64.max), skillCap)
         let common = MentorPostings.common
         for g in 0..<postings.groupCount where baseTable[g] &+ loose > threshold {
-            // The group's own highest weights for the mentee's common words: a much tighter bound.
+            // The group's own popular skills and highest weights for the mentee's common words: a much tighter bound.
             let row = g &* common
             var dot = 0
             for c in 0..<commonCount {
                 dot &+= Int(commonWeight[c]) &* Int(postings.groupCommonMax[row &+ commonColumn[c]])
             }
-            if baseTable[g] &+ freshEyes &+ popular &+ Int32(dot / 5_000) <= threshold { continue }
-            for index in Int(postings.groupStart[g])..<Int(postings.groupStart[g + 1]) {
-                let j = Int(postings.groupMembers[index])
-                if sums[j].stamp != stamp { consider(j, 0) }
+            let bound = baseTable[g] &+ freshEyes &+ min(popular(postings.groupPopularSkills[g]), skillCap)
+                &+ Int32(dot / 5_000)
+            if bound <= threshold { continue }
+            for p in Int(postings.groupStart[g])..<Int(postings.groupStart[g + 1]) {
+                if reached[p >> 6] & (1 << UInt64(p & 63)) != 0 { continue }
+                let mentor = postings.facts[p]
+                let sameOrganisation = mentor.organisation == organisation
+                let partial = min(popular(mentor.popularSkills), skillCap) &+ baseTable[g]
+                    &+ (sameOrganisation ? 0 : freshEyes)
+                consider(p, mentor.commonWords, 0, partial, sameOrganisation)
             }
         }
     }
 
-    /// A mentor's exact score from its walked word products; offered when it can make the list.
+    /// A mentor's exact score: `partial` (all but the words) plus its word products, the walked ones (`rareDot`) and
+    /// the common ones (`words`: the mentor's bits); offered when it can make the list.
     @inline(__always)
-    private mutating func consider(_ j: Int, _ rareDot: Int32) {
-        let about = postings.mentorInfo[j]
-        let sameOrganisation = about.organisation == organisation
-        // All the mentor's skills against the mentee's (a few entries): the walked ones and the popular ones.
-        var skills: Int32 = 0
-        var index = Int(kernel.skillStart[j])
-        let skillEnd = Int(kernel.skillStart[j + 1])
-        while index < skillEnd {
-            skills &+= scratch.skillWeight[Int(kernel.skillList[index])]
-            index &+= 1
-        }
-        let base = min(skills, skillCap) &+ baseTable[Int(about.group)] &+ (sameOrganisation ? 0 : freshEyes)
+    private mutating func consider(_ p: Int, _ words: UInt64, _ rareDot: Int32, _ partial: Int32, _ sameOrganisation: Bool) {
         // dot × 200 / 1 000 000 = dot / 5 000; first with the shared common words at their most.
-        let mask = about.wordMask
+        let mask = words
         var most = rareDot
         for c in 0..<commonCount where mask & commonBit[c] != 0 { most &+= commonMost[c] }
-        if base &+ most / 5_000 <= threshold { return }
+        if partial &+ most / 5_000 <= threshold { return }
         var dot = Int(rareDot)
-        let row = j &* MentorPostings.common
+        let row = p &* MentorPostings.common
         for c in 0..<commonCount where mask & commonBit[c] != 0 {
             dot &+= Int(commonWeight[c]) &* Int(postings.commonWeights[row &+ commonColumn[c]])
         }
-        let score = base &+ Int32(dot / 5_000)
+        let score = partial &+ Int32(dot / 5_000)
         if score <= threshold { return }
+        let j = Int(postings.mentorAt[p])
         if !allowed(j, sameOrganisation) { return }
         scored &+= 1
         top.offer(score, Int32(j))
         if top.isFull { threshold = top.threshold }
     }
 
-    /// The hard constraints, checked only for pairs that would make the list.
+    /// The hard constraints (mentor `j` by its index in the round), checked only for pairs that would make the list.
     @inline(__always)
     private func allowed(_ j: Int, _ sameOrganisation: Bool) -> Bool {
         if scratch.blockedMark[j] != 0 { return false }

@@ -1,39 +1,46 @@
 import Foundation
 
 /// What the candidate search needs about mentors, built once per search and read by every worker: inverted lists for
-/// the skills and the rarer words, a dense weight table for the commonest words, and mentors grouped by what the base
+/// the rarer skills and words, a dense weight table for the commonest words, and mentors grouped by what the base
 /// part of the score depends on. Kept in raw buffers so the workers' loops run without bounds or reference counting.
+///
+/// Mentors are renumbered so that each group's members are neighbours ("positions"): scanning a group reads memory in
+/// order. Lists and tables here are by position; `mentorAt` gives the mentor back.
 final class MentorPostings: @unchecked Sendable {
     /// How many of the most used words are "common" (a dense table instead of lists).
     static let common = 64
-    /// A skill offered by more than one mentor in `popularShare` is "popular": its list is not walked (it is long and
-    /// worth few points); its mentors are bounded by group and probed instead.
+    /// A skill offered by more than one mentor in `popularShare` is "popular" (at most 64 of them, the most offered):
+    /// its list is long and worth few points, so it is not walked; each mentor carries a bit for it instead.
     static let popularShare = 8
 
     let mentorCount: Int
     let groupCount: Int
+    let mentorAt: UnsafeMutableBufferPointer<Int32>
     let skillStart: UnsafeMutableBufferPointer<Int32>
-    let skillMentors: UnsafeMutableBufferPointer<Int32>
-    let skillIsPopular: UnsafeMutableBufferPointer<Bool>
+    let skillPositions: UnsafeMutableBufferPointer<Int32>
+    /// The skill's bit in `MentorSlot.popularSkills`, or −1 when its list is walked.
+    let popularBit: UnsafeMutableBufferPointer<Int8>
     let termStart: UnsafeMutableBufferPointer<Int32>
-    let termMentors: UnsafeMutableBufferPointer<Int32>
-    /// The mentor's weight for the word, beside `termMentors`.
+    let termPositions: UnsafeMutableBufferPointer<Int32>
+    /// The mentor's weight for the word, beside `termPositions`.
     let termWeights: UnsafeMutableBufferPointer<Int32>
     let termMaxWeight: UnsafeMutableBufferPointer<Int32>
     /// The word's column in `commonWeights`, or −1 when it is not among the commonest.
     let termSlot: UnsafeMutableBufferPointer<Int32>
-    /// `mentorCount × common`: mentor j's weight for the common word in column c at `j * common + c`.
+    /// `mentorCount × common`: the weight of the mentor at position p for the common word in column c, at `p * common + c`.
     let commonWeights: UnsafeMutableBufferPointer<UInt16>
-    /// Per mentor, what the candidate search reads for every mentor it reaches, in one place.
-    let mentorInfo: UnsafeMutableBufferPointer<MentorInfo>
-    /// Mentors with the same working hours, languages and career stage (the base, but for fresh eyes, is theirs).
+    /// Per position, what the search reads for every mentor it reaches, in one place.
+    let facts: UnsafeMutableBufferPointer<MentorFacts>
+    /// Mentors with the same working hours, languages and career stage (the base, but for fresh eyes, is theirs):
+    /// group g holds positions `groupStart[g]..<groupStart[g + 1]`.
     let groupStart: UnsafeMutableBufferPointer<Int32>
-    let groupMembers: UnsafeMutableBufferPointer<Int32>
     let groupWindow: UnsafeMutableBufferPointer<Int32>
     let groupLanguages: UnsafeMutableBufferPointer<UInt64>
     let groupStage: UnsafeMutableBufferPointer<Int32>
     /// `groupCount × common`: the highest weight any mentor of the group has for each common word.
     let groupCommonMax: UnsafeMutableBufferPointer<UInt16>
+    /// The popular skills any mentor of the group offers.
+    let groupPopularSkills: UnsafeMutableBufferPointer<UInt64>
     /// Distinct working-hours classes among mentors.
     let mentorWindowClasses: [Int32]
 
@@ -41,74 +48,89 @@ final class MentorPostings: @unchecked Sendable {
         let m = scorer.mentors.count
         mentorCount = m
         let common = MentorPostings.common
-        let skills = MentorPostings.invert(
-            keys: scorer.skillNames.count, mentorCount: m, start: scorer.mentorSkillStart, list: scorer.mentorSkillList)
-        skillStart = PairKernel.copy(skills.start)
-        skillMentors = PairKernel.copy(skills.mentors)
-        skillIsPopular = PairKernel.copy((0..<scorer.skillNames.count).map {
-            Int(skills.start[$0 + 1] - skills.start[$0]) * MentorPostings.popularShare > m
-        })
-
-        let wordCount = scorer.vocabulary.words.count
-        let terms = MentorPostings.invert(
-            keys: wordCount, mentorCount: m, start: scorer.mentorTermStart, list: scorer.mentorTerms,
-            values: scorer.mentorTermWeights)
-        termStart = PairKernel.copy(terms.start)
-        termMentors = PairKernel.copy(terms.mentors)
-        termWeights = PairKernel.copy(terms.values)
-        var maxWeight = [Int32](repeating: 0, count: wordCount)
-        for (term, weight) in zip(scorer.mentorTerms, scorer.mentorTermWeights) {
-            maxWeight[Int(term)] = max(maxWeight[Int(term)], weight)
-        }
-        termMaxWeight = PairKernel.copy(maxWeight)
-        let slots = MentorPostings.commonest(terms.start)
-        termSlot = PairKernel.copy(slots)
-        var weights = [UInt16](repeating: 0, count: m * common)
-        var masks = [UInt64](repeating: 0, count: m)
-        for j in 0..<m {
-            for index in scorer.mentorTermStart[j]..<scorer.mentorTermStart[j + 1] {
-                let slot = slots[Int(scorer.mentorTerms[index])]
-                if slot >= 0 {
-                    weights[j * common + Int(slot)] = UInt16(clamping: scorer.mentorTermWeights[index])
-                    masks[j] |= 1 << UInt64(slot)
-                }
-            }
-        }
-        commonWeights = PairKernel.copy(weights)
-
         let groups = MentorGroups(scorer)
         groupCount = groups.window.count
         groupWindow = PairKernel.copy(groups.window)
         groupLanguages = PairKernel.copy(groups.languages)
         groupStage = PairKernel.copy(groups.stage)
-        let members = MentorPostings.invert(
-            keys: groupCount, mentorCount: m, start: Array(0...m), list: groups.groupOf)
-        groupStart = PairKernel.copy(members.start)
-        groupMembers = PairKernel.copy(members.mentors)
-        var groupMax = [UInt16](repeating: 0, count: groupCount * common)
-        for j in 0..<m {
-            let row = Int(groups.groupOf[j]) * common
-            for column in 0..<common {
-                groupMax[row + column] = max(groupMax[row + column], weights[j * common + column])
-            }
+        // Positions: mentors ordered by group (stable), so each group is one run.
+        let byGroup = MentorPostings.invert(keys: groupCount, mentorCount: m, start: Array(0...m), list: groups.groupOf)
+        groupStart = PairKernel.copy(byGroup.start)
+        mentorAt = PairKernel.copy(byGroup.mentors)
+        let order = byGroup.mentors.map(Int.init)
+
+        // Per-position views of the scorer's per-mentor lists.
+        let skillSets = order.map { Array(scorer.mentorSkillList[scorer.mentorSkillStart[$0]..<scorer.mentorSkillStart[$0 + 1]]) }
+        let (skillSetStart, skillSetList) = CompatibilityScorer.flatten(skillSets)
+        let skills = MentorPostings.invert(
+            keys: scorer.skillNames.count, mentorCount: m, start: skillSetStart, list: skillSetList)
+        skillStart = PairKernel.copy(skills.start)
+        skillPositions = PairKernel.copy(skills.mentors)
+        func offeredBy(_ skill: Int) -> Int32 { skills.start[skill + 1] - skills.start[skill] }
+        let popular = (0..<scorer.skillNames.count)
+            .filter { Int(offeredBy($0)) * MentorPostings.popularShare > m }
+            .sorted { offeredBy($0) != offeredBy($1) ? offeredBy($0) > offeredBy($1) : $0 < $1 }
+            .prefix(64)
+        var bits = [Int8](repeating: -1, count: scorer.skillNames.count)
+        for (bit, skill) in popular.enumerated() { bits[skill] = Int8(bit) }
+        popularBit = PairKernel.copy(bits)
+
+        let termSets = order.map { Array(scorer.mentorTerms[scorer.mentorTermStart[$0]..<scorer.mentorTermStart[$0 + 1]]) }
+        let termWeightSets = order.map {
+            Array(scorer.mentorTermWeights[scorer.mentorTermStart[$0]..<scorer.mentorTermStart[$0 + 1]])
         }
+        let (termSetStart, termSetList) = CompatibilityScorer.flatten(termSets)
+        let termSetWeights = termWeightSets.flatMap { $0 }
+        let wordCount = scorer.vocabulary.words.count
+        let terms = MentorPostings.invert(
+            keys: wordCount, mentorCount: m, start: termSetStart, list: termSetList, values: termSetWeights)
+        termStart = PairKernel.copy(terms.start)
+        termPositions = PairKernel.copy(terms.mentors)
+        termWeights = PairKernel.copy(terms.values)
+        var maxWeight = [Int32](repeating: 0, count: wordCount)
+        for (term, weight) in zip(termSetList, termSetWeights) { maxWeight[Int(term)] = max(maxWeight[Int(term)], weight) }
+        termMaxWeight = PairKernel.copy(maxWeight)
+        let columns = MentorPostings.commonest(terms.start)
+        termSlot = PairKernel.copy(columns)
+
+        var weights = [UInt16](repeating: 0, count: m * common)
+        var mentorFacts: [MentorFacts] = []
+        mentorFacts.reserveCapacity(m)
+        var groupMax = [UInt16](repeating: 0, count: groupCount * common)
+        var groupPopular = [UInt64](repeating: 0, count: groupCount)
+        for p in 0..<m {
+            let group = Int(groups.groupOf[order[p]])
+            var mentor = MentorFacts(group: Int32(group), organisation: scorer.mentorOrganisation[order[p]])
+            for index in termSetStart[p]..<termSetStart[p + 1] {
+                let column = columns[Int(termSetList[index])]
+                guard column >= 0 else { continue }
+                let weight = UInt16(clamping: termSetWeights[index])
+                weights[p * common + Int(column)] = weight
+                groupMax[group * common + Int(column)] = max(groupMax[group * common + Int(column)], weight)
+                mentor.commonWords |= 1 << UInt64(column)
+            }
+            for skill in skillSets[p] where bits[Int(skill)] >= 0 { mentor.popularSkills |= 1 << UInt64(bits[Int(skill)]) }
+            groupPopular[group] |= mentor.popularSkills
+            mentorFacts.append(mentor)
+        }
+        commonWeights = PairKernel.copy(weights)
         groupCommonMax = PairKernel.copy(groupMax)
+        groupPopularSkills = PairKernel.copy(groupPopular)
+        facts = PairKernel.copy(mentorFacts)
         mentorWindowClasses = Array(Set(scorer.mentorWindow)).sorted()
-        mentorInfo = PairKernel.copy((0..<m).map {
-            MentorInfo(wordMask: masks[$0], group: groups.groupOf[$0], organisation: scorer.mentorOrganisation[$0])
-        })
     }
 
     deinit {
-        for buffer in [skillStart, skillMentors, termStart, termMentors, termWeights, termMaxWeight, termSlot,
-                       groupStart, groupMembers, groupWindow, groupStage] {
+        for buffer in [mentorAt, skillStart, skillPositions, termStart, termPositions, termWeights, termMaxWeight,
+                       termSlot, groupStart, groupWindow, groupStage] {
             buffer.deallocate()
         }
-        skillIsPopular.deallocate()
+        popularBit.deallocate()
         commonWeights.deallocate()
-        groupCommonMax.deallocate()
+        facts.deallocate()
         groupLanguages.deallocate()
-        mentorInfo.deallocate()
+        groupCommonMax.deallocate()
+        groupPopularSkills.deallocate()
     }
 
     /// Per-mentor lists (`list[start[j]..<start[j + 1]]`) turned into per-key lists of mentors, with the values beside.
@@ -171,9 +193,17 @@ struct MentorGroups {
     }
 }
 
-struct MentorInfo: Sendable {
-    /// Bit c set when the mentor uses the common word in column c.
-    var wordMask: UInt64
+/// One mentor as the candidate search sees it when bounding or scoring a pair.
+struct MentorFacts {
     var group: Int32
     var organisation: Int32
+    /// Bit c set when the mentor uses the common word in column c.
+    var commonWords: UInt64 = 0
+    /// Bit b set when the mentor offers the popular skill with bit b.
+    var popularSkills: UInt64 = 0
+
+    init(group: Int32, organisation: Int32) {
+        self.group = group
+        self.organisation = organisation
+    }
 }
