@@ -40,7 +40,7 @@ struct CandidateWorker {
     private var commonCount = 0
     private var commonDotBound = 0
     /// The current mentee's popular skills (not walked): their bits, and each bit's points.
-    private var popularSkills: UInt64 = 0
+    private var popularSkills: UInt32 = 0
     private let popularPoints: UnsafeMutablePointer<Int32>
     // The current mentee's facts, copied out of the scratch (a class: each read of its fields is checked).
     private var mentee = 0
@@ -81,8 +81,8 @@ struct CandidateWorker {
         commonWeight = .allocate(capacity: vocabulary)
         commonBit = .allocate(capacity: vocabulary)
         commonMost = .allocate(capacity: vocabulary)
-        popularPoints = .allocate(capacity: 64)
-        popularPoints.initialize(repeating: 0, count: 64)
+        popularPoints = .allocate(capacity: 32)
+        popularPoints.initialize(repeating: 0, count: 32)
         top = TopPairs(capacity: keep)
         floors = TopPairs(capacity: keep)
     }
@@ -137,7 +137,7 @@ struct CandidateWorker {
             let points = scorer.skillPoints[s]
             let bit = postings.popularBit[s]
             if bit >= 0 {
-                popularSkills |= 1 << UInt64(bit)
+                popularSkills |= 1 << UInt32(bit)
                 popularPoints[Int(bit)] = points
                 continue
             }
@@ -192,7 +192,7 @@ struct CandidateWorker {
 
     /// The points of the mentee's popular skills among `skills` (bits).
     @inline(__always)
-    private func popular(_ skills: UInt64) -> Int32 {
+    private func popular(_ skills: UInt32) -> Int32 {
         var shared = skills & popularSkills
         var points: Int32 = 0
         while shared != 0 {
@@ -250,7 +250,7 @@ struct CandidateWorker {
             let p = Int(touched[t])
             let mentor = postings.facts[p]
             let dot = sums[p].dot
-            consider(p, mentor.commonWords, dot, floorOf[t] &- dot / 5_000, mentor.organisation == organisation)
+            consider(p, mentor, dot, floorOf[t] &- dot / 5_000, mentor.organisation == organisation)
         }
     }
 
@@ -258,7 +258,7 @@ struct CandidateWorker {
     /// group offers and the group's highest weights for the common words. Groups where that cannot beat the `keep`-th
     /// best so far are skipped whole; the others' mentors are scored exactly.
     private mutating func scoreOtherMentors() {
-        let loose = Int32(commonDotBound / 5_000) &+ freshEyes &+ min(popular(UInt64.max), skillCap)
+        let loose = Int32(commonDotBound / 5_000) &+ freshEyes &+ min(popular(UInt32.max), skillCap)
         let common = MentorPostings.common
         for g in 0..<postings.groupCount where baseTable[g] &+ loose > threshold {
             // The group's own popular skills and highest weights for the mentee's common words: a much tighter bound.
@@ -276,19 +276,24 @@ struct CandidateWorker {
                 let sameOrganisation = mentor.organisation == organisation
                 let partial = min(popular(mentor.popularSkills), skillCap) &+ baseTable[g]
                     &+ (sameOrganisation ? 0 : freshEyes)
-                consider(p, mentor.commonWords, 0, partial, sameOrganisation)
+                consider(p, mentor, 0, partial, sameOrganisation)
             }
         }
     }
 
     /// A mentor's exact score: `partial` (all but the words) plus its word products, the walked ones (`rareDot`) and
-    /// the common ones (`words`: the mentor's bits); offered when it can make the list.
+    /// the common ones; offered when it can make the list.
     @inline(__always)
-    private mutating func consider(_ p: Int, _ words: UInt64, _ rareDot: Int32, _ partial: Int32, _ sameOrganisation: Bool) {
-        // dot × 200 / 1 000 000 = dot / 5 000; first with the shared common words at their most.
-        let mask = words
+    private mutating func consider(
+        _ p: Int, _ mentor: MentorFacts, _ rareDot: Int32, _ partial: Int32, _ sameOrganisation: Bool
+    ) {
+        // dot × 200 / 1 000 000 = dot / 5 000; first with the shared common words at their most (for this mentor).
+        let mask = mentor.commonWords
+        let mentorMost = Int32(mentor.commonMaxWeight)
         var most = rareDot
-        for c in 0..<commonCount where mask & commonBit[c] != 0 { most &+= commonMost[c] }
+        for c in 0..<commonCount where mask & commonBit[c] != 0 {
+            most &+= min(commonMost[c], commonWeight[c] &* mentorMost)
+        }
         if partial &+ most / 5_000 <= threshold { return }
         var dot = Int(rareDot)
         let row = p &* MentorPostings.common

@@ -9,7 +9,7 @@ import Foundation
 final class MentorPostings: @unchecked Sendable {
     /// How many of the most used words are "common" (a dense table instead of lists).
     static let common = 64
-    /// A skill offered by more than one mentor in `popularShare` is "popular" (at most 64 of them, the most offered):
+    /// A skill offered by more than one mentor in `popularShare` is "popular" (at most 32 of them, the most offered):
     /// its list is long and worth few points, so it is not walked; each mentor carries a bit for it instead.
     static let popularShare = 8
 
@@ -40,7 +40,7 @@ final class MentorPostings: @unchecked Sendable {
     /// `groupCount × common`: the highest weight any mentor of the group has for each common word.
     let groupCommonMax: UnsafeMutableBufferPointer<UInt16>
     /// The popular skills any mentor of the group offers.
-    let groupPopularSkills: UnsafeMutableBufferPointer<UInt64>
+    let groupPopularSkills: UnsafeMutableBufferPointer<UInt32>
     /// Distinct working-hours classes among mentors.
     let mentorWindowClasses: [Int32]
 
@@ -70,7 +70,7 @@ final class MentorPostings: @unchecked Sendable {
         let popular = (0..<scorer.skillNames.count)
             .filter { Int(offeredBy($0)) * MentorPostings.popularShare > m }
             .sorted { offeredBy($0) != offeredBy($1) ? offeredBy($0) > offeredBy($1) : $0 < $1 }
-            .prefix(64)
+            .prefix(32)
         var bits = [Int8](repeating: -1, count: scorer.skillNames.count)
         for (bit, skill) in popular.enumerated() { bits[skill] = Int8(bit) }
         popularBit = PairKernel.copy(bits)
@@ -97,7 +97,7 @@ final class MentorPostings: @unchecked Sendable {
         var mentorFacts: [MentorFacts] = []
         mentorFacts.reserveCapacity(m)
         var groupMax = [UInt16](repeating: 0, count: groupCount * common)
-        var groupPopular = [UInt64](repeating: 0, count: groupCount)
+        var groupPopular = [UInt32](repeating: 0, count: groupCount)
         for p in 0..<m {
             let group = Int(groups.groupOf[order[p]])
             var mentor = MentorFacts(group: Int32(group), organisation: scorer.mentorOrganisation[order[p]])
@@ -108,8 +108,9 @@ final class MentorPostings: @unchecked Sendable {
                 weights[p * common + Int(column)] = weight
                 groupMax[group * common + Int(column)] = max(groupMax[group * common + Int(column)], weight)
                 mentor.commonWords |= 1 << UInt64(column)
+                mentor.commonMaxWeight = max(mentor.commonMaxWeight, weight)
             }
-            for skill in skillSets[p] where bits[Int(skill)] >= 0 { mentor.popularSkills |= 1 << UInt64(bits[Int(skill)]) }
+            for skill in skillSets[p] where bits[Int(skill)] >= 0 { mentor.popularSkills |= 1 << UInt32(bits[Int(skill)]) }
             groupPopular[group] |= mentor.popularSkills
             mentorFacts.append(mentor)
         }
@@ -200,7 +201,9 @@ struct MentorFacts {
     /// Bit c set when the mentor uses the common word in column c.
     var commonWords: UInt64 = 0
     /// Bit b set when the mentor offers the popular skill with bit b.
-    var popularSkills: UInt64 = 0
+    var popularSkills: UInt32 = 0
+    /// The mentor's highest weight for any common word (a tighter bound than each word's highest over all mentors).
+    var commonMaxWeight: UInt16 = 0
 
     init(group: Int32, organisation: Int32) {
         self.group = group
