@@ -113,8 +113,8 @@ final class FlowMatcher {
 
     /// Mentees by how much they lose without their best mentor (best weight − second best, unmatched worth 0), most
     /// first: added early they take their favourite at once, while the flexible ones, added last, settle on a free
-    /// alternative near by instead of displacing others along long paths. On 100 000 × 20 000 this halves the
-    /// search work against adding them by position.
+    /// alternative near by instead of displacing others along long paths. On 100 000 × 20 000 the searches settle
+    /// a fifth fewer nodes (2.0 M against 2.5 M) and push a fifth fewer heap entries than adding them by position.
     func additionOrder() -> [Int] {
         var regret = [Int64](repeating: 0, count: menteeCount)
         for mentee in 0..<menteeCount {
