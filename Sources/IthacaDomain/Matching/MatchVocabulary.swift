@@ -17,59 +17,101 @@ public struct MatchVocabulary: Sendable {
 
     /// Builds the vocabulary from `documents` (mentees' goals then mentors' offers) and each document's vector.
     public init(documents: [String]) {
+        // Tokenising and counting are independent per document: each chunk, on all cores, numbers its own words;
+        // the chunks' words are then numbered in order of first appearance, as one pass over all documents would.
+        let chunks = MatchVocabulary.onAllCores(chunksOf: documents, DocumentCounts.init)
         var index: [String: Int32] = [:]
         var documentFrequency: [Int] = []
-        var counts: [[(Int32, Int)]] = []
-        counts.reserveCapacity(documents.count)
-        // Tokenising is the slow part and independent per document: done on all cores first.
-        let tokenLists = MatchVocabulary.onAllCores(documents, MatchVocabulary.tokens(of:))
-        for tokens in tokenLists {
-            var local: [Int32: Int] = [:]
-            for token in tokens {
+        let globalTerms = chunks.map { chunk in
+            chunk.words.indices.map { local in
+                let word = chunk.words[local]
                 let term: Int32
-                if let known = index[token] {
+                if let known = index[word] {
                     term = known
                 } else {
                     term = Int32(words.count)
-                    index[token] = term
-                    words.append(token)
+                    index[word] = term
+                    words.append(word)
                     documentFrequency.append(0)
                 }
-                local[term, default: 0] += 1
+                documentFrequency[Int(term)] += chunk.documentFrequency[local]
+                return term
             }
-            for term in local.keys { documentFrequency[Int(term)] += 1 }
-            counts.append(local.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         }
         let total = Double(documents.count)
         let idf = documentFrequency.map { log((1 + total) / (1 + Double($0))) + 1 }
-        vectors = counts.map { terms in
-            let raw = terms.map { (1 + log(Double($0.1))) * idf[Int($0.0)] }
-            let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            let weights = raw.map { norm > 0 ? Int32(($0 / norm * 1000).rounded()) : 0 }
-            return Vector(terms: terms.map(\.0), weights: weights)
+        let parts = MatchVocabulary.onAllCores(Array(chunks.indices)) { chunk in
+            chunks[chunk].vectors(terms: globalTerms[chunk], idf: idf)
         }
+        vectors = parts.flatMap { $0 }
     }
 
     /// `transform` applied to every element on all cores, results in order.
     static func onAllCores<T: Sendable, U: Sendable>(_ items: [T], _ transform: (T) -> U) -> [U] {
         guard items.count > 1 else { return items.map(transform) }
+        return withoutActuallyEscaping(transform) { transform in
+            let box = UncheckedBox(value: transform)
+            return onAllCores(chunksOf: items) { $0.map(box.value) }.flatMap { $0 }
+        }
+    }
+
+    /// `body` applied to consecutive slices of `items` (a few per core) on all cores, results in order.
+    static func onAllCores<T: Sendable, U: Sendable>(chunksOf items: [T], _ body: (ArraySlice<T>) -> U) -> [U] {
         let chunks = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        var parts = [[U]](repeating: [], count: chunks)
+        guard chunks > 1 else { return [body(items[...])] }
+        var parts = [U?](repeating: nil, count: chunks)
         parts.withUnsafeMutableBufferPointer { parts in
             let shared = SharedBuffer(base: parts.baseAddress!)
-            withoutActuallyEscaping(transform) { transform in
-                let box = UncheckedBox(value: transform)
+            withoutActuallyEscaping(body) { body in
+                let box = UncheckedBox(value: body)
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
-                    shared.base[chunk] = items[range].map(box.value)
+                    shared.base[chunk] = box.value(items[range])
                 }
             }
         }
-        return parts.flatMap { $0 }
+        return parts.map { $0! }
     }
 
     /// Lower-cased words of two letters or more, without the commonest English words.
     public static func tokens(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8(asciiTokens) ?? scalarTokens(of: text)
+    }
+
+    /// The same tokens for plain ASCII text, read as bytes (most goals are plain English); nil for any other text.
+    static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { current in
+            var tokens: [String] = []
+            var length = 0
+            func flush() {
+                if length >= 2 {
+                    let token = String(decoding: UnsafeBufferPointer(rebasing: current[..<length]), as: UTF8.self)
+                    if !stopWords.contains(token) { tokens.append(token) }
+                }
+                length = 0
+            }
+            for byte in bytes {
+                switch byte {
+                case 97...122, 48...57:
+                    current[length] = byte
+                    length += 1
+                case 65...90:
+                    current[length] = byte + 32
+                    length += 1
+                case 128...:
+                    return nil
+                default:
+                    flush()
+                }
+            }
+            flush()
+            return tokens
+        }
+    }
+
+    /// Tokens of any text, scalar by scalar: letters and digits of every script, lower-cased.
+    static func scalarTokens(of text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         func flush() {
@@ -79,7 +121,6 @@ public struct MatchVocabulary: Sendable {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 128 {
-                // ASCII fast path: most goals are plain English.
                 if (value >= 97 && value <= 122) || (value >= 48 && value <= 57) {
                     current.unicodeScalars.append(scalar)
                 } else if value >= 65 && value <= 90 {

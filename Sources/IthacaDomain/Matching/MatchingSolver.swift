@@ -172,12 +172,31 @@ public enum MatchingSolver {
         func optimiseAny(_ objective: Objective, capacity: [Int]) -> Solution {
             switch scores {
             case .sparse(let edges):
-                var rows = [[(Int32, Int64)]](repeating: [], count: edges.menteeCount)
+                // The candidate rows are already compressed: copied straight into the matcher's arrays.
+                var rowStart = [Int](repeating: 0, count: edges.menteeCount + 1)
+                var column: [Int32] = []
+                var weight: [Int64] = []
+                column.reserveCapacity(edges.edgeCount)
+                weight.reserveCapacity(edges.edgeCount)
+                var next = 0
                 forEachEdge { i, j, score in
+                    while next <= i {
+                        rowStart[next] = column.count
+                        next += 1
+                    }
                     let w = objective.weight(score)
-                    if w > 0 { rows[i].append((Int32(j), w)) }
+                    if w > 0 {
+                        column.append(Int32(j))
+                        weight.append(w)
+                    }
                 }
-                let matcher = Graph.matcher(rows, mentorCount: edges.mentorCount, capacity: capacity)
+                while next <= edges.menteeCount {
+                    rowStart[next] = column.count
+                    next += 1
+                }
+                let matcher = FlowMatcher(
+                    menteeCount: edges.menteeCount, mentorCount: edges.mentorCount, rowStart: rowStart, column: column,
+                    weight: weight, capacity: capacity)
                 matcher.solve()
                 return Solution(mentorOf: Array(matcher.mentorOf), value: matcher.objective, proven: false, rounds: 1)
             case .dense(let matrix):

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The `capacity` best (score, mentor) pairs seen so far: a min-heap on (score, then higher mentor position first).
+///
+/// Storage is raw (no copy-on-write or uniqueness checks in the hot path); the owner calls `release()` once.
+struct TopPairs {
+    let capacity: Int
+    private let scores: UnsafeMutablePointer<Int32>
+    private let mentors: UnsafeMutablePointer<Int32>
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        scores = .allocate(capacity: max(capacity, 1))
+        mentors = .allocate(capacity: max(capacity, 1))
+    }
+
+    func release() {
+        scores.deallocate()
+        mentors.deallocate()
+    }
+
+    var isFull: Bool { count == capacity }
+    /// The lowest kept score once full.
+    var threshold: Int32 { scores[0] }
+
+    @inline(__always)
+    static func worse(_ s1: Int32, _ j1: Int32, than s2: Int32, _ j2: Int32) -> Bool { s1 != s2 ? s1 < s2 : j1 > j2 }
+
+    @inline(__always)
+    mutating func offer(_ score: Int32, _ mentor: Int32) {
+        if count < capacity {
+            var child = count
+            count += 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                if !TopPairs.worse(score, mentor, than: scores[parent], mentors[parent]) { break }
+                scores[child] = scores[parent]
+                mentors[child] = mentors[parent]
+                child = parent
+            }
+            scores[child] = score
+            mentors[child] = mentor
+            return
+        }
+        guard capacity > 0, TopPairs.worse(scores[0], mentors[0], than: score, mentor) else { return }
+        var parent = 0
+        while true {
+            var child = 2 * parent + 1
+            if child >= count { break }
+            if child + 1 < count, TopPairs.worse(scores[child + 1], mentors[child + 1], than: scores[child], mentors[child]) {
+                child += 1
+            }
+            if !TopPairs.worse(scores[child], mentors[child], than: score, mentor) { break }
+            scores[parent] = scores[child]
+            mentors[parent] = mentors[child]
+            parent = child
+        }
+        scores[parent] = score
+        mentors[parent] = mentor
+    }
+
+    mutating func clear() { count = 0 }
+
+    /// Appends the pairs best first (higher score, then lower mentor position) and empties the heap.
+    mutating func drain(mentors mentorList: inout [Int32], scores scoreList: inout [Int32]) {
+        let first = mentorList.count
+        while count > 0 {
+            // Popping the worst each time gives worst first; reversed below.
+            mentorList.append(mentors[0])
+            scoreList.append(scores[0])
+            count -= 1
+            let lastScore = scores[count]
+            let lastMentor = mentors[count]
+            var parent = 0
+            while true {
+                var child = 2 * parent + 1
+                if child >= count { break }
+                if child + 1 < count, TopPairs.worse(scores[child + 1], mentors[child + 1], than: scores[child], mentors[child]) {
+                    child += 1
+                }
+                if !TopPairs.worse(scores[child], mentors[child], than: lastScore, lastMentor) { break }
+                scores[parent] = scores[child]
+                mentors[parent] = mentors[child]
+                parent = child
+            }
+            scores[parent] = lastScore
+            mentors[parent] = lastMentor
+        }
+        mentorList[first...].reverse()
+        scoreList[first...].reverse()
+    }
+}
