@@ -48,6 +48,8 @@ import Testing
             // the organiser stays while others are in; others may leave
             #expect(try await browser.json(.delete, "/api/v1/circles/\(secretId)/people/\(ada.id)", token: ada.token).status == .conflict)
             #expect(try await browser.json(.delete, "/api/v1/circles/\(secretId)/people/\(ada.id)", token: ben.token).status == .conflict)
+            // only the organiser removes a member
+            #expect(try await browser.json(.delete, "/api/v1/circles/\(secretId)/people/\(cleo.id)", token: ben.token).status == .forbidden)
             #expect(try await browser.json(.delete, "/api/v1/circles/\(secretId)/people/\(cleo.id)", token: cleo.token).status == .noContent)
 
             // a coached group open to requests: people ask, only the coach lets them in

@@ -76,7 +76,7 @@ struct DemoResourcesWriter {
             let id = UUID()
             try await db.sql.insert(into: "learning_paths").columns("id", "title", "goal", "description", "author_id", "created_at")
                 .values(SQLBind(id), SQLBind(path.0), SQLBind(path.1), SQLBind("Work through the steps in order; each builds on the one before."),
-                        SQLBind(members[index * 11 + 5]), SQLBind(now.addingTimeInterval(-Double(20 - index) * 86_400))).run()
+                        SQLBind(members.filter { $0 != showcase }[index * 11 + 40]), SQLBind(now.addingTimeInterval(-Double(20 - index) * 86_400))).run()
             for (position, resource) in path.2.enumerated() {
                 try await db.sql.insert(into: "learning_path_steps").columns("id", "path_id", "position", "resource_id")
                     .values(SQLBind(UUID()), SQLBind(id), SQLBind(position), SQLBind(resources[resource])).run()

@@ -155,6 +155,10 @@ public struct CircleService: Sendable {
         } else {
             try access.requireManager()
             if person == circle.organiserId { throw CommunityRuleViolation.organiserStays }
+            // Any member of a peer circle answers invitations and requests; only the organiser removes a member.
+            if status == .member, circle.organiserId != viewer.id && !viewer.isAdmin {
+                throw IthacaError.forbidden("Only the circle's organiser can remove a member.")
+            }
         }
         try await store.remove(person, from: id)
     }

@@ -98,7 +98,8 @@ struct CirclesController {
             let path = base + "/people/\(person.personId.uuidString.lowercased())"
             return ["personName": detail.names[person.personId] ?? "A member", "personUrl": SiteRoute.person(person.personId),
                     "isOrganiser": person.personId == circle.organiserId, "approveUrl": path + "/approve", "removeUrl": path + "/remove",
-                    "canRemove": access.manages && person.personId != circle.organiserId && person.personId != viewer.id,
+                    "canRemove": access.manages && person.personId != circle.organiserId && person.personId != viewer.id
+                        && (person.status != .member || circle.organiserId == viewer.id),
                     "removeLabel": person.status == .requested ? "Decline" : person.status == .invited ? "Withdraw invitation" : "Remove"]
         }
         let members = detail.people.filter { $0.status == .member }.enumerated().map { personModel($1, $0) }
