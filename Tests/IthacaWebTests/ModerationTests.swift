@@ -65,6 +65,18 @@ import Testing
             #expect(!list.text.contains("raise politely"))
             #expect(try await browser.json(.get, "/api/v1/questions/\(qid)", token: asker.token).text.contains("Duplicate of another question."))
             #expect(try await browser.json(.post, "/api/v1/questions/\(qid)/answers", ["body": "late"], token: troll.token).status == .notFound)
+            // comments are reported and hidden the same way
+            let other = try await browser.json(.post, "/api/v1/spaces/career-growth/questions", ["title": "Where do I start with public speaking?"], token: asker.token)
+            let otherId = try #require(other.object["id"] as? String)
+            let comment = try await browser.json(.post, "/api/v1/questions/\(otherId)/comments", ["body": "Quuxly rude remark"], token: troll.token)
+            let commentId = try #require(comment.object["id"] as? String, "\(comment.text)")
+            #expect(try await browser.json(.post, "/api/v1/reports", ["target": "comment", "id": commentId, "reason": "Rude"], token: asker.token).status == .created)
+            #expect(try await browser.json(.post, "/api/v1/moderation/hide", ["target": "comment", "id": commentId, "reason": "Be kind."], token: mod.token).status == .noContent)
+            #expect(!(try await browser.json(.get, "/api/v1/questions/\(otherId)", token: reader.token)).text.contains("Quuxly"))
+            let page = browser.fresh()
+            try await page.signIn(email: "tom@example.com", password: "a long passphrase here")
+            let ownPage = try await page.get("/questions/\(otherId.lowercased())")
+            #expect(ownPage.text.contains("Quuxly") && ownPage.text.contains("Be kind."))
         }
     }
 

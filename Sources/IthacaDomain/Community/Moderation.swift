@@ -2,7 +2,7 @@ import Foundation
 
 /// What can be reported and hidden.
 public enum ReportTarget: String, Sendable, Codable, CaseIterable {
-    case question, answer
+    case question, answer, comment
 }
 
 public enum ReportStatus: String, Sendable, Codable {

@@ -30,6 +30,7 @@ enum IthacaMigrations {
             M024CreateModeration(),
             M025CreateLearningPaths(),
             M026OfficeHoursAndEventCancelling(),
+            M027HideComments(),
         ]
     }
 }

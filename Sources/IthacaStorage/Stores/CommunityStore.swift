@@ -250,6 +250,10 @@ public struct CommunityStore: Sendable {
                     try await reindex(ref: answer.id!, question: id, title: "", body: answer.body, createdAt: answer.createdAt)
                 }
             }
+        case .comment:
+            // Comments are not in the search index: hiding is the flag alone.
+            try await database.db.sql.update("comments").set("hidden_reason", to: SQLBind(reason)).set("hidden_at", to: SQLBind(reason == nil ? nil : now))
+                .where("id", .equal, id).run()
         case .answer:
             guard let row = try await AnswerRecord.find(id, on: database.db) else { return }
             row.hiddenReason = reason
@@ -347,6 +351,9 @@ public struct StoredComment: Sendable, Equatable {
     public let authorId: UUID
     public let body: String
     public let createdAt: Date
+    public var hiddenReason: String? = nil
+    /// The question the comment is under (directly or on one of its answers).
+    public var questionId: UUID? = nil
 }
 
 extension CommunityStore {
@@ -360,12 +367,19 @@ extension CommunityStore {
     /// Every comment on a question and its answers, oldest first.
     public func comments(onQuestion question: UUID) async throws -> [StoredComment] {
         try await database.db.sql.raw("""
-            SELECT id, post_id, author_id, body, created_at FROM comments WHERE question_id = \(bind: question) ORDER BY created_at, id
-            """).all().map {
-            StoredComment(
-                id: try $0.decode(column: "id", as: UUID.self), postId: try $0.decode(column: "post_id", as: UUID.self),
-                authorId: try $0.decode(column: "author_id", as: UUID.self), body: try $0.decode(column: "body", as: String.self),
-                createdAt: try $0.decode(column: "created_at", as: Date.self))
-        }
+            SELECT * FROM comments WHERE question_id = \(bind: question) ORDER BY created_at, id
+            """).all().map(Self.comment)
+    }
+
+    public func comment(id: UUID) async throws -> StoredComment? {
+        try await database.db.sql.raw("SELECT * FROM comments WHERE id = \(bind: id)").first().map(Self.comment)
+    }
+
+    static func comment(_ row: any SQLRow) throws -> StoredComment {
+        StoredComment(
+            id: try row.decode(column: "id", as: UUID.self), postId: try row.decode(column: "post_id", as: UUID.self),
+            authorId: try row.decode(column: "author_id", as: UUID.self), body: try row.decode(column: "body", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self), hiddenReason: try row.decode(column: "hidden_reason", as: String?.self),
+            questionId: try row.decode(column: "question_id", as: UUID.self))
     }
 }

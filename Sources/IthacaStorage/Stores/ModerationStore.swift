@@ -62,10 +62,11 @@ public struct ModerationStore: Sendable {
 
     static let select = """
         SELECT r.*, q.title AS question_title, q.anonymous AS question_anonymous,
-          CASE WHEN r.target_kind = 'question' THEN q.body ELSE a.body END AS post_body,
-          CASE WHEN r.target_kind = 'question' THEN q.author_id ELSE a.author_id END AS post_author,
-          CASE WHEN r.target_kind = 'question' THEN q.hidden_reason ELSE a.hidden_reason END AS post_hidden
+          CASE r.target_kind WHEN 'question' THEN q.body WHEN 'answer' THEN a.body ELSE c.body END AS post_body,
+          CASE r.target_kind WHEN 'question' THEN q.author_id WHEN 'answer' THEN a.author_id ELSE c.author_id END AS post_author,
+          CASE r.target_kind WHEN 'question' THEN q.hidden_reason WHEN 'answer' THEN a.hidden_reason ELSE c.hidden_reason END AS post_hidden
         FROM reports r JOIN questions q ON q.id = r.question_id LEFT JOIN answers a ON a.id = r.target_id
+          LEFT JOIN comments c ON c.id = r.target_id
         """
 
     /// Open reports, oldest first, in the given spaces (every space when nil).

@@ -110,7 +110,9 @@ public struct CommunityService: Sendable {
         let answers = try await store.answers(to: id).filter {
             ModerationRules.isVisible(hidden: $0.hiddenReason != nil, viewerIsAuthor: $0.authorId == viewer.id, viewerModerates: moderates)
         }
-        let comments = try await store.comments(onQuestion: id)
+        let comments = try await store.comments(onQuestion: id).filter {
+            ModerationRules.isVisible(hidden: $0.hiddenReason != nil, viewerIsAuthor: $0.authorId == viewer.id, viewerModerates: moderates)
+        }
         let names = try await profiles.names(
             of: answers.map(\.authorId) + comments.map(\.authorId) + (question.anonymous ? [] : [question.authorId]))
         let askedBy = AnswerRules.askerLabel(

@@ -57,6 +57,10 @@ public struct ModerationService: Sendable {
                 throw IthacaError.notFound("answer")
             }
             return Post(question: question, authorId: answer.authorId, hiddenReason: answer.hiddenReason)
+        case .comment:
+            guard let comment = try await community.comment(id: id), let questionId = comment.questionId,
+                  let question = try await community.question(id: questionId) else { throw IthacaError.notFound("comment") }
+            return Post(question: question, authorId: comment.authorId, hiddenReason: comment.hiddenReason)
         }
     }
 
@@ -121,6 +125,11 @@ public struct ModerationService: Sendable {
         try await store.resolve(target: report.targetId, as: .dismissed, by: viewer.id, now: clock.now())
         try await store.log(.dismiss, report.target, report.targetId, question: report.questionId, space: report.spaceId, actor: viewer.id,
                             reason: report.reason, now: clock.now())
+    }
+
+    /// The question page a post lives on.
+    public func questionId(of target: ReportTarget, _ id: UUID) async throws -> UUID {
+        try await post(target, id).question.id
     }
 
     public func report(_ id: UUID, for viewer: Viewer) async throws -> StoredReport {

@@ -121,17 +121,19 @@ struct CommunityController {
         let id = try context.id("questionId", "question")
         let detail = try await services.community.question(id, for: viewer)
         let q = detail.question
-        func thread(_ post: UUID, _ url: String, _ what: String) -> ViewModel {
-            let comments = detail.comments.filter { $0.comment.postId == post }.map {
-                ["author": $0.author, "body": $0.comment.body, "when": Format.timestamp($0.comment.createdAt)] as ViewModel
-            }
-            return ["comments": comments, "commentUrl": url, "postId": post.uuidString.lowercased(), "what": what]
-        }
         /// Report / hide / restore, and the reason a hidden post shows to its author and the moderators.
         func tools(_ target: ReportTarget, _ id: UUID, author: UUID, hiddenReason: String?, label: String) -> ViewModel {
             ["hiddenNote": hiddenReason ?? "", "authorSees": author == viewer.id, "canReport": author != viewer.id && hiddenReason == nil,
              "canHide": detail.moderates && hiddenReason == nil, "canRestore": detail.moderates && hiddenReason != nil,
              "target": target.rawValue, "targetId": id.uuidString.lowercased(), "targetLabel": label]
+        }
+        func thread(_ post: UUID, _ url: String, _ what: String) -> ViewModel {
+            let comments = detail.comments.filter { $0.comment.postId == post }.map {
+                ["author": $0.author, "body": $0.comment.body, "when": Format.timestamp($0.comment.createdAt),
+                 "commentTools": tools(.comment, $0.comment.id, author: $0.comment.authorId, hiddenReason: $0.comment.hiddenReason,
+                                       label: "comment by \($0.author)")] as ViewModel
+            }
+            return ["comments": comments, "commentUrl": url, "postId": post.uuidString.lowercased(), "what": what]
         }
         let answers = detail.answers.map { entry -> ViewModel in
             let a = entry.answer

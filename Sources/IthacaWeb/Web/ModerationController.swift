@@ -23,7 +23,7 @@ struct ModerationController {
         guard let target = ReportTarget(rawValue: form.text("target")), let id = UUID(uuidString: form.text("id")) else {
             throw IthacaError.badRequest("Say which question or answer this is about.")
         }
-        return (target, id, target == .question ? id : try await services.community.questionOf(answer: id))
+        return (target, id, try await services.moderation.questionId(of: target, id))
     }
 
     func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -61,7 +61,7 @@ struct ModerationController {
         let reports = queue.items.map { item -> ViewModel in
             let r = item.report
             return ["questionTitle": r.questionTitle, "questionUrl": SiteRoute.question(r.questionId), "spaceName": item.spaceName,
-                    "targetLabel": r.target == .question ? "Question" : "Answer", "authorLabel": item.authorLabel, "reporter": item.reporterName,
+                    "targetLabel": r.target.rawValue.capitalized, "authorLabel": item.authorLabel, "reporter": item.reporterName,
                     "reportReason": r.reason, "postHtml": Markdown.safeHTML(r.postBody), "reported": Format.timestamp(r.createdAt),
                     "target": r.target.rawValue, "targetId": r.targetId.uuidString.lowercased(),
                     "dismissUrl": "/moderation/reports/\(r.id.uuidString.lowercased())/dismiss"]
@@ -69,7 +69,7 @@ struct ModerationController {
         let entries = log.items.map { item -> ViewModel in
             let e = item.entry
             let verb = switch e.action { case .hide: "hid"; case .restore: "showed again"; case .dismiss: "dismissed a report on" }
-            return ["entryText": "\(item.actorName) \(verb) \(e.target == .question ? "a question" : "an answer") in \(item.spaceName)",
+            return ["entryText": "\(item.actorName) \(verb) \(e.target == .answer ? "an answer" : "a \(e.target.rawValue)") in \(item.spaceName)",
                     "entryUrl": SiteRoute.question(e.questionId), "entryReason": e.reason, "entryWhen": Format.timestamp(e.createdAt)]
         }
         let model: ViewModel = [
