@@ -13,8 +13,6 @@ struct CalendarFeedController {
     func feed(_ context: AppRequestContext) async throws -> Response {
         guard let file = context.parameters.get("feedFile"), file.hasSuffix(".ics") else { throw IthacaError.notFound("calendar feed") }
         let document = try await services.calendarFeeds.feed(secret: String(file.dropLast(4)))
-        return Response(
-            status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: document)))
+        return .calendar(document)
     }
 }

@@ -243,18 +243,11 @@ struct CirclesController {
 
     func meetingICS(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        return Self.calendar(try await services.circles.ics(meeting: try context.id("meetingId", "meeting"), for: viewer), file: "circle-meeting.ics")
+        return .calendar(try await services.circles.ics(meeting: try context.id("meetingId", "meeting"), for: viewer), downloadAs: "circle-meeting.ics")
     }
 
     func circleICS(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
-        return Self.calendar(try await services.circles.ics(circle: try context.id("circleId", "circle"), for: viewer), file: "circle.ics")
-    }
-
-    static func calendar(_ ics: String, file: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/calendar; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(file)\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ics)))
+        return .calendar(try await services.circles.ics(circle: try context.id("circleId", "circle"), for: viewer), downloadAs: "circle.ics")
     }
 }

@@ -137,9 +137,6 @@ struct EventsController {
     func ics(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
         let id = try context.id("eventId", "event")
-        var headers = HTTPFields()
-        headers[.contentType] = "text/calendar; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"event.ics\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try await services.events.ics(id, for: viewer))))
+        return .calendar(try await services.events.ics(id, for: viewer), downloadAs: "event.ics")
     }
 }

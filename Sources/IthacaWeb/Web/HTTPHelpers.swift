@@ -23,6 +23,15 @@ extension Request {
     var userAgent: String { headers[.userAgent] ?? "" }
 }
 
+extension Response {
+    /// An iCalendar document; with a file name, offered as a download.
+    static func calendar(_ document: String, downloadAs filename: String? = nil) -> Response {
+        var headers: HTTPFields = [.contentType: "text/calendar; charset=utf-8"]
+        if let filename { headers[.contentDisposition] = "attachment; filename=\"\(filename)\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document)))
+    }
+}
+
 extension AppRequestContext {
     /// The signed-in viewer; otherwise `.unauthenticated`, which pages turn into a redirect to sign in.
     func signedIn() throws -> Viewer {

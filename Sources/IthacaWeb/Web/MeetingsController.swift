@@ -81,10 +81,7 @@ struct MeetingsController {
     func ics(_ context: AppRequestContext) async throws -> Response {
         let id = try context.id("meetingId", "meeting")
         let document = try await services.meetings.ics(id, for: try context.signedIn())
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/calendar; charset=utf-8", .contentDisposition: "attachment; filename=\"meeting-\(id.uuidString.lowercased()).ics\""],
-            body: .init(byteBuffer: ByteBuffer(string: document)))
+        return .calendar(document, downloadAs: "meeting-\(id.uuidString.lowercased()).ics")
     }
 
     func cancel(_ context: AppRequestContext) async throws -> Response {
