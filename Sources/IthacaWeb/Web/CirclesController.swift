@@ -94,7 +94,7 @@ struct CirclesController {
         let access = detail.access
         let base = SiteRoute.circle(id)
         let now = services.configuration.clock.now()
-        func personModel(_ person: StoredCircleMember, _ index: Int) -> ViewModel {
+        func personModel(_ person: StoredCircleMember) -> ViewModel {
             let path = base + "/people/\(person.personId.uuidString.lowercased())"
             return ["personName": detail.names[person.personId] ?? "A member", "personUrl": SiteRoute.person(person.personId),
                     "isOrganiser": person.personId == circle.organiserId, "approveUrl": path + "/approve", "removeUrl": path + "/remove",
@@ -102,9 +102,9 @@ struct CirclesController {
                         && (person.status != .member || circle.organiserId == viewer.id),
                     "removeLabel": person.status == .requested ? "Decline" : person.status == .invited ? "Withdraw invitation" : "Remove"]
         }
-        let members = detail.people.filter { $0.status == .member }.enumerated().map { personModel($1, $0) }
-        let requests = detail.people.filter { $0.status == .requested }.enumerated().map { personModel($1, $0) }
-        let invitations = detail.people.filter { $0.status == .invited }.enumerated().map { personModel($1, $0) }
+        let members = detail.people.filter { $0.status == .member }.map(personModel)
+        let requests = detail.people.filter { $0.status == .requested }.map(personModel)
+        let invitations = detail.people.filter { $0.status == .invited }.map(personModel)
         let meetings = detail.meetings.map { meeting -> ViewModel in
             let url = SiteRoute.circleMeeting(meeting.id)
             return ["meetingWhen": Format.meetingTime(DateInterval(start: meeting.plan.start, end: meeting.plan.end), zone: zone),
@@ -170,18 +170,17 @@ struct CirclesController {
             let typed: ViewModel = Dictionary(uniqueKeysWithValues: fields.map { ($0, form.text($0) as Any) })
             let formName = ["meetings": "meeting", "notes": "note", "messages": "message"][action] ?? action
             // The note and the message are both a post's "body"; on the page each has its own field.
-            func failed(_ errors: [FieldError], _ status: HTTPResponse.Status) -> FailedForm {
-                let renamed = errors.map { FieldError(field: $0.field == "body" ? formName : $0.field, message: $0.message) }
-                return FailedForm(name: formName, state: FormState(values: typed, errors: renamed), status: status)
-            }
+            let renaming = ["body": formName]
             do {
                 return try await submit(action, form: form, circle: id, viewer: viewer)
             } catch let rule as CommunityRuleViolation {
-                guard case .invalidFields(let errors) = rule else { throw rule }
-                return try await circle(request, context, failed: failed(errors, Problem(rule).status))
+                guard case .invalidFields = rule else { throw rule }
+                return try await circle(request, context, failed: FailedForm(
+                    name: formName, state: FormState(rule, typed: typed, renaming: renaming), status: Problem(rule).status))
             } catch let error as IthacaError {
-                guard case .validation(let errors) = error else { throw error }
-                return try await circle(request, context, failed: failed(errors, Problem(error).status))
+                guard case .validation = error else { throw error }
+                return try await circle(request, context, failed: FailedForm(
+                    name: formName, state: FormState(error, typed: typed, renaming: renaming), status: Problem(error).status))
             }
         default:
             throw IthacaError.notFound("page")
