@@ -125,19 +125,20 @@ public struct CircleStore: Sendable {
     }
 
     /// Applies a join or invite rule to the person's current status inside the critical section, so the count of
-    /// members the rule sees is the count it changes. Returns the status written (nil: nothing changed).
+    /// members the rule sees is the count it changes. Returns the status written (nil: nothing changed) and the
+    /// person's status afterwards.
     public func change(
         _ circle: UUID, person: UUID, now: Date,
         rule: @escaping @Sendable (_ status: CircleMemberStatus?, _ members: Int) throws -> CircleMemberStatus?
-    ) async throws -> CircleMemberStatus? {
+    ) async throws -> (written: CircleMemberStatus?, current: CircleMemberStatus?) {
         try await database.criticalSection(key: LockKeys.circles) { db in
             let status = try await Self.status(of: person, in: circle, db)
             let members = try await db.sql.raw("""
                 SELECT COUNT(*) AS n FROM circle_members WHERE circle_id = \(bind: circle) AND status = 'member'
                 """).first()?.decode(column: "n", as: Int.self) ?? 0
-            guard let next = try rule(status, members) else { return nil }
+            guard let next = try rule(status, members) else { return (nil, status) }
             try await Self.setStatus(next, circle: circle, person: person, now: now, db)
-            return next
+            return (next, next)
         }
     }
 

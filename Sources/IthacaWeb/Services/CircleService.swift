@@ -94,7 +94,7 @@ public struct CircleService: Sendable {
     public func join(_ id: UUID, by viewer: Viewer) async throws -> CircleMemberStatus? {
         let (circle, _) = try await visibleCircle(id, viewer)
         let details = circle.details
-        let result = try await store.change(id, person: viewer.id, now: clock.now()) { status, members in
+        let (result, current) = try await store.change(id, person: viewer.id, now: clock.now()) { status, members in
             switch try CircleJoinRule.join(status: status, policy: details.joinPolicy, members: members, capacity: details.capacity) {
             case .joined: .member
             case .requested: .requested
@@ -108,7 +108,7 @@ public struct CircleService: Sendable {
             try await notifications.send(to: try await store.memberIds(of: id), except: viewer.id, .circle,
                                          "\(viewer.name) joined “\(details.name)”.", url: url)
         }
-        return try await store.status(of: viewer.id, in: id)
+        return current
     }
 
     /// Invites someone by email (or lets in someone who asked).
@@ -132,7 +132,7 @@ public struct CircleService: Sendable {
 
     func admit(_ person: UUID, to circle: StoredCommunityCircle, by viewer: Viewer) async throws -> (person: UUID, status: CircleMemberStatus) {
         let capacity = circle.details.capacity
-        let written = try await store.change(circle.id, person: person, now: clock.now()) { status, members in
+        let (written, current) = try await store.change(circle.id, person: person, now: clock.now()) { status, members in
             try CircleJoinRule.invite(status: status, members: members, capacity: capacity)
         }
         let url = SiteRoute.circle(circle.id)
@@ -143,7 +143,7 @@ public struct CircleService: Sendable {
             try await notifications.send(to: [person], .circle, "You're in: welcome to “\(circle.details.name)”.", url: url)
         default: break
         }
-        return (person, try await store.status(of: person, in: circle.id) ?? .invited)
+        return (person, current ?? .invited)
     }
 
     /// Leaving (yourself), or declining a request / withdrawing an invitation / removing someone (a manager).
@@ -225,9 +225,9 @@ public struct CircleService: Sendable {
     }
 
     public func ics(circle id: UUID, for viewer: Viewer) async throws -> String {
-        let detail = try await detail(id, for: viewer)
-        try detail.access.requireMember()
-        return try await calendar(detail.meetings.filter { $0.plan.end > clock.now() }, circle: detail.circle)
+        let (circle, access) = try await visibleCircle(id, viewer)
+        try access.requireMember()
+        return try await calendar(try await store.meetings(of: id, endingAfter: clock.now()), circle: circle)
     }
 
     func calendar(_ meetings: [StoredCircleMeeting], circle: StoredCommunityCircle) async throws -> String {
