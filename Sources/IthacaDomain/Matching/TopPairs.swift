@@ -44,6 +44,12 @@ struct TopPairs {
             return
         }
         guard capacity > 0, TopPairs.worse(scores[0], mentors[0], than: score, mentor) else { return }
+        replaceRoot(score, mentor)
+    }
+
+    /// Puts (score, mentor) in place of the root and sifts it down among the first `count` entries.
+    @inline(__always)
+    private func replaceRoot(_ score: Int32, _ mentor: Int32) {
         var parent = 0
         while true {
             var child = 2 * parent + 1
@@ -70,22 +76,7 @@ struct TopPairs {
             mentorList.append(mentors[0])
             scoreList.append(scores[0])
             count -= 1
-            let lastScore = scores[count]
-            let lastMentor = mentors[count]
-            var parent = 0
-            while true {
-                var child = 2 * parent + 1
-                if child >= count { break }
-                if child + 1 < count, TopPairs.worse(scores[child + 1], mentors[child + 1], than: scores[child], mentors[child]) {
-                    child += 1
-                }
-                if !TopPairs.worse(scores[child], mentors[child], than: lastScore, lastMentor) { break }
-                scores[parent] = scores[child]
-                mentors[parent] = mentors[child]
-                parent = child
-            }
-            scores[parent] = lastScore
-            mentors[parent] = lastMentor
+            replaceRoot(scores[count], mentors[count])
         }
         mentorList[first...].reverse()
         scoreList[first...].reverse()
