@@ -29,7 +29,9 @@ public enum EmailAddress {
         let domain = parts[1]
         guard !local.isEmpty, domain.contains(".") else { return false }
         guard !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else { return false }
-        let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters)
         return address.unicodeScalars.allSatisfy { !forbidden.contains($0) }
     }
+
+    // Built once: imports check 100,000 addresses, and building the set cost more than the rest of the check.
+    private static let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters)
 }

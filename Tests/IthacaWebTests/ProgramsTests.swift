@@ -112,6 +112,20 @@ import Testing
             #expect(again.object["created"] as? Int == 0 && again.object["updated"] as? Int == 3)
             let enrolments = try await browser.json(.get, "/api/v1/programs/\(id)/enrolments", token: admin.token)
             #expect((enrolments.object["items"] as? [Any])?.count == 3)
+            // a changed file updates the changed rows in place: the same enrolments, with the new answers
+            let changed = csv.replacingOccurrences(of: "Lead a team", with: "Lead a platform team")
+                .replacingOccurrences(of: "Swift;Go", with: "Rust").replacingOccurrences(of: "mentor,Go,,America/New_York,1", with: "mentee,Go,,America/New_York,")
+            let third = try await importCSV(browser, id, changed, token: admin.token)
+            #expect(third.object["created"] as? Int == 0 && third.object["updated"] as? Int == 3, "\(third.text)")
+            let updated = try await browser.json(.get, "/api/v1/programs/\(id)/enrolments", token: admin.token).object["items"] as? [[String: Any]] ?? []
+            let before = enrolments.object["items"] as? [[String: Any]] ?? []
+            #expect(Set(updated.compactMap { $0["id"] as? String }) == Set(before.compactMap { $0["id"] as? String }))
+            let adaEnrolment = updated.first { $0["name"] as? String == "Ada Lovelace" }
+            #expect(adaEnrolment?["goals"] as? String == "Lead a platform team" && adaEnrolment?["skillsWanted"] as? [String] == ["Rust"])
+            #expect(updated.first { $0["name"] as? String == "Nia New" }?["role"] as? String == "mentee")
+            let after = try await browser.json(.get, "/api/v1/me", token: ada.token).object["profile"] as? [String: Any] ?? [:]
+            #expect(after["goals"] as? String == "Lead a platform team" && after["skillsWanted"] as? [String] == ["Rust"])
+            #expect(after["bio"] as? String == "I *love* engines." && after["managerName"] as? String == "Bea Boss")
             // imported newcomers cannot sign in until they set a password
             #expect(try await browser.json(.post, "/api/v1/tokens", ["email": "new@example.com", "password": "!imported"]).status == .unauthorized)
             // a header without the needed columns is refused as a whole

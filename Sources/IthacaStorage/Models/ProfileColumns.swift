@@ -15,17 +15,18 @@ enum ProfileColumns {
     /// The row's values in `names` order, with the search columns derived as `ProfileRecord` derives them.
     static func values(id: UUID, _ p: Profile, now: Date) -> [any SQLExpression] {
         [
-            SQLBind(id), SQLBind(p.name), SQLBind(p.pronouns), SQLBind(p.headline), SQLBind(p.bio), SQLBind(p.organization),
-            SQLBind(p.team), SQLBind(p.title), SQLBind(p.managerId), SQLBind(p.tenureStart), SQLBind(p.careerStage?.rawValue),
-            SQLBind(p.timeZone), SQLBind(p.languages), SQLBind(p.skillsOffered), SQLBind(p.skillsWanted), SQLBind(p.goals),
-            SQLBind(p.strengths), SQLBind(p.areasToGrow), SQLBind(p.openToMentoring), SQLBind(p.mentorCapacity),
+            BulkValue.uuid(id), SQLBind(p.name), SQLBind(p.pronouns), SQLBind(p.headline), SQLBind(p.bio), SQLBind(p.organization),
+            SQLBind(p.team), SQLBind(p.title), BulkValue.uuid(p.managerId), SQLBind(p.tenureStart), SQLBind(p.careerStage?.rawValue),
+            SQLBind(p.timeZone), BulkValue.strings(p.languages), BulkValue.strings(p.skillsOffered),
+            BulkValue.strings(p.skillsWanted), SQLBind(p.goals), BulkValue.strings(p.strengths), BulkValue.strings(p.areasToGrow), SQLBind(p.openToMentoring), SQLBind(p.mentorCapacity),
             SQLBind(p.openToBeingMentored), SQLBind(p.openToPeer), SQLBind(p.gender), SQLBind(p.mentorGenderPreference.rawValue),
             SQLBind(p.mentorOrganizationPreference.rawValue), SQLBind(ProfileRecord.searchText(p)),
             SQLBind(ProfileRecord.tagList(p.skillsOffered)), SQLBind(ProfileRecord.tagList(p.skillsWanted)), SQLBind(now),
         ]
     }
 
-    static func profile(_ row: any SQLRow) throws -> (UUID, Profile) {
+    static func profile(_ row: any SQLRow, sqlite: Bool) throws -> (UUID, Profile) {
+        func strings(_ column: String) throws -> [String] { try BulkValue.strings(row, column, sqlite: sqlite) }
         var p = Profile(name: try row.decode(column: "name", as: String.self))
         p.pronouns = try row.decode(column: "pronouns", as: String.self)
         p.headline = try row.decode(column: "headline", as: String.self)
@@ -33,16 +34,16 @@ enum ProfileColumns {
         p.organization = try row.decode(column: "organization", as: String.self)
         p.team = try row.decode(column: "team", as: String.self)
         p.title = try row.decode(column: "title", as: String.self)
-        p.managerId = try row.decode(column: "manager_id", as: UUID?.self)
+        p.managerId = try BulkValue.uuid(row, "manager_id", sqlite: sqlite)
         p.tenureStart = try row.decode(column: "tenure_start", as: String?.self)
         p.careerStage = try row.decode(column: "career_stage", as: String?.self).flatMap(CareerStage.init(rawValue:))
         p.timeZone = try row.decode(column: "time_zone", as: String.self)
-        p.languages = try row.decode(column: "languages", as: [String].self)
-        p.skillsOffered = try row.decode(column: "skills_offered", as: [String].self)
-        p.skillsWanted = try row.decode(column: "skills_wanted", as: [String].self)
+        p.languages = try strings("languages")
+        p.skillsOffered = try strings("skills_offered")
+        p.skillsWanted = try strings("skills_wanted")
         p.goals = try row.decode(column: "goals", as: String.self)
-        p.strengths = try row.decode(column: "strengths", as: [String].self)
-        p.areasToGrow = try row.decode(column: "areas_to_grow", as: [String].self)
+        p.strengths = try strings("strengths")
+        p.areasToGrow = try strings("areas_to_grow")
         p.openToMentoring = try row.decode(column: "open_to_mentoring", as: Bool.self)
         p.mentorCapacity = try row.decode(column: "mentor_capacity", as: Int.self)
         p.openToBeingMentored = try row.decode(column: "open_to_being_mentored", as: Bool.self)
@@ -51,6 +52,6 @@ enum ProfileColumns {
         p.mentorGenderPreference = MentorGenderPreference(rawValue: try row.decode(column: "mentor_gender_preference", as: String.self)) ?? .any
         p.mentorOrganizationPreference = MentorOrganizationPreference(
             rawValue: try row.decode(column: "mentor_organization_preference", as: String.self)) ?? .either
-        return (try row.decode(column: "id", as: UUID.self), p)
+        return (try BulkValue.id(row, "id", sqlite: sqlite), p)
     }
 }

@@ -14,7 +14,8 @@ public struct ImportOutcome: Sendable, Equatable {
 
 /// Applies checked participant rows in bulk: accounts (new ones cannot sign in until they set a password),
 /// profiles and enrolments, in one transaction, a few hundred rows per statement. Re-importing the same file
-/// updates the same people and enrolments; nothing is ever duplicated (unique emails, one enrolment per person).
+/// updates the same people and enrolments in place (rows the file leaves as they are are not written); nothing is
+/// ever duplicated (unique emails, one enrolment per person and program).
 public struct ParticipantImportStore: Sendable {
     let database: IthacaDatabase
     static let chunk = 500
@@ -26,9 +27,10 @@ public struct ParticipantImportStore: Sendable {
     public func apply(_ lines: [ParticipantImport.Line], program: StoredProgram, now: Date) async throws -> ImportOutcome {
         let rows = lines.compactMap { line in line.row.map { (line: line.line, row: $0) } }
         return try await database.criticalSection(key: LockKeys.imports) { db in
+            let sqlite = db.sql.dialect.name == "sqlite"
             var outcome = ImportOutcome()
             let wanted = Set(rows.map(\.row.email) + rows.compactMap(\.row.managerEmail))
-            var idByEmail = try await Self.userIds(for: Array(wanted), on: db)
+            var idByEmail = try await Self.userIds(for: Array(wanted), on: db, sqlite: sqlite)
 
             // 1. Accounts for newcomers.
             let newcomers = rows.filter { idByEmail[$0.row.email] == nil }
@@ -39,7 +41,7 @@ public struct ParticipantImportStore: Sendable {
                     let id = UUID()
                     idByEmail[item.row.email] = id
                     insert = insert.values([
-                        SQLBind(id), SQLBind(item.row.email), SQLBind(Self.noPassword), SQLBind(AccountRole.member.rawValue),
+                        BulkValue.uuid(id), SQLBind(item.row.email), SQLBind(Self.noPassword), SQLBind(AccountRole.member.rawValue),
                         SQLBind(now), SQLBind(now),
                     ])
                 }
@@ -48,17 +50,18 @@ public struct ParticipantImportStore: Sendable {
             outcome.created = newcomers.count
             outcome.updated = rows.count - newcomers.count
 
-            // 2. Profiles: read the existing ones, merge the file's columns in, write back (delete + insert).
-            var managerOf = try await Self.managers(on: db)
+            // 2. Profiles: read the existing ones, merge the file's columns in, write back the ones that changed.
+            var managerOf = try await Self.managers(on: db, sqlite: sqlite)
             for start in stride(from: 0, to: rows.count, by: Self.chunk) {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
-                let ids = slice.map { idByEmail[$0.row.email]! }
                 var current: [UUID: Profile] = [:]
-                for row in try await db.sql.select().column("*").from("profiles").where("id", .in, ids).all() {
-                    let (id, profile) = try ProfileColumns.profile(row)
+                for row in try await db.sql.select().column("*").from("profiles")
+                    .where(SQLColumn("id"), .in, BulkValue.ids(slice.map { idByEmail[$0.row.email]! })).all()
+                {
+                    let (id, profile) = try ProfileColumns.profile(row, sqlite: sqlite)
                     current[id] = profile
                 }
-                var insert = db.sql.insert(into: "profiles").columns(ProfileColumns.names)
+                var changed: [[any SQLExpression]] = []
                 for item in slice {
                     let id = idByEmail[item.row.email]!
                     var profile = current[id] ?? Profile(name: item.row.name)
@@ -77,38 +80,44 @@ public struct ParticipantImportStore: Sendable {
                                 "The manager \(managerEmail) is not in Ithaca or this file; the manager was left unchanged.")
                         }
                     }
-                    insert = insert.values(ProfileColumns.values(id: id, profile, now: now))
+                    if profile != current[id] { changed.append(ProfileColumns.values(id: id, profile, now: now)) }
                 }
-                if !current.isEmpty { try await db.sql.delete(from: "profiles").where("id", .in, Array(current.keys)).run() }
-                try await insert.run()
+                if !changed.isEmpty {
+                    try await db.sql.insert(into: "profiles").columns(ProfileColumns.names).rows(changed)
+                        .onConflict(with: "id") { ProfileColumns.names.dropFirst().reduce($0) { $0.set(excludedValueOf: $1) } }
+                        .run()
+                }
             }
 
-            // 3. Enrolments: one per person and program, ids and enrolment dates kept on re-import.
+            // 3. Enrolments: one per person and program; re-import keeps the id and enrolment date and updates the rest.
+            let encoder = JSONEncoder()
             for start in stride(from: 0, to: rows.count, by: Self.chunk) {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
-                let ids = slice.map { idByEmail[$0.row.email]! }
-                var previous: [UUID: (id: UUID, createdAt: Date, answers: EnrolmentAnswers?)] = [:]
-                for row in try await db.sql.select().columns("id", "person_id", "created_at", "answers").from("enrolments")
-                    .where("program_id", .equal, program.id).where("person_id", .in, ids).all()
+                var previous: [UUID: EnrolmentAnswers?] = [:]
+                for row in try await db.sql.select().columns("person_id", "answers").from("enrolments")
+                    .where(SQLColumn("program_id"), .equal, BulkValue.uuid(program.id))
+                    .where(SQLColumn("person_id"), .in, BulkValue.ids(slice.map { idByEmail[$0.row.email]! })).all()
                 {
-                    previous[try row.decode(column: "person_id", as: UUID.self)] = (
-                        try row.decode(column: "id", as: UUID.self), try row.decode(column: "created_at", as: Date.self),
-                        JSONColumn.decode(EnrolmentAnswers.self, try row.decode(column: "answers", as: String.self)))
+                    previous[try BulkValue.id(row, "person_id", sqlite: sqlite)] =
+                        JSONColumn.decode(EnrolmentAnswers.self, try row.decode(column: "answers", as: String.self))
                 }
-                var insert = db.sql.insert(into: "enrolments").columns("id", "program_id", "person_id", "role", "answers", "created_at", "updated_at")
+                var changed: [[any SQLExpression]] = []
                 for item in slice {
                     let person = idByEmail[item.row.email]!
-                    let earlier = previous[person]
-                    insert = insert.values([
-                        SQLBind(earlier?.id ?? UUID()), SQLBind(program.id), SQLBind(person), SQLBind(item.row.role.rawValue),
-                        SQLBind(JSONColumn.encode(Self.answers(item.row, keeping: earlier?.answers))), SQLBind(earlier?.createdAt ?? now),
-                        SQLBind(now),
+                    let earlier = previous[person] ?? nil
+                    let answers = Self.answers(item.row, keeping: earlier)
+                    if previous[person] != nil, answers == earlier { continue }
+                    changed.append([
+                        BulkValue.uuid(UUID()), BulkValue.uuid(program.id), BulkValue.uuid(person), SQLBind(item.row.role.rawValue),
+                        SQLBind(String(decoding: try encoder.encode(answers), as: UTF8.self)), SQLBind(now), SQLBind(now),
                     ])
                 }
-                if !previous.isEmpty {
-                    try await db.sql.delete(from: "enrolments").where("id", .in, previous.values.map(\.id)).run()
+                if !changed.isEmpty {
+                    try await db.sql.insert(into: "enrolments")
+                        .columns("id", "program_id", "person_id", "role", "answers", "created_at", "updated_at").rows(changed)
+                        .onConflict(with: ["program_id", "person_id"]) { $0.set(excludedValueOf: "role").set(excludedValueOf: "answers").set(excludedValueOf: "updated_at") }
+                        .run()
                 }
-                try await insert.run()
                 outcome.enrolled += slice.count
             }
             return outcome
@@ -149,21 +158,21 @@ public struct ParticipantImportStore: Sendable {
         return answers
     }
 
-    static func userIds(for emails: [String], on db: any Database) async throws -> [String: UUID] {
+    static func userIds(for emails: [String], on db: any Database, sqlite: Bool) async throws -> [String: UUID] {
         var ids: [String: UUID] = [:]
         for start in stride(from: 0, to: emails.count, by: 1000) {
             let rows = try await db.sql.select().columns("id", "email").from("users")
                 .where("email", .in, Array(emails[start..<min(start + 1000, emails.count)])).all()
-            for row in rows { ids[try row.decode(column: "email", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
+            for row in rows { ids[try row.decode(column: "email", as: String.self)] = try BulkValue.id(row, "id", sqlite: sqlite) }
         }
         return ids
     }
 
     /// Everyone's manager, to refuse reporting-line cycles an import would create.
-    static func managers(on db: any Database) async throws -> [UUID: UUID] {
+    static func managers(on db: any Database, sqlite: Bool) async throws -> [UUID: UUID] {
         let rows = try await db.sql.raw("SELECT id, manager_id FROM profiles WHERE manager_id IS NOT NULL").all()
         var managers: [UUID: UUID] = [:]
-        for row in rows { managers[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "manager_id", as: UUID.self) }
+        for row in rows { managers[try BulkValue.id(row, "id", sqlite: sqlite)] = try BulkValue.id(row, "manager_id", sqlite: sqlite) }
         return managers
     }
 }
