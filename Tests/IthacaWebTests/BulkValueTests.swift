@@ -31,4 +31,22 @@ import Testing
         }
         #expect(JSONText.plainArray("[]") == [])
     }
+
+    @Test func uuidsAreWrittenAndReadAsFoundationWritesThem() {
+        for id in (0..<200).map({ _ in UUID() }) + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))] {
+            #expect(UUIDText.string(id) == id.uuidString)
+            #expect(UUIDText.parse(id.uuidString) == id && UUIDText.parse(id.uuidString.lowercased()) == id)
+        }
+        for text in ["", "not a uuid", "E621E1F8-C36C-495A-93FC-0C247A3E6E5", "E621E1F8-C36C-495A-93FC-0C247A3E6E5FF", "E621E1F8xC36C-495A-93FC-0C247A3E6E5F",
+                     "G621E1F8-C36C-495A-93FC-0C247A3E6E5F"] {
+            #expect(UUIDText.parse(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func randomUUIDsAreVersionFourAndDistinct() {
+        let ids = RandomUUIDs.make(10_000)
+        #expect(ids.count == 10_000 && Set(ids).count == 10_000)
+        #expect(ids.allSatisfy { $0.uuid.6 >> 4 == 4 && $0.uuid.8 >> 6 == 0b10 })
+        #expect(RandomUUIDs.make(0).isEmpty)
+    }
 }

@@ -13,15 +13,15 @@ enum ProfileColumns {
     ]
 
     /// The row's values in `names` order, with the search columns derived as `ProfileRecord` derives them.
-    static func values(id: UUID, _ p: Profile, now: Date) -> [any SQLExpression] {
+    static func values(id: UUID, _ p: Profile, now: Date) -> [BulkValue] {
         [
-            BulkValue.uuid(id), SQLBind(p.name), SQLBind(p.pronouns), SQLBind(p.headline), SQLBind(p.bio), SQLBind(p.organization),
-            SQLBind(p.team), SQLBind(p.title), BulkValue.uuid(p.managerId), SQLBind(p.tenureStart), SQLBind(p.careerStage?.rawValue),
-            SQLBind(p.timeZone), BulkValue.strings(p.languages), BulkValue.strings(p.skillsOffered),
-            BulkValue.strings(p.skillsWanted), SQLBind(p.goals), BulkValue.strings(p.strengths), BulkValue.strings(p.areasToGrow), SQLBind(p.openToMentoring), SQLBind(p.mentorCapacity),
-            SQLBind(p.openToBeingMentored), SQLBind(p.openToPeer), SQLBind(p.gender), SQLBind(p.mentorGenderPreference.rawValue),
-            SQLBind(p.mentorOrganizationPreference.rawValue), SQLBind(ProfileRecord.searchText(p)),
-            SQLBind(ProfileRecord.tagList(p.skillsOffered)), SQLBind(ProfileRecord.tagList(p.skillsWanted)), SQLBind(now),
+            .uuid(id), .text(p.name), .text(p.pronouns), .text(p.headline), .text(p.bio), .text(p.organization), .text(p.team),
+            .text(p.title), .uuid(p.managerId), .text(p.tenureStart), .text(p.careerStage?.rawValue), .text(p.timeZone),
+            .strings(p.languages), .strings(p.skillsOffered), .strings(p.skillsWanted), .text(p.goals), .strings(p.strengths),
+            .strings(p.areasToGrow), .bool(p.openToMentoring), .integer(p.mentorCapacity), .bool(p.openToBeingMentored),
+            .bool(p.openToPeer), .text(p.gender), .text(p.mentorGenderPreference.rawValue),
+            .text(p.mentorOrganizationPreference.rawValue), .text(ProfileRecord.searchText(p)),
+            .text(ProfileRecord.tagList(p.skillsOffered)), .text(ProfileRecord.tagList(p.skillsWanted)), .date(now),
         ]
     }
 

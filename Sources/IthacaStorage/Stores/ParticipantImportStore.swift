@@ -19,6 +19,12 @@ public struct ImportOutcome: Sendable, Equatable {
 public struct ParticipantImportStore: Sendable {
     let database: IthacaDatabase
     static let chunk = 500
+    static let users = BulkInsert(table: "users", columns: ["id", "email", "password_hash", "role", "created_at", "password_changed_at"])
+    static let profiles = BulkInsert(
+        table: "profiles", columns: ProfileColumns.names, conflictKey: ["id"], updating: Array(ProfileColumns.names.dropFirst()))
+    static let enrolments = BulkInsert(
+        table: "enrolments", columns: ["id", "program_id", "person_id", "role", "answers", "created_at", "updated_at"],
+        conflictKey: ["program_id", "person_id"], updating: ["role", "answers", "updated_at"])
     /// Stored instead of a password hash: matches no password, so the account cannot be signed in to yet.
     static let noPassword = "!imported"
 
@@ -34,18 +40,11 @@ public struct ParticipantImportStore: Sendable {
 
             // 1. Accounts for newcomers.
             let newcomers = rows.filter { idByEmail[$0.row.email] == nil }
+            for (item, id) in zip(newcomers, RandomUUIDs.make(newcomers.count)) { idByEmail[item.row.email] = id }
             for start in stride(from: 0, to: newcomers.count, by: Self.chunk) {
-                var insert = db.sql.insert(into: "users")
-                    .columns("id", "email", "password_hash", "role", "created_at", "password_changed_at")
-                for item in newcomers[start..<min(start + Self.chunk, newcomers.count)] {
-                    let id = UUID()
-                    idByEmail[item.row.email] = id
-                    insert = insert.values([
-                        BulkValue.uuid(id), SQLBind(item.row.email), SQLBind(Self.noPassword), SQLBind(AccountRole.member.rawValue),
-                        SQLBind(now), SQLBind(now),
-                    ])
-                }
-                try await insert.run()
+                try await Self.users.run(newcomers[start..<min(start + Self.chunk, newcomers.count)].map { item in
+                    [.uuid(idByEmail[item.row.email]!), .text(item.row.email), .text(Self.noPassword), .text(AccountRole.member.rawValue), .date(now), .date(now)]
+                }, on: db)
             }
             outcome.created = newcomers.count
             outcome.updated = rows.count - newcomers.count
@@ -56,12 +55,12 @@ public struct ParticipantImportStore: Sendable {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
                 var current: [UUID: Profile] = [:]
                 for row in try await db.sql.select().column("*").from("profiles")
-                    .where(SQLColumn("id"), .in, BulkValue.ids(slice.map { idByEmail[$0.row.email]! })).all()
+                    .where(SQLColumn("id"), .in, bulkIds(slice.map { idByEmail[$0.row.email]! })).all()
                 {
                     let (id, profile) = try ProfileColumns.profile(row, sqlite: sqlite)
                     current[id] = profile
                 }
-                var changed: [[any SQLExpression]] = []
+                var changed: [[BulkValue]] = []
                 for item in slice {
                     let id = idByEmail[item.row.email]!
                     var profile = current[id] ?? Profile(name: item.row.name)
@@ -82,11 +81,7 @@ public struct ParticipantImportStore: Sendable {
                     }
                     if profile != current[id] { changed.append(ProfileColumns.values(id: id, profile, now: now)) }
                 }
-                if !changed.isEmpty {
-                    try await db.sql.insert(into: "profiles").columns(ProfileColumns.names).rows(changed)
-                        .onConflict(with: "id") { ProfileColumns.names.dropFirst().reduce($0) { $0.set(excludedValueOf: $1) } }
-                        .run()
-                }
+                try await Self.profiles.run(changed, on: db)
             }
 
             // 3. Enrolments: one per person and program; re-import keeps the id and enrolment date and updates the rest.
@@ -95,29 +90,25 @@ public struct ParticipantImportStore: Sendable {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
                 var previous: [UUID: EnrolmentAnswers?] = [:]
                 for row in try await db.sql.select().columns("person_id", "answers").from("enrolments")
-                    .where(SQLColumn("program_id"), .equal, BulkValue.uuid(program.id))
-                    .where(SQLColumn("person_id"), .in, BulkValue.ids(slice.map { idByEmail[$0.row.email]! })).all()
+                    .where(SQLColumn("program_id"), .equal, BulkIdBind(id: program.id))
+                    .where(SQLColumn("person_id"), .in, bulkIds(slice.map { idByEmail[$0.row.email]! })).all()
                 {
                     previous[try BulkValue.id(row, "person_id", sqlite: sqlite)] =
                         JSONColumn.decode(EnrolmentAnswers.self, try row.decode(column: "answers", as: String.self))
                 }
-                var changed: [[any SQLExpression]] = []
-                for item in slice {
+                var changed: [[BulkValue]] = []
+                let ids = RandomUUIDs.make(slice.count)
+                for (item, id) in zip(slice, ids) {
                     let person = idByEmail[item.row.email]!
                     let earlier = previous[person] ?? nil
                     let answers = Self.answers(item.row, keeping: earlier)
                     if previous[person] != nil, answers == earlier { continue }
                     changed.append([
-                        BulkValue.uuid(UUID()), BulkValue.uuid(program.id), BulkValue.uuid(person), SQLBind(item.row.role.rawValue),
-                        SQLBind(String(decoding: try encoder.encode(answers), as: UTF8.self)), SQLBind(now), SQLBind(now),
+                        .uuid(id), .uuid(program.id), .uuid(person), .text(item.row.role.rawValue),
+                        .text(String(decoding: try encoder.encode(answers), as: UTF8.self)), .date(now), .date(now),
                     ])
                 }
-                if !changed.isEmpty {
-                    try await db.sql.insert(into: "enrolments")
-                        .columns("id", "program_id", "person_id", "role", "answers", "created_at", "updated_at").rows(changed)
-                        .onConflict(with: ["program_id", "person_id"]) { $0.set(excludedValueOf: "role").set(excludedValueOf: "answers").set(excludedValueOf: "updated_at") }
-                        .run()
-                }
+                try await Self.enrolments.run(changed, on: db)
                 outcome.enrolled += slice.count
             }
             return outcome
