@@ -43,32 +43,6 @@ enum BulkValue: Sendable {
         case .null: SQLLiteral.null
         }
     }
-
-    /// A list column as stored (JSON text on SQLite, an array on PostgreSQL).
-    static func strings(_ row: any SQLRow, _ column: String, sqlite: Bool) throws -> [String] {
-        guard sqlite else { return try row.decode(column: column, as: [String].self) }
-        let text = try row.decode(column: column, as: String.self)
-        if let list = JSONText.plainArray(text) { return list }
-        return try JSONDecoder().decode([String].self, from: Data(text.utf8))
-    }
-
-    /// A UUID column that is never NULL.
-    static func id(_ row: any SQLRow, _ column: String, sqlite: Bool) throws -> UUID {
-        guard let id = try uuid(row, column, sqlite: sqlite) else {
-            throw DecodingError.valueNotFound(UUID.self, .init(codingPath: [], debugDescription: "\(column) is NULL"))
-        }
-        return id
-    }
-
-    /// A UUID column (text on SQLite, `uuid` on PostgreSQL).
-    static func uuid(_ row: any SQLRow, _ column: String, sqlite: Bool) throws -> UUID? {
-        guard sqlite else { return try row.decode(column: column, as: UUID?.self) }
-        guard let text = try row.decode(column: column, as: String?.self) else { return nil }
-        guard let id = UUIDText.parse(text) ?? UUID(uuidString: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column) is not a UUID: \(text)"))
-        }
-        return id
-    }
 }
 
 /// `INSERT … VALUES (…), (…) [ON CONFLICT (…) DO UPDATE SET …]` for a few hundred rows at once. On SQLite the
@@ -110,14 +84,107 @@ struct BulkInsert: Sendable {
     }
 }
 
-/// `(?, ?, …)` of ids, for `IN`.
-func bulkIds(_ ids: [UUID]) -> SQLGroupExpression { SQLGroupExpression(ids.map { BulkIdBind(id: $0) }) }
+/// `SELECT columns FROM table WHERE key IN (keys) [AND column = value]`, a few hundred keys at a time, read by column
+/// name. On SQLite straight from SQLiteNIO's rows (SQLKit's decoder costs a dynamic cast per column and row).
+struct BulkSelect: Sendable {
+    let table: String
+    let columns: [String]
+    let key: String
+    var filter: (column: String, value: BulkValue)?
 
-/// An id bound as its database stores it (text on SQLite), without the generic encoder.
-struct BulkIdBind: SQLExpression {
-    let id: UUID
-    func serialize(to serializer: inout SQLSerializer) {
-        if serializer.dialect.name == "sqlite" { serializer.write(bind: UUIDText.string(id)) } else { serializer.write(bind: id) }
+    func rows(_ keys: [BulkValue], on db: any Database) async throws -> [BulkRow] {
+        guard !keys.isEmpty else { return [] }
+        if let sqlite = db as? any SQLiteDatabase {
+            var text = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" WHERE \"\(key)\" IN ("
+                + Array(repeating: "?", count: keys.count).joined(separator: ", ") + ")"
+            var binds = keys.map(\.sqlite)
+            if let filter {
+                text += " AND \"\(filter.column)\" = ?"
+                binds.append(filter.value.sqlite)
+            }
+            return try await sqlite.query(text, binds).map(BulkRow.sqlite)
+        }
+        var select = db.sql.select().columns(columns).from(table).where(SQLColumn(key), .in, SQLGroupExpression(keys.map(\.expression)))
+        if let filter { select = select.where(SQLColumn(filter.column), .equal, filter.value.expression) }
+        return try await select.all().map(BulkRow.other)
+    }
+
+    /// A whole query without parameters, read the same way.
+    static func rows(_ query: String, on db: any Database) async throws -> [BulkRow] {
+        if let sqlite = db as? any SQLiteDatabase { return try await sqlite.query(query, []).map(BulkRow.sqlite) }
+        return try await db.sql.raw(SQLQueryString(query)).all().map(BulkRow.other)
+    }
+}
+
+/// A row of a bulk read; columns as Fluent stores them (on SQLite: UUIDs as text, lists as JSON text).
+enum BulkRow {
+    case sqlite(SQLiteRow)
+    case other(any SQLRow)
+
+    private func value(_ column: String, _ row: SQLiteRow) throws -> SQLiteData {
+        guard let value = row.column(column) else { throw Self.missing(column) }
+        return value
+    }
+
+    private static func missing(_ column: String) -> DecodingError {
+        .valueNotFound(Any.self, .init(codingPath: [], debugDescription: "No value in column \(column)"))
+    }
+
+    func text(_ column: String) throws -> String {
+        switch self {
+        case .other(let row): return try row.decode(column: column, as: String.self)
+        case .sqlite(let row):
+            guard let text = try value(column, row).string else { throw Self.missing(column) }
+            return text
+        }
+    }
+
+    func optionalText(_ column: String) throws -> String? {
+        switch self {
+        case .other(let row): return try row.decode(column: column, as: String?.self)
+        case .sqlite(let row):
+            let data = try value(column, row)
+            return data == .null ? nil : data.string
+        }
+    }
+
+    func integer(_ column: String) throws -> Int {
+        switch self {
+        case .other(let row): return try row.decode(column: column, as: Int.self)
+        case .sqlite(let row):
+            guard let number = try value(column, row).integer else { throw Self.missing(column) }
+            return Int(number)
+        }
+    }
+
+    func bool(_ column: String) throws -> Bool {
+        switch self {
+        case .other(let row): return try row.decode(column: column, as: Bool.self)
+        case .sqlite(let row):
+            guard let flag = try value(column, row).bool else { throw Self.missing(column) }
+            return flag
+        }
+    }
+
+    func uuid(_ column: String) throws -> UUID? {
+        if case .other(let row) = self { return try row.decode(column: column, as: UUID?.self) }
+        guard let text = try optionalText(column) else { return nil }
+        guard let id = UUIDText.parse(text) ?? UUID(uuidString: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column) is not a UUID: \(text)"))
+        }
+        return id
+    }
+
+    func id(_ column: String) throws -> UUID {
+        guard let id = try uuid(column) else { throw Self.missing(column) }
+        return id
+    }
+
+    func strings(_ column: String) throws -> [String] {
+        if case .other(let row) = self { return try row.decode(column: column, as: [String].self) }
+        let text = try text(column)
+        if let list = JSONText.plainArray(text) { return list }
+        return try JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 }
 

@@ -25,33 +25,31 @@ enum ProfileColumns {
         ]
     }
 
-    static func profile(_ row: any SQLRow, sqlite: Bool) throws -> (UUID, Profile) {
-        func strings(_ column: String) throws -> [String] { try BulkValue.strings(row, column, sqlite: sqlite) }
-        var p = Profile(name: try row.decode(column: "name", as: String.self))
-        p.pronouns = try row.decode(column: "pronouns", as: String.self)
-        p.headline = try row.decode(column: "headline", as: String.self)
-        p.bio = try row.decode(column: "bio", as: String.self)
-        p.organization = try row.decode(column: "organization", as: String.self)
-        p.team = try row.decode(column: "team", as: String.self)
-        p.title = try row.decode(column: "title", as: String.self)
-        p.managerId = try BulkValue.uuid(row, "manager_id", sqlite: sqlite)
-        p.tenureStart = try row.decode(column: "tenure_start", as: String?.self)
-        p.careerStage = try row.decode(column: "career_stage", as: String?.self).flatMap(CareerStage.init(rawValue:))
-        p.timeZone = try row.decode(column: "time_zone", as: String.self)
-        p.languages = try strings("languages")
-        p.skillsOffered = try strings("skills_offered")
-        p.skillsWanted = try strings("skills_wanted")
-        p.goals = try row.decode(column: "goals", as: String.self)
-        p.strengths = try strings("strengths")
-        p.areasToGrow = try strings("areas_to_grow")
-        p.openToMentoring = try row.decode(column: "open_to_mentoring", as: Bool.self)
-        p.mentorCapacity = try row.decode(column: "mentor_capacity", as: Int.self)
-        p.openToBeingMentored = try row.decode(column: "open_to_being_mentored", as: Bool.self)
-        p.openToPeer = try row.decode(column: "open_to_peer", as: Bool.self)
-        p.gender = try row.decode(column: "gender", as: String.self)
-        p.mentorGenderPreference = MentorGenderPreference(rawValue: try row.decode(column: "mentor_gender_preference", as: String.self)) ?? .any
-        p.mentorOrganizationPreference = MentorOrganizationPreference(
-            rawValue: try row.decode(column: "mentor_organization_preference", as: String.self)) ?? .either
-        return (try BulkValue.id(row, "id", sqlite: sqlite), p)
+    static func profile(_ row: BulkRow) throws -> (UUID, Profile) {
+        var p = Profile(name: try row.text("name"))
+        p.pronouns = try row.text("pronouns")
+        p.headline = try row.text("headline")
+        p.bio = try row.text("bio")
+        p.organization = try row.text("organization")
+        p.team = try row.text("team")
+        p.title = try row.text("title")
+        p.managerId = try row.uuid("manager_id")
+        p.tenureStart = try row.optionalText("tenure_start")
+        p.careerStage = try row.optionalText("career_stage").flatMap(CareerStage.init(rawValue:))
+        p.timeZone = try row.text("time_zone")
+        p.languages = try row.strings("languages")
+        p.skillsOffered = try row.strings("skills_offered")
+        p.skillsWanted = try row.strings("skills_wanted")
+        p.goals = try row.text("goals")
+        p.strengths = try row.strings("strengths")
+        p.areasToGrow = try row.strings("areas_to_grow")
+        p.openToMentoring = try row.bool("open_to_mentoring")
+        p.mentorCapacity = try row.integer("mentor_capacity")
+        p.openToBeingMentored = try row.bool("open_to_being_mentored")
+        p.openToPeer = try row.bool("open_to_peer")
+        p.gender = try row.text("gender")
+        p.mentorGenderPreference = MentorGenderPreference(rawValue: try row.text("mentor_gender_preference")) ?? .any
+        p.mentorOrganizationPreference = MentorOrganizationPreference(rawValue: try row.text("mentor_organization_preference")) ?? .either
+        return (try row.id("id"), p)
     }
 }

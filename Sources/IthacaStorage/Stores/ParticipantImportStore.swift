@@ -25,6 +25,9 @@ public struct ParticipantImportStore: Sendable {
     static let enrolments = BulkInsert(
         table: "enrolments", columns: ["id", "program_id", "person_id", "role", "answers", "created_at", "updated_at"],
         conflictKey: ["program_id", "person_id"], updating: ["role", "answers", "updated_at"])
+    static let accounts = BulkSelect(table: "users", columns: ["id", "email"], key: "email")
+    static let currentProfiles = BulkSelect(table: "profiles", columns: ProfileColumns.names, key: "id")
+    static let currentEnrolments = BulkSelect(table: "enrolments", columns: ["person_id", "answers"], key: "person_id")
     /// Stored instead of a password hash: matches no password, so the account cannot be signed in to yet.
     static let noPassword = "!imported"
 
@@ -33,10 +36,9 @@ public struct ParticipantImportStore: Sendable {
     public func apply(_ lines: [ParticipantImport.Line], program: StoredProgram, now: Date) async throws -> ImportOutcome {
         let rows = lines.compactMap { line in line.row.map { (line: line.line, row: $0) } }
         return try await database.criticalSection(key: LockKeys.imports) { db in
-            let sqlite = db.sql.dialect.name == "sqlite"
             var outcome = ImportOutcome()
             let wanted = Set(rows.map(\.row.email) + rows.compactMap(\.row.managerEmail))
-            var idByEmail = try await Self.userIds(for: Array(wanted), on: db, sqlite: sqlite)
+            var idByEmail = try await Self.userIds(for: Array(wanted), on: db)
 
             // 1. Accounts for newcomers.
             let newcomers = rows.filter { idByEmail[$0.row.email] == nil }
@@ -46,18 +48,19 @@ public struct ParticipantImportStore: Sendable {
                     [.uuid(idByEmail[item.row.email]!), .text(item.row.email), .text(Self.noPassword), .text(AccountRole.member.rawValue), .date(now), .date(now)]
                 }, on: db)
             }
+            let created = Set(newcomers.map { idByEmail[$0.row.email]! })
             outcome.created = newcomers.count
             outcome.updated = rows.count - newcomers.count
 
             // 2. Profiles: read the existing ones, merge the file's columns in, write back the ones that changed.
-            var managerOf = try await Self.managers(on: db, sqlite: sqlite)
+            var managerOf = try await Self.managers(on: db)
             for start in stride(from: 0, to: rows.count, by: Self.chunk) {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
                 var current: [UUID: Profile] = [:]
-                for row in try await db.sql.select().column("*").from("profiles")
-                    .where(SQLColumn("id"), .in, bulkIds(slice.map { idByEmail[$0.row.email]! })).all()
-                {
-                    let (id, profile) = try ProfileColumns.profile(row, sqlite: sqlite)
+                // People this import created have nothing to read yet.
+                let existing = slice.map { idByEmail[$0.row.email]! }.filter { !created.contains($0) }
+                for row in try await Self.currentProfiles.rows(existing.map(BulkValue.uuid), on: db) {
+                    let (id, profile) = try ProfileColumns.profile(row)
                     current[id] = profile
                 }
                 var changed: [[BulkValue]] = []
@@ -85,16 +88,15 @@ public struct ParticipantImportStore: Sendable {
             }
 
             // 3. Enrolments: one per person and program; re-import keeps the id and enrolment date and updates the rest.
-            let encoder = JSONEncoder()
+            let encoder = JSONEncoder(), decoder = JSONDecoder()
             for start in stride(from: 0, to: rows.count, by: Self.chunk) {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
                 var previous: [UUID: EnrolmentAnswers?] = [:]
-                for row in try await db.sql.select().columns("person_id", "answers").from("enrolments")
-                    .where(SQLColumn("program_id"), .equal, BulkIdBind(id: program.id))
-                    .where(SQLColumn("person_id"), .in, bulkIds(slice.map { idByEmail[$0.row.email]! })).all()
-                {
-                    previous[try BulkValue.id(row, "person_id", sqlite: sqlite)] =
-                        JSONColumn.decode(EnrolmentAnswers.self, try row.decode(column: "answers", as: String.self))
+                let existing = slice.map { idByEmail[$0.row.email]! }.filter { !created.contains($0) }
+                var enrolled = Self.currentEnrolments
+                enrolled.filter = ("program_id", .uuid(program.id))
+                for row in try await enrolled.rows(existing.map(BulkValue.uuid), on: db) {
+                    previous[try row.id("person_id")] = try? decoder.decode(EnrolmentAnswers.self, from: Data(try row.text("answers").utf8))
                 }
                 var changed: [[BulkValue]] = []
                 let ids = RandomUUIDs.make(slice.count)
@@ -149,21 +151,22 @@ public struct ParticipantImportStore: Sendable {
         return answers
     }
 
-    static func userIds(for emails: [String], on db: any Database, sqlite: Bool) async throws -> [String: UUID] {
+    static func userIds(for emails: [String], on db: any Database) async throws -> [String: UUID] {
         var ids: [String: UUID] = [:]
         for start in stride(from: 0, to: emails.count, by: 1000) {
-            let rows = try await db.sql.select().columns("id", "email").from("users")
-                .where("email", .in, Array(emails[start..<min(start + 1000, emails.count)])).all()
-            for row in rows { ids[try row.decode(column: "email", as: String.self)] = try BulkValue.id(row, "id", sqlite: sqlite) }
+            for row in try await accounts.rows(emails[start..<min(start + 1000, emails.count)].map(BulkValue.text), on: db) {
+                ids[try row.text("email")] = try row.id("id")
+            }
         }
         return ids
     }
 
     /// Everyone's manager, to refuse reporting-line cycles an import would create.
-    static func managers(on db: any Database, sqlite: Bool) async throws -> [UUID: UUID] {
-        let rows = try await db.sql.raw("SELECT id, manager_id FROM profiles WHERE manager_id IS NOT NULL").all()
+    static func managers(on db: any Database) async throws -> [UUID: UUID] {
         var managers: [UUID: UUID] = [:]
-        for row in rows { managers[try BulkValue.id(row, "id", sqlite: sqlite)] = try BulkValue.id(row, "manager_id", sqlite: sqlite) }
+        for row in try await BulkSelect.rows("SELECT id, manager_id FROM profiles WHERE manager_id IS NOT NULL", on: db) {
+            managers[try row.id("id")] = try row.id("manager_id")
+        }
         return managers
     }
 }

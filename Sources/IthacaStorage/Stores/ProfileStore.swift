@@ -122,6 +122,6 @@ public struct ProfileStore: Sendable {
 
     /// Everyone's manager: reporting chains for a whole program are walked in memory.
     public func managerMap() async throws -> [UUID: UUID] {
-        try await ParticipantImportStore.managers(on: database.db, sqlite: database.isSQLite)
+        try await ParticipantImportStore.managers(on: database.db)
     }
 }
