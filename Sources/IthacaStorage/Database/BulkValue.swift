@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
+import Synchronization
 
 /// One cell of a bulk write (imports). Stored exactly as Fluent stores the same Swift value, so models read these
 /// rows as usual; written without `Codable`, which on SQLite costs more per row than SQLite's own work (a UUID or a
@@ -62,7 +63,7 @@ struct BulkInsert: Sendable {
             var binds: [SQLiteData] = []
             binds.reserveCapacity(rows.count * columns.count)
             for row in rows { for value in row { binds.append(value.sqlite) } }
-            _ = try await sqlite.query(sqliteText(rows: rows.count), binds)
+            _ = try await sqlite.rows(sqliteText(rows: rows.count), binds)
             return
         }
         let insert = db.sql.insert(into: table).columns(columns).rows(rows.map { $0.map(\.expression) })
@@ -102,7 +103,7 @@ struct BulkSelect: Sendable {
                 text += " AND \"\(filter.column)\" = ?"
                 binds.append(filter.value.sqlite)
             }
-            return try await sqlite.query(text, binds).map(BulkRow.sqlite)
+            return try await sqlite.rows(text, binds).map(BulkRow.sqlite)
         }
         var select = db.sql.select().columns(columns).from(table).where(SQLColumn(key), .in, SQLGroupExpression(keys.map(\.expression)))
         if let filter { select = select.where(SQLColumn(filter.column), .equal, filter.value.expression) }
@@ -111,8 +112,22 @@ struct BulkSelect: Sendable {
 
     /// A whole query without parameters, read the same way.
     static func rows(_ query: String, on db: any Database) async throws -> [BulkRow] {
-        if let sqlite = db as? any SQLiteDatabase { return try await sqlite.query(query, []).map(BulkRow.sqlite) }
+        if let sqlite = db as? any SQLiteDatabase { return try await sqlite.rows(query, []).map(BulkRow.sqlite) }
         return try await db.sql.raw(SQLQueryString(query)).all().map(BulkRow.other)
+    }
+}
+
+extension SQLiteDatabase {
+    /// The statement's rows, collected on SQLite's thread. (`query(_:_:)` hands each row to the event loop as a
+    /// future of its own, which took longer than SQLite took to read it.)
+    func rows(_ query: String, _ binds: [SQLiteData]) async throws -> [SQLiteRow] {
+        try await withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                let rows = Mutex<[SQLiteRow]>([])
+                try await connection.query(query, binds) { row in rows.withLock { $0.append(row) } }
+                return rows.withLock { $0 }
+            }
+        }.get()
     }
 }
 
