@@ -38,3 +38,16 @@ func implausibleEmailIsRefusedWithAHelpfulMessage(raw: String) {
     #expect(try EmailAddress.normalized(atLimit) == atLimit)
     #expect(fieldErrors { () throws(IthacaError) in try EmailAddress.normalized(overLimit) }.count == 1)
 }
+
+@Test(arguments: [
+    " \t Ada@Example.COM\r\n", "ÅSA@Exämple.com", "  ada@example.com\u{85}", "\u{2003}Ada@Example.com\u{2003}", "ada\u{7F}@example.com",
+    "ada\u{0B}@example.com", "ada\u{200B}@example.com", "\u{0C}ADA@EXAMPLE.ORG\u{0B}",
+])
+func asciiAndUnicodeAddressesAreCleanedTheSameWay(raw: String) {
+    // the byte-level path for ASCII gives what Foundation's trimming and lowercasing give
+    let expected = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters)
+    let plausible = expected.unicodeScalars.allSatisfy { !forbidden.contains($0) }
+    let result = try? EmailAddress.normalized(raw)
+    #expect(result == (plausible ? expected : nil), "\(raw.debugDescription)")
+}

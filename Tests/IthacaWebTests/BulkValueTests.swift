@@ -43,10 +43,12 @@ import Testing
         }
     }
 
-    @Test func randomUUIDsAreVersionFourAndDistinct() {
-        let ids = RandomUUIDs.make(10_000)
+    @Test func randomUUIDsAreVersionFourDistinctAndAscendingAsText() {
+        let ids = RandomUUIDs.ascending(10_000)
         #expect(ids.count == 10_000 && Set(ids).count == 10_000)
         #expect(ids.allSatisfy { $0.uuid.6 >> 4 == 4 && $0.uuid.8 >> 6 == 0b10 })
-        #expect(RandomUUIDs.make(0).isEmpty)
+        let text = ids.map(\.uuidString)
+        #expect(text == text.sorted())
+        #expect(RandomUUIDs.ascending(0).isEmpty)
     }
 }

@@ -42,7 +42,7 @@ public struct ParticipantImportStore: Sendable {
 
             // 1. Accounts for newcomers.
             let newcomers = rows.filter { idByEmail[$0.row.email] == nil }
-            for (item, id) in zip(newcomers, RandomUUIDs.make(newcomers.count)) { idByEmail[item.row.email] = id }
+            for (item, id) in zip(newcomers, RandomUUIDs.ascending(newcomers.count)) { idByEmail[item.row.email] = id }
             for start in stride(from: 0, to: newcomers.count, by: Self.chunk) {
                 try await Self.users.run(newcomers[start..<min(start + Self.chunk, newcomers.count)].map { item in
                     [.uuid(idByEmail[item.row.email]!), .text(item.row.email), .text(Self.noPassword), .text(AccountRole.member.rawValue), .date(now), .date(now)]
@@ -89,6 +89,7 @@ public struct ParticipantImportStore: Sendable {
 
             // 3. Enrolments: one per person and program; re-import keeps the id and enrolment date and updates the rest.
             let encoder = JSONEncoder(), decoder = JSONDecoder()
+            var newIds = RandomUUIDs.ascending(rows.count).makeIterator()
             for start in stride(from: 0, to: rows.count, by: Self.chunk) {
                 let slice = rows[start..<min(start + Self.chunk, rows.count)]
                 var previous: [UUID: EnrolmentAnswers?] = [:]
@@ -99,14 +100,13 @@ public struct ParticipantImportStore: Sendable {
                     previous[try row.id("person_id")] = try? decoder.decode(EnrolmentAnswers.self, from: Data(try row.text("answers").utf8))
                 }
                 var changed: [[BulkValue]] = []
-                let ids = RandomUUIDs.make(slice.count)
-                for (item, id) in zip(slice, ids) {
+                for item in slice {
                     let person = idByEmail[item.row.email]!
                     let earlier = previous[person] ?? nil
                     let answers = Self.answers(item.row, keeping: earlier)
                     if previous[person] != nil, answers == earlier { continue }
                     changed.append([
-                        .uuid(id), .uuid(program.id), .uuid(person), .text(item.row.role.rawValue),
+                        .uuid(newIds.next()!), .uuid(program.id), .uuid(person), .text(item.row.role.rawValue),
                         .text(String(decoding: try encoder.encode(answers), as: UTF8.self)), .date(now), .date(now),
                     ])
                 }
