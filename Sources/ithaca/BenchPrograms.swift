@@ -7,7 +7,7 @@ extension Bench {
     /// `ithaca bench import`: a generated HR export read and applied to a real database, twice (create, then update).
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a generated participants CSV into a fresh database twice (create, then re-import) and print the times.")
+            abstract: "Import a generated participants CSV into a fresh database, then again unchanged, then with every row changed, and print the times.")
 
         @Option(help: "Participants in the generated CSV.") var rows = 100_000
         @Option(help: "Database to import into (default: a new SQLite file in the temporary folder, removed afterwards). Also DATABASE_URL.")
@@ -36,12 +36,18 @@ extension Bench {
                 let secondStart = clock.now
                 let second = try await store.apply(read.lines, program: program, now: now.addingTimeInterval(60))
                 let secondTime = secondStart.duration(to: clock.now)
+                // Every row changed (title and goals): each profile and enrolment is written again.
+                let changed = try ParticipantImport.read(Self.csv(rows: rows, revision: 1), kind: .oneToOne)
+                let thirdStart = clock.now
+                let third = try await store.apply(changed.lines, program: program, now: now.addingTimeInterval(120))
+                let thirdTime = thirdStart.duration(to: clock.now)
                 let enrolled = try await ProgramStore(database: db).enrolmentCounts(in: program.id).values.reduce(0, +)
                 for (key, value) in [
                     ("database", db.isSQLite ? "sqlite" : "postgres"), ("rows", "\(rows) (\(csv.utf8.count / 1024) KiB)"),
                     ("read_and_check_s", seconds(reading)), ("valid_rows", "\(read.validRows.count)"),
                     ("first_import_s", seconds(firstTime)), ("created", "\(first.created)"),
-                    ("reimport_s", seconds(secondTime)), ("updated", "\(second.updated)"), ("created_on_reimport", "\(second.created)"),
+                    ("reimport_unchanged_s", seconds(secondTime)), ("updated", "\(second.updated)"), ("created_on_reimport", "\(second.created)"),
+                    ("reimport_all_changed_s", seconds(thirdTime)), ("updated_when_changed", "\(third.updated)"),
                     ("enrolments", "\(enrolled)"), ("peak_memory_mib", peakMemoryMiB().map { String(format: "%.0f", $0) } ?? "unknown"),
                 ] { print("\(key): \(value)") }
                 await db.shutdown()
@@ -58,8 +64,9 @@ extension Bench {
             return try await accounts.create(email: email, passwordHash: "!", profile: Profile(name: "Bench"), now: now).id!
         }
 
-        /// An HR export: one mentor in five, managers one level up inside the file, skills and zones from short lists.
-        static func csv(rows: Int) -> String {
+        /// An HR export: one mentor in five, managers one level up inside the file, skills and zones from short lists;
+        /// a later `revision` gives everyone a new title and new goals.
+        static func csv(rows: Int, revision: Int = 0) -> String {
             let skills = ["Swift", "Go", "Leadership", "System design", "Python", "Public speaking", "Hiring", "SQL", "Kubernetes", "Writing"]
             let zones = ["Europe/London", "America/New_York", "Asia/Kolkata", "Europe/Berlin", "America/Los_Angeles", "Africa/Lagos"]
             var text = "email,name,organisation,team,title,manager email,role,skills,goals,time zone,capacity\n"
@@ -67,8 +74,8 @@ extension Bench {
             for i in 0..<rows {
                 let mentor = i % 5 == 0
                 let manager = i >= 10 ? "person\(i / 10)@bench.example" : ""
-                text += "person\(i)@bench.example,Person \(i),Org \(i % 12),Team \(i % 40),Engineer,\(manager),\(mentor ? "mentor" : "mentee"),"
-                text += "\(skills[i % skills.count]);\(skills[(i / 3) % skills.count]),Grow in \(skills[(i / 7) % skills.count]),\(zones[i % zones.count]),\(mentor ? "2" : "")\n"
+                text += "person\(i)@bench.example,Person \(i),Org \(i % 12),Team \(i % 40),\(revision == 0 ? "Engineer" : "Senior engineer"),\(manager),\(mentor ? "mentor" : "mentee"),"
+                text += "\(skills[i % skills.count]);\(skills[(i / 3) % skills.count]),\(revision == 0 ? "Grow in" : "Lead in") \(skills[(i / 7) % skills.count]),\(zones[i % zones.count]),\(mentor ? "2" : "")\n"
             }
             return text
         }

@@ -348,8 +348,14 @@ enum RandomUUIDs {
             value.8 = value.8 & 0x3F | 0x80  // RFC 4122 variant
             return UUID(uuid: value)
         }
-        // Byte order, which is the order of their text on SQLite and of PostgreSQL's uuid type.
-        ids.sort { a, b in withUnsafeBytes(of: a.uuid) { x in withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) } } }
+        ids.sort(by: UUID.bytePrecedes)
         return ids
+    }
+}
+
+extension UUID {
+    /// Byte order, which is the order of the text SQLite stores and of PostgreSQL's uuid type.
+    static func bytePrecedes(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { x in withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) } }
     }
 }

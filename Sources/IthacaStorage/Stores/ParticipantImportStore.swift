@@ -52,67 +52,77 @@ public struct ParticipantImportStore: Sendable {
             outcome.created = newcomers.count
             outcome.updated = rows.count - newcomers.count
 
+            // Reads and writes go in id order, so each statement touches neighbouring pages of the id indexes;
+            // merging goes in file order, so a reporting-line warning lands on the later line of the file.
+            let people = rows.map { idByEmail[$0.row.email]! }
+            let existing = people.filter { !created.contains($0) }.sorted(by: UUID.bytePrecedes)
+
             // 2. Profiles: read the existing ones, merge the file's columns in, write back the ones that changed.
-            var managerOf = try await Self.managers(on: db)
-            for start in stride(from: 0, to: rows.count, by: Self.chunk) {
-                let slice = rows[start..<min(start + Self.chunk, rows.count)]
-                var current: [UUID: Profile] = [:]
-                // People this import created have nothing to read yet.
-                let existing = slice.map { idByEmail[$0.row.email]! }.filter { !created.contains($0) }
-                for row in try await Self.currentProfiles.rows(existing.map(BulkValue.uuid), on: db) {
+            var current: [UUID: Profile] = [:]
+            current.reserveCapacity(existing.count)
+            for start in stride(from: 0, to: existing.count, by: Self.chunk) {
+                let ids = existing[start..<min(start + Self.chunk, existing.count)]
+                for row in try await Self.currentProfiles.rows(ids.map(BulkValue.uuid), on: db) {
                     let (id, profile) = try ProfileColumns.profile(row)
                     current[id] = profile
                 }
-                var changed: [[BulkValue]] = []
-                for item in slice {
-                    let id = idByEmail[item.row.email]!
-                    var profile = current[id] ?? Profile(name: item.row.name)
-                    Self.merge(item.row, into: &profile)
-                    if let managerEmail = item.row.managerEmail {
-                        if let manager = idByEmail[managerEmail] {
-                            if ReportingLine.wouldCreateCycle(person: id, newManager: manager, managerOf: { managerOf[$0] }) {
-                                outcome.warnings[item.line, default: []].append(
-                                    "\(managerEmail) reports to \(item.row.email) already, so the manager was left unchanged.")
-                            } else {
-                                profile.managerId = manager
-                                managerOf[id] = manager
-                            }
-                        } else {
-                            outcome.warnings[item.line, default: []].append(
-                                "The manager \(managerEmail) is not in Ithaca or this file; the manager was left unchanged.")
-                        }
-                    }
-                    if profile != current[id] { changed.append(ProfileColumns.values(id: id, profile, now: now)) }
-                }
-                try await Self.profiles.run(changed, on: db)
             }
+            var managerOf = try await Self.managers(on: db)
+            var profileWrites: [(id: UUID, values: [BulkValue])] = []
+            for (item, id) in zip(rows, people) {
+                var profile = current[id] ?? Profile(name: item.row.name)
+                Self.merge(item.row, into: &profile)
+                if let managerEmail = item.row.managerEmail {
+                    if let manager = idByEmail[managerEmail] {
+                        if ReportingLine.wouldCreateCycle(person: id, newManager: manager, managerOf: { managerOf[$0] }) {
+                            outcome.warnings[item.line, default: []].append(
+                                "\(managerEmail) reports to \(item.row.email) already, so the manager was left unchanged.")
+                        } else {
+                            profile.managerId = manager
+                            managerOf[id] = manager
+                        }
+                    } else {
+                        outcome.warnings[item.line, default: []].append(
+                            "The manager \(managerEmail) is not in Ithaca or this file; the manager was left unchanged.")
+                    }
+                }
+                if profile != current[id] { profileWrites.append((id, ProfileColumns.values(id: id, profile, now: now))) }
+            }
+            current = [:]
+            profileWrites.sort { UUID.bytePrecedes($0.id, $1.id) }
+            for start in stride(from: 0, to: profileWrites.count, by: Self.chunk) {
+                try await Self.profiles.run(profileWrites[start..<min(start + Self.chunk, profileWrites.count)].map(\.values), on: db)
+            }
+            profileWrites = []
 
             // 3. Enrolments: one per person and program; re-import keeps the id and enrolment date and updates the rest.
             let encoder = JSONEncoder(), decoder = JSONDecoder()
-            var newIds = RandomUUIDs.ascending(rows.count).makeIterator()
-            for start in stride(from: 0, to: rows.count, by: Self.chunk) {
-                let slice = rows[start..<min(start + Self.chunk, rows.count)]
-                var previous: [UUID: EnrolmentAnswers?] = [:]
-                let existing = slice.map { idByEmail[$0.row.email]! }.filter { !created.contains($0) }
-                var enrolled = Self.currentEnrolments
-                enrolled.filter = ("program_id", .uuid(program.id))
-                for row in try await enrolled.rows(existing.map(BulkValue.uuid), on: db) {
+            var previous: [UUID: EnrolmentAnswers?] = [:]
+            var enrolled = Self.currentEnrolments
+            enrolled.filter = ("program_id", .uuid(program.id))
+            for start in stride(from: 0, to: existing.count, by: Self.chunk) {
+                let ids = existing[start..<min(start + Self.chunk, existing.count)]
+                for row in try await enrolled.rows(ids.map(BulkValue.uuid), on: db) {
                     previous[try row.id("person_id")] = try? decoder.decode(EnrolmentAnswers.self, from: Data(try row.text("answers").utf8))
                 }
-                var changed: [[BulkValue]] = []
-                for item in slice {
-                    let person = idByEmail[item.row.email]!
-                    let earlier = previous[person] ?? nil
-                    let answers = Self.answers(item.row, keeping: earlier)
-                    if previous[person] != nil, answers == earlier { continue }
-                    changed.append([
-                        .uuid(newIds.next()!), .uuid(program.id), .uuid(person), .text(item.row.role.rawValue),
-                        .text(String(decoding: try encoder.encode(answers), as: UTF8.self)), .date(now), .date(now),
-                    ])
-                }
-                try await Self.enrolments.run(changed, on: db)
-                outcome.enrolled += slice.count
             }
+            var enrolmentWrites: [(person: UUID, role: EnrolmentRole, answers: String)] = []
+            for (item, person) in zip(rows, people) {
+                let earlier = previous[person] ?? nil
+                let answers = Self.answers(item.row, keeping: earlier)
+                if previous[person] != nil, answers == earlier { continue }
+                enrolmentWrites.append((person, item.row.role, String(decoding: try encoder.encode(answers), as: UTF8.self)))
+            }
+            enrolmentWrites.sort { UUID.bytePrecedes($0.person, $1.person) }
+            // Ids for new enrolments (an update keeps its own).
+            let enrolmentIds = RandomUUIDs.ascending(enrolmentWrites.count)
+            for start in stride(from: 0, to: enrolmentWrites.count, by: Self.chunk) {
+                try await Self.enrolments.run((start..<min(start + Self.chunk, enrolmentWrites.count)).map { index in
+                    let write = enrolmentWrites[index]
+                    return [.uuid(enrolmentIds[index]), .uuid(program.id), .uuid(write.person), .text(write.role.rawValue), .text(write.answers), .date(now), .date(now)]
+                }, on: db)
+            }
+            outcome.enrolled = rows.count
             return outcome
         }
     }
