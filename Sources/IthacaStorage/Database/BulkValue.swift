@@ -1,8 +1,7 @@
 import FluentKit
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
-import SQLKit
-import Synchronization
 
 /// One cell of a bulk write (imports). Stored exactly as Fluent stores the same Swift value, so models read these
 /// rows as usual; written without `Codable`, which on SQLite costs more per row than SQLite's own work (a UUID or a
@@ -32,174 +31,17 @@ enum BulkValue: Sendable {
         }
     }
 
-    /// As a bind for other databases (PostgreSQL binds these types natively).
-    var expression: any SQLExpression {
+    /// Appended as PostgresNIO binds these types natively (uuid, text[], timestamptz…).
+    func append(to bindings: inout PostgresBindings) {
         switch self {
-        case .text(let text): SQLBind(text)
-        case .integer(let number): SQLBind(number)
-        case .bool(let flag): SQLBind(flag)
-        case .date(let date): SQLBind(date)
-        case .uuid(let id): SQLBind(id)
-        case .strings(let list): SQLBind(list)
-        case .null: SQLLiteral.null
+        case .text(let text): bindings.append(text)
+        case .integer(let number): bindings.append(number)
+        case .bool(let flag): bindings.append(flag)
+        case .date(let date): bindings.append(date)
+        case .uuid(let id): bindings.append(id)
+        case .strings(let list): bindings.append(list)
+        case .null: bindings.appendNull()
         }
-    }
-}
-
-/// `INSERT … VALUES (…), (…) [ON CONFLICT (…) DO UPDATE SET …]` for a few hundred rows at once. On SQLite the
-/// statement text and its values go straight to SQLiteNIO (building the same statement through SQLKit's
-/// expressions and encoders took longer than SQLite took to run it); elsewhere through SQLKit.
-struct BulkInsert: Sendable {
-    let table: String
-    let columns: [String]
-    /// The unique key that makes a row an update instead (empty: always insert).
-    var conflictKey: [String] = []
-    /// The columns an update overwrites.
-    var updating: [String] = []
-
-    func run(_ rows: [[BulkValue]], on db: any Database) async throws {
-        guard !rows.isEmpty else { return }
-        if let sqlite = db as? any SQLiteDatabase {
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(rows.count * columns.count)
-            for row in rows { for value in row { binds.append(value.sqlite) } }
-            _ = try await sqlite.rows(sqliteText(rows: rows.count), binds)
-            return
-        }
-        let insert = db.sql.insert(into: table).columns(columns).rows(rows.map { $0.map(\.expression) })
-        if !conflictKey.isEmpty {
-            insert.onConflict(with: conflictKey) { updating.reduce($0) { $0.set(excludedValueOf: $1) } }
-        }
-        try await insert.run()
-    }
-
-    func sqliteText(rows: Int) -> String {
-        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        var text = "INSERT INTO \"\(table)\" (\(names)) VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", ")
-        if !conflictKey.isEmpty {
-            text += " ON CONFLICT (" + conflictKey.map { "\"\($0)\"" }.joined(separator: ", ") + ") DO UPDATE SET "
-                + updating.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
-        }
-        return text
-    }
-}
-
-/// `SELECT columns FROM table WHERE key IN (keys) [AND column = value]`, a few hundred keys at a time, read by column
-/// name. On SQLite straight from SQLiteNIO's rows (SQLKit's decoder costs a dynamic cast per column and row).
-struct BulkSelect: Sendable {
-    let table: String
-    let columns: [String]
-    let key: String
-    var filter: (column: String, value: BulkValue)?
-
-    func rows(_ keys: [BulkValue], on db: any Database) async throws -> [BulkRow] {
-        guard !keys.isEmpty else { return [] }
-        if let sqlite = db as? any SQLiteDatabase {
-            var text = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" WHERE \"\(key)\" IN ("
-                + Array(repeating: "?", count: keys.count).joined(separator: ", ") + ")"
-            var binds = keys.map(\.sqlite)
-            if let filter {
-                text += " AND \"\(filter.column)\" = ?"
-                binds.append(filter.value.sqlite)
-            }
-            return try await sqlite.rows(text, binds).map(BulkRow.sqlite)
-        }
-        var select = db.sql.select().columns(columns).from(table).where(SQLColumn(key), .in, SQLGroupExpression(keys.map(\.expression)))
-        if let filter { select = select.where(SQLColumn(filter.column), .equal, filter.value.expression) }
-        return try await select.all().map(BulkRow.other)
-    }
-
-    /// A whole query without parameters, read the same way.
-    static func rows(_ query: String, on db: any Database) async throws -> [BulkRow] {
-        if let sqlite = db as? any SQLiteDatabase { return try await sqlite.rows(query, []).map(BulkRow.sqlite) }
-        return try await db.sql.raw(SQLQueryString(query)).all().map(BulkRow.other)
-    }
-}
-
-extension SQLiteDatabase {
-    /// The statement's rows, collected on SQLite's thread. (`query(_:_:)` hands each row to the event loop as a
-    /// future of its own, which took longer than SQLite took to read it.)
-    func rows(_ query: String, _ binds: [SQLiteData]) async throws -> [SQLiteRow] {
-        try await withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                let rows = Mutex<[SQLiteRow]>([])
-                try await connection.query(query, binds) { row in rows.withLock { $0.append(row) } }
-                return rows.withLock { $0 }
-            }
-        }.get()
-    }
-}
-
-/// A row of a bulk read; columns as Fluent stores them (on SQLite: UUIDs as text, lists as JSON text).
-enum BulkRow {
-    case sqlite(SQLiteRow)
-    case other(any SQLRow)
-
-    private func value(_ column: String, _ row: SQLiteRow) throws -> SQLiteData {
-        guard let value = row.column(column) else { throw Self.missing(column) }
-        return value
-    }
-
-    private static func missing(_ column: String) -> DecodingError {
-        .valueNotFound(Any.self, .init(codingPath: [], debugDescription: "No value in column \(column)"))
-    }
-
-    func text(_ column: String) throws -> String {
-        switch self {
-        case .other(let row): return try row.decode(column: column, as: String.self)
-        case .sqlite(let row):
-            guard let text = try value(column, row).string else { throw Self.missing(column) }
-            return text
-        }
-    }
-
-    func optionalText(_ column: String) throws -> String? {
-        switch self {
-        case .other(let row): return try row.decode(column: column, as: String?.self)
-        case .sqlite(let row):
-            let data = try value(column, row)
-            return data == .null ? nil : data.string
-        }
-    }
-
-    func integer(_ column: String) throws -> Int {
-        switch self {
-        case .other(let row): return try row.decode(column: column, as: Int.self)
-        case .sqlite(let row):
-            guard let number = try value(column, row).integer else { throw Self.missing(column) }
-            return Int(number)
-        }
-    }
-
-    func bool(_ column: String) throws -> Bool {
-        switch self {
-        case .other(let row): return try row.decode(column: column, as: Bool.self)
-        case .sqlite(let row):
-            guard let flag = try value(column, row).bool else { throw Self.missing(column) }
-            return flag
-        }
-    }
-
-    func uuid(_ column: String) throws -> UUID? {
-        if case .other(let row) = self { return try row.decode(column: column, as: UUID?.self) }
-        guard let text = try optionalText(column) else { return nil }
-        guard let id = UUIDText.parse(text) ?? UUID(uuidString: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column) is not a UUID: \(text)"))
-        }
-        return id
-    }
-
-    func id(_ column: String) throws -> UUID {
-        guard let id = try uuid(column) else { throw Self.missing(column) }
-        return id
-    }
-
-    func strings(_ column: String) throws -> [String] {
-        if case .other(let row) = self { return try row.decode(column: column, as: [String].self) }
-        let text = try text(column)
-        if let list = JSONText.plainArray(text) { return list }
-        return try JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 }
 

@@ -31,7 +31,13 @@ public struct ParticipantImportStore: Sendable {
     /// Stored instead of a password hash: matches no password, so the account cannot be signed in to yet.
     static let noPassword = "!imported"
 
-    public init(database: IthacaDatabase) { self.database = database }
+    /// New people after which the import refreshes PostgreSQL's statistics.
+    let analyzeAfter: Int
+
+    public init(database: IthacaDatabase, analyzeAfter: Int = 10_000) {
+        self.database = database
+        self.analyzeAfter = analyzeAfter
+    }
 
     public func apply(_ lines: [ParticipantImport.Line], program: StoredProgram, now: Date) async throws -> ImportOutcome {
         let rows = lines.compactMap { line in line.row.map { (line: line.line, row: $0) } }
@@ -123,6 +129,11 @@ public struct ParticipantImportStore: Sendable {
                 }, on: db)
             }
             outcome.enrolled = rows.count
+            // PostgreSQL plans by its table statistics, which a bulk load leaves describing the tables before it; until
+            // autovacuum catches up (a minute or so) it would scan whole tables for the next import's look-ups.
+            if newcomers.count >= analyzeAfter, db.sql.dialect.name == "postgresql" {
+                try await db.sql.raw("ANALYZE users, profiles, enrolments").run()
+            }
             return outcome
         }
     }

@@ -1,0 +1,205 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Synchronization
+
+/// `INSERT … VALUES (…), (…) [ON CONFLICT (…) DO UPDATE SET …]` for a few hundred rows at once: statement text and
+/// values straight to SQLiteNIO or PostgresNIO (building the same statement through SQLKit's expressions and
+/// encoders took longer than SQLite took to run it).
+struct BulkInsert: Sendable {
+    let table: String
+    let columns: [String]
+    /// The unique key that makes a row an update instead (empty: always insert).
+    var conflictKey: [String] = []
+    /// The columns an update overwrites.
+    var updating: [String] = []
+
+    func run(_ rows: [[BulkValue]], on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        if let sqlite = db as? any SQLiteDatabase {
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(rows.count * columns.count)
+            for row in rows { for value in row { binds.append(value.sqlite) } }
+            _ = try await sqlite.rows(statementText(rows: rows.count, placeholder: { _ in "?" }), binds)
+            return
+        }
+        if let postgres = db as? any PostgresDatabase {
+            var bindings = PostgresBindings(capacity: rows.count * columns.count)
+            for row in rows { for value in row { value.append(to: &bindings) } }
+            _ = try await postgres.rows(PostgresQuery(unsafeSQL: statementText(rows: rows.count, placeholder: { "$\($0)" }), binds: bindings))
+            return
+        }
+        throw BulkUnsupported()
+    }
+
+    /// The statement for `rows` rows; `placeholder` writes the n-th parameter (from 1).
+    func statementText(rows: Int, placeholder: (Int) -> String) -> String {
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let tuples = (0..<rows).map { row in
+            "(" + (1...columns.count).map { placeholder(row * columns.count + $0) }.joined(separator: ", ") + ")"
+        }
+        var text = "INSERT INTO \"\(table)\" (\(names)) VALUES " + tuples.joined(separator: ", ")
+        if !conflictKey.isEmpty {
+            text += " ON CONFLICT (" + conflictKey.map { "\"\($0)\"" }.joined(separator: ", ") + ") DO UPDATE SET "
+                + updating.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        }
+        return text
+    }
+}
+
+/// `SELECT columns FROM table WHERE key IN (keys) [AND column = value]`, a few hundred keys at a time, read by column
+/// name, straight from the driver's rows (SQLKit's decoder costs a dynamic cast per column and row).
+struct BulkSelect: Sendable {
+    let table: String
+    let columns: [String]
+    let key: String
+    var filter: (column: String, value: BulkValue)?
+
+    func rows(_ keys: [BulkValue], on db: any Database) async throws -> [BulkRow] {
+        guard !keys.isEmpty else { return [] }
+        if let sqlite = db as? any SQLiteDatabase {
+            var text = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" WHERE \"\(key)\" IN ("
+                + Array(repeating: "?", count: keys.count).joined(separator: ", ") + ")"
+            var binds = keys.map(\.sqlite)
+            if let filter {
+                text += " AND \"\(filter.column)\" = ?"
+                binds.append(filter.value.sqlite)
+            }
+            return try await sqlite.rows(text, binds).map(BulkRow.sqlite)
+        }
+        if let postgres = db as? any PostgresDatabase {
+            var text = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" WHERE \"\(key)\" IN ("
+                + (1...keys.count).map { "$\($0)" }.joined(separator: ", ") + ")"
+            var bindings = PostgresBindings(capacity: keys.count + 1)
+            for key in keys { key.append(to: &bindings) }
+            if let filter {
+                text += " AND \"\(filter.column)\" = $\(keys.count + 1)"
+                filter.value.append(to: &bindings)
+            }
+            return try await postgres.rows(PostgresQuery(unsafeSQL: text, binds: bindings)).map { .postgres($0.makeRandomAccess()) }
+        }
+        throw BulkUnsupported()
+    }
+
+    /// A whole query without parameters, read the same way.
+    static func rows(_ query: String, on db: any Database) async throws -> [BulkRow] {
+        if let sqlite = db as? any SQLiteDatabase { return try await sqlite.rows(query, []).map(BulkRow.sqlite) }
+        if let postgres = db as? any PostgresDatabase {
+            return try await postgres.rows(PostgresQuery(unsafeSQL: query)).map { .postgres($0.makeRandomAccess()) }
+        }
+        throw BulkUnsupported()
+    }
+}
+
+/// Ithaca runs on SQLite and PostgreSQL; bulk statements speak to their drivers directly.
+struct BulkUnsupported: Error, CustomStringConvertible {
+    var description: String { "Bulk statements need SQLite or PostgreSQL." }
+}
+
+extension SQLiteDatabase {
+    /// The statement's rows, collected on SQLite's thread. (`query(_:_:)` hands each row to the event loop as a
+    /// future of its own, which took longer than SQLite took to read it.)
+    func rows(_ query: String, _ binds: [SQLiteData]) async throws -> [SQLiteRow] {
+        try await withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                let rows = Mutex<[SQLiteRow]>([])
+                try await connection.query(query, binds) { row in rows.withLock { $0.append(row) } }
+                return rows.withLock { $0 }
+            }
+        }.get()
+    }
+}
+
+extension PostgresDatabase {
+    /// The query's rows, through PostgresNIO's own query API (SQLKit's rows look each column up by name and decode
+    /// it through `Codable`).
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var rows: [PostgresRow] = []
+                for try await row in try await connection.query(query, logger: connection.logger) { rows.append(row) }
+                return rows
+            }
+        }.get()
+    }
+}
+
+/// A row of a bulk read; columns as Fluent stores them (on SQLite: UUIDs as text, lists as JSON text).
+enum BulkRow {
+    case sqlite(SQLiteRow)
+    case postgres(PostgresRandomAccessRow)
+
+    /// A PostgreSQL cell decoded as what its column holds.
+    private static func cell<T: PostgresDecodable>(_ row: PostgresRandomAccessRow, _ column: String, as: T.Type) throws -> T {
+        guard row.contains(column) else { throw missing(column) }
+        return try row[column].decode(T.self)
+    }
+
+    private func value(_ column: String, _ row: SQLiteRow) throws -> SQLiteData {
+        guard let value = row.column(column) else { throw Self.missing(column) }
+        return value
+    }
+
+    private static func missing(_ column: String) -> DecodingError {
+        .valueNotFound(Any.self, .init(codingPath: [], debugDescription: "No value in column \(column)"))
+    }
+
+    func text(_ column: String) throws -> String {
+        switch self {
+        case .postgres(let row): return try Self.cell(row, column, as: String.self)
+        case .sqlite(let row):
+            guard let text = try value(column, row).string else { throw Self.missing(column) }
+            return text
+        }
+    }
+
+    func optionalText(_ column: String) throws -> String? {
+        switch self {
+        case .postgres(let row): return try Self.cell(row, column, as: String?.self)
+        case .sqlite(let row):
+            let data = try value(column, row)
+            return data == .null ? nil : data.string
+        }
+    }
+
+    func integer(_ column: String) throws -> Int {
+        switch self {
+        case .postgres(let row): return try Self.cell(row, column, as: Int.self)
+        case .sqlite(let row):
+            guard let number = try value(column, row).integer else { throw Self.missing(column) }
+            return Int(number)
+        }
+    }
+
+    func bool(_ column: String) throws -> Bool {
+        switch self {
+        case .postgres(let row): return try Self.cell(row, column, as: Bool.self)
+        case .sqlite(let row):
+            guard let flag = try value(column, row).bool else { throw Self.missing(column) }
+            return flag
+        }
+    }
+
+    func uuid(_ column: String) throws -> UUID? {
+        if case .postgres(let row) = self { return try Self.cell(row, column, as: UUID?.self) }
+        guard let text = try optionalText(column) else { return nil }
+        guard let id = UUIDText.parse(text) ?? UUID(uuidString: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column) is not a UUID: \(text)"))
+        }
+        return id
+    }
+
+    func id(_ column: String) throws -> UUID {
+        guard let id = try uuid(column) else { throw Self.missing(column) }
+        return id
+    }
+
+    func strings(_ column: String) throws -> [String] {
+        if case .postgres(let row) = self { return try Self.cell(row, column, as: [String].self) }
+        let text = try text(column)
+        if let list = JSONText.plainArray(text) { return list }
+        return try JSONDecoder().decode([String].self, from: Data(text.utf8))
+    }
+}
