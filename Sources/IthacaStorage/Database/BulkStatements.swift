@@ -5,7 +5,11 @@ import Foundation
 import SQLKit
 import Synchronization
 
-/// `INSERT … VALUES (…), (…) [ON CONFLICT (…) DO UPDATE SET …]` for a few hundred rows at once: statement text and
+/// Rows or keys per statement: large enough that statements are few, small enough for both databases' parameter
+/// limits (29 columns × 500 rows).
+let bulkBatch = 500
+
+/// `INSERT … VALUES (…), (…) [ON CONFLICT (…) DO UPDATE SET …]`, a few hundred rows per statement: statement text and
 /// values straight to SQLiteNIO or PostgresNIO (building the same statement through SQLKit's expressions and
 /// encoders took longer than SQLite took to run it).
 struct BulkInsert: Sendable {
@@ -17,21 +21,18 @@ struct BulkInsert: Sendable {
     var updating: [String] = []
 
     func run(_ rows: [[BulkValue]], on db: any Database) async throws {
-        guard !rows.isEmpty else { return }
-        if let sqlite = db as? any SQLiteDatabase {
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(rows.count * columns.count)
-            for row in rows { for value in row { binds.append(value.sqlite) } }
-            _ = try await sqlite.rows(statementText(rows: rows.count, placeholder: { _ in "?" }), binds)
-            return
+        for start in stride(from: 0, to: rows.count, by: bulkBatch) {
+            let batch = rows[start..<min(start + bulkBatch, rows.count)]
+            if let sqlite = db as? any SQLiteDatabase {
+                _ = try await sqlite.rows(statementText(rows: batch.count) { _ in "?" }, batch.flatMap { $0.map(\.sqlite) })
+            } else if let postgres = db as? any PostgresDatabase {
+                var bindings = PostgresBindings(capacity: batch.count * columns.count)
+                for row in batch { for value in row { value.append(to: &bindings) } }
+                _ = try await postgres.rows(PostgresQuery(unsafeSQL: statementText(rows: batch.count) { "$\($0)" }, binds: bindings))
+            } else {
+                throw BulkUnsupported()
+            }
         }
-        if let postgres = db as? any PostgresDatabase {
-            var bindings = PostgresBindings(capacity: rows.count * columns.count)
-            for row in rows { for value in row { value.append(to: &bindings) } }
-            _ = try await postgres.rows(PostgresQuery(unsafeSQL: statementText(rows: rows.count, placeholder: { "$\($0)" }), binds: bindings))
-            return
-        }
-        throw BulkUnsupported()
     }
 
     /// The statement for `rows` rows; `placeholder` writes the n-th parameter (from 1).
@@ -49,8 +50,8 @@ struct BulkInsert: Sendable {
     }
 }
 
-/// `SELECT columns FROM table WHERE key IN (keys) [AND column = value]`, a few hundred keys at a time, read by column
-/// name, straight from the driver's rows (SQLKit's decoder costs a dynamic cast per column and row).
+/// `SELECT columns FROM table WHERE key IN (keys) [AND column = value]`, a few hundred keys per statement, read by
+/// column name straight from the driver's rows (SQLKit's decoder costs a dynamic cast per column and row).
 struct BulkSelect: Sendable {
     let table: String
     let columns: [String]
@@ -58,29 +59,30 @@ struct BulkSelect: Sendable {
     var filter: (column: String, value: BulkValue)?
 
     func rows(_ keys: [BulkValue], on db: any Database) async throws -> [BulkRow] {
-        guard !keys.isEmpty else { return [] }
-        if let sqlite = db as? any SQLiteDatabase {
-            var text = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" WHERE \"\(key)\" IN ("
-                + Array(repeating: "?", count: keys.count).joined(separator: ", ") + ")"
-            var binds = keys.map(\.sqlite)
-            if let filter {
-                text += " AND \"\(filter.column)\" = ?"
-                binds.append(filter.value.sqlite)
+        var rows: [BulkRow] = []
+        for start in stride(from: 0, to: keys.count, by: bulkBatch) {
+            let batch = Array(keys[start..<min(start + bulkBatch, keys.count)]) + (filter.map { [$0.value] } ?? [])
+            if let sqlite = db as? any SQLiteDatabase {
+                rows += try await sqlite.rows(statementText(keys: batch.count) { _ in "?" }, batch.map(\.sqlite)).map(BulkRow.sqlite)
+            } else if let postgres = db as? any PostgresDatabase {
+                var bindings = PostgresBindings(capacity: batch.count)
+                for value in batch { value.append(to: &bindings) }
+                let query = PostgresQuery(unsafeSQL: statementText(keys: batch.count) { "$\($0)" }, binds: bindings)
+                rows += try await postgres.rows(query).map { .postgres($0.makeRandomAccess()) }
+            } else {
+                throw BulkUnsupported()
             }
-            return try await sqlite.rows(text, binds).map(BulkRow.sqlite)
         }
-        if let postgres = db as? any PostgresDatabase {
-            var text = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" WHERE \"\(key)\" IN ("
-                + (1...keys.count).map { "$\($0)" }.joined(separator: ", ") + ")"
-            var bindings = PostgresBindings(capacity: keys.count + 1)
-            for key in keys { key.append(to: &bindings) }
-            if let filter {
-                text += " AND \"\(filter.column)\" = $\(keys.count + 1)"
-                filter.value.append(to: &bindings)
-            }
-            return try await postgres.rows(PostgresQuery(unsafeSQL: text, binds: bindings)).map { .postgres($0.makeRandomAccess()) }
-        }
-        throw BulkUnsupported()
+        return rows
+    }
+
+    /// The statement for `parameters` values (the keys, then the filter's value); `placeholder` writes the n-th (from 1).
+    func statementText(keys parameters: Int, placeholder: (Int) -> String) -> String {
+        let keys = parameters - (filter == nil ? 0 : 1)
+        var text = "SELECT " + columns.map { "\"\($0)\"" }.joined(separator: ", ") + " FROM \"\(table)\" WHERE \"\(key)\" IN ("
+            + (1...keys).map(placeholder).joined(separator: ", ") + ")"
+        if let filter { text += " AND \"\(filter.column)\" = " + placeholder(parameters) }
+        return text
     }
 
     /// A whole query without parameters, read the same way.
@@ -137,8 +139,9 @@ enum BulkRow {
         return try row[column].decode(T.self)
     }
 
-    private func value(_ column: String, _ row: SQLiteRow) throws -> SQLiteData {
-        guard let value = row.column(column) else { throw Self.missing(column) }
+    /// A SQLite value read as `read` reads it; NULL or the wrong type is an error.
+    private static func required<T>(_ row: SQLiteRow, _ column: String, _ read: (SQLiteData) -> T?) throws -> T {
+        guard let data = row.column(column), let value = read(data) else { throw missing(column) }
         return value
     }
 
@@ -148,10 +151,8 @@ enum BulkRow {
 
     func text(_ column: String) throws -> String {
         switch self {
-        case .postgres(let row): return try Self.cell(row, column, as: String.self)
-        case .sqlite(let row):
-            guard let text = try value(column, row).string else { throw Self.missing(column) }
-            return text
+        case .postgres(let row): try Self.cell(row, column, as: String.self)
+        case .sqlite(let row): try Self.required(row, column, \.string)
         }
     }
 
@@ -159,26 +160,22 @@ enum BulkRow {
         switch self {
         case .postgres(let row): return try Self.cell(row, column, as: String?.self)
         case .sqlite(let row):
-            let data = try value(column, row)
+            guard let data = row.column(column) else { throw Self.missing(column) }
             return data == .null ? nil : data.string
         }
     }
 
     func integer(_ column: String) throws -> Int {
         switch self {
-        case .postgres(let row): return try Self.cell(row, column, as: Int.self)
-        case .sqlite(let row):
-            guard let number = try value(column, row).integer else { throw Self.missing(column) }
-            return Int(number)
+        case .postgres(let row): try Self.cell(row, column, as: Int.self)
+        case .sqlite(let row): Int(try Self.required(row, column, \.integer))
         }
     }
 
     func bool(_ column: String) throws -> Bool {
         switch self {
-        case .postgres(let row): return try Self.cell(row, column, as: Bool.self)
-        case .sqlite(let row):
-            guard let flag = try value(column, row).bool else { throw Self.missing(column) }
-            return flag
+        case .postgres(let row): try Self.cell(row, column, as: Bool.self)
+        case .sqlite(let row): try Self.required(row, column, \.bool)
         }
     }
 

@@ -76,12 +76,17 @@ public struct StoredRoundPair: Sendable, Equatable {
 }
 
 enum JSONColumn {
+    // One of each for every column: configuring a new coder per value cost as much as the coding (imports code
+    // 100,000 enrolments); Foundation's coders are safe to share once configured.
+    private static let encoder = JSONEncoder()
+    private static let decoder = JSONDecoder()
+
     static func encode<T: Encodable>(_ value: T) -> String {
-        (try? String(decoding: JSONEncoder().encode(value), as: UTF8.self)) ?? "null"
+        (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
-        try? JSONDecoder().decode(type, from: Data(text.utf8))
+        try? decoder.decode(type, from: Data(text.utf8))
     }
 }
 

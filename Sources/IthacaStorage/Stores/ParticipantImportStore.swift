@@ -13,12 +13,11 @@ public struct ImportOutcome: Sendable, Equatable {
 }
 
 /// Applies checked participant rows in bulk: accounts (new ones cannot sign in until they set a password),
-/// profiles and enrolments, in one transaction, a few hundred rows per statement. Re-importing the same file
+/// profiles and enrolments, in one transaction, a few hundred rows per statement (`BulkInsert`, `BulkSelect`). Re-importing the same file
 /// updates the same people and enrolments in place (rows the file leaves as they are are not written); nothing is
 /// ever duplicated (unique emails, one enrolment per person and program).
 public struct ParticipantImportStore: Sendable {
     let database: IthacaDatabase
-    static let chunk = 500
     static let users = BulkInsert(table: "users", columns: ["id", "email", "password_hash", "role", "created_at", "password_changed_at"])
     static let profiles = BulkInsert(
         table: "profiles", columns: ProfileColumns.names, conflictKey: ["id"], updating: Array(ProfileColumns.names.dropFirst()))
@@ -49,11 +48,9 @@ public struct ParticipantImportStore: Sendable {
             // 1. Accounts for newcomers.
             let newcomers = rows.filter { idByEmail[$0.row.email] == nil }
             for (item, id) in zip(newcomers, RandomUUIDs.ascending(newcomers.count)) { idByEmail[item.row.email] = id }
-            for start in stride(from: 0, to: newcomers.count, by: Self.chunk) {
-                try await Self.users.run(newcomers[start..<min(start + Self.chunk, newcomers.count)].map { item in
-                    [.uuid(idByEmail[item.row.email]!), .text(item.row.email), .text(Self.noPassword), .text(AccountRole.member.rawValue), .date(now), .date(now)]
-                }, on: db)
-            }
+            try await Self.users.run(newcomers.map { item in
+                [.uuid(idByEmail[item.row.email]!), .text(item.row.email), .text(Self.noPassword), .text(AccountRole.member.rawValue), .date(now), .date(now)]
+            }, on: db)
             let created = Set(newcomers.map { idByEmail[$0.row.email]! })
             outcome.created = newcomers.count
             outcome.updated = rows.count - newcomers.count
@@ -66,12 +63,9 @@ public struct ParticipantImportStore: Sendable {
             // 2. Profiles: read the existing ones, merge the file's columns in, write back the ones that changed.
             var current: [UUID: Profile] = [:]
             current.reserveCapacity(existing.count)
-            for start in stride(from: 0, to: existing.count, by: Self.chunk) {
-                let ids = existing[start..<min(start + Self.chunk, existing.count)]
-                for row in try await Self.currentProfiles.rows(ids.map(BulkValue.uuid), on: db) {
-                    let (id, profile) = try ProfileColumns.profile(row)
-                    current[id] = profile
-                }
+            for row in try await Self.currentProfiles.rows(existing.map(BulkValue.uuid), on: db) {
+                let (id, profile) = try ProfileColumns.profile(row)
+                current[id] = profile
             }
             var managerOf = try await Self.managers(on: db)
             var profileWrites: [(id: UUID, values: [BulkValue])] = []
@@ -96,38 +90,29 @@ public struct ParticipantImportStore: Sendable {
             }
             current = [:]
             profileWrites.sort { UUID.bytePrecedes($0.id, $1.id) }
-            for start in stride(from: 0, to: profileWrites.count, by: Self.chunk) {
-                try await Self.profiles.run(profileWrites[start..<min(start + Self.chunk, profileWrites.count)].map(\.values), on: db)
-            }
+            try await Self.profiles.run(profileWrites.map(\.values), on: db)
             profileWrites = []
 
             // 3. Enrolments: one per person and program; re-import keeps the id and enrolment date and updates the rest.
-            let encoder = JSONEncoder(), decoder = JSONDecoder()
             var previous: [UUID: EnrolmentAnswers?] = [:]
             var enrolled = Self.currentEnrolments
             enrolled.filter = ("program_id", .uuid(program.id))
-            for start in stride(from: 0, to: existing.count, by: Self.chunk) {
-                let ids = existing[start..<min(start + Self.chunk, existing.count)]
-                for row in try await enrolled.rows(ids.map(BulkValue.uuid), on: db) {
-                    previous[try row.id("person_id")] = try? decoder.decode(EnrolmentAnswers.self, from: Data(try row.text("answers").utf8))
-                }
+            for row in try await enrolled.rows(existing.map(BulkValue.uuid), on: db) {
+                previous[try row.id("person_id")] = JSONColumn.decode(EnrolmentAnswers.self, try row.text("answers"))
             }
             var enrolmentWrites: [(person: UUID, role: EnrolmentRole, answers: String)] = []
             for (item, person) in zip(rows, people) {
                 let earlier = previous[person] ?? nil
                 let answers = Self.answers(item.row, keeping: earlier)
                 if previous[person] != nil, answers == earlier { continue }
-                enrolmentWrites.append((person, item.row.role, String(decoding: try encoder.encode(answers), as: UTF8.self)))
+                enrolmentWrites.append((person, item.row.role, JSONColumn.encode(answers)))
             }
             enrolmentWrites.sort { UUID.bytePrecedes($0.person, $1.person) }
             // Ids for new enrolments (an update keeps its own).
             let enrolmentIds = RandomUUIDs.ascending(enrolmentWrites.count)
-            for start in stride(from: 0, to: enrolmentWrites.count, by: Self.chunk) {
-                try await Self.enrolments.run((start..<min(start + Self.chunk, enrolmentWrites.count)).map { index in
-                    let write = enrolmentWrites[index]
-                    return [.uuid(enrolmentIds[index]), .uuid(program.id), .uuid(write.person), .text(write.role.rawValue), .text(write.answers), .date(now), .date(now)]
-                }, on: db)
-            }
+            try await Self.enrolments.run(zip(enrolmentIds, enrolmentWrites).map { id, write in
+                [.uuid(id), .uuid(program.id), .uuid(write.person), .text(write.role.rawValue), .text(write.answers), .date(now), .date(now)]
+            }, on: db)
             outcome.enrolled = rows.count
             // PostgreSQL plans by its table statistics, which a bulk load leaves describing the tables before it; until
             // autovacuum catches up (a minute or so) it would scan whole tables for the next import's look-ups.
@@ -174,11 +159,7 @@ public struct ParticipantImportStore: Sendable {
 
     static func userIds(for emails: [String], on db: any Database) async throws -> [String: UUID] {
         var ids: [String: UUID] = [:]
-        for start in stride(from: 0, to: emails.count, by: 1000) {
-            for row in try await accounts.rows(emails[start..<min(start + 1000, emails.count)].map(BulkValue.text), on: db) {
-                ids[try row.text("email")] = try row.id("id")
-            }
-        }
+        for row in try await accounts.rows(emails.map(BulkValue.text), on: db) { ids[try row.text("email")] = try row.id("id") }
         return ids
     }
 
