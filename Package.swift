@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point inward: ithaca (CLI) → IthacaWeb → IthacaStorage → IthacaDomain.
-// IthacaAPI holds only the types generated from openapi.yaml (the contract).
+// IthacaAPI holds only the types generated from openapi.yaml (the contract); IthacaMail (SMTP, MIME) and
+// IthacaOIDC (single sign-on) are adapters to the outside world that know nothing of mentoring.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -31,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
     ],
     targets: [
         // The rules of mentoring: pure Swift, no I/O, no framework.
@@ -54,6 +59,29 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Outgoing email: an SMTP client on SwiftNIO (STARTTLS, implicit TLS, AUTH), MIME rendering, .eml files.
+        .target(
+            name: "IthacaMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Single sign-on: an OpenID Connect relying party (discovery, PKCE, token exchange, ID tokens checked
+        // against the provider's keys).
+        .target(
+            name: "IthacaOIDC",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Types and server protocol generated from openapi.yaml (spec-first).
         .target(
             name: "IthacaAPI",
@@ -70,6 +98,9 @@ let package = Package(
                 "IthacaStorage",
                 "IthacaAPI",
                 "IthacaMarkdown",
+                "IthacaMail",
+                "IthacaOIDC",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -89,12 +120,31 @@ let package = Package(
             name: "ithaca",
             dependencies: [
                 "IthacaWeb",
+                "IthacaMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "IthacaDomainTests", dependencies: ["IthacaDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "IthacaMarkdownTests", dependencies: ["IthacaMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IthacaOIDCTests",
+            dependencies: [
+                "IthacaOIDC",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IthacaMailTests",
+            dependencies: ["IthacaMail", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IthacaWebTests",
             dependencies: [

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import IthacaDomain
+import IthacaMail
 import IthacaStorage
 import IthacaWeb
 import Logging
@@ -22,12 +23,31 @@ struct Serve: AsyncParsableCommand {
     var trustForwardedFor = false
     @Option(help: "Days a mentorship request waits for an answer before it expires (default 14). Also ITHACA_REQUEST_EXPIRY_DAYS.")
     var requestExpiryDays: Int?
+    @Option(help: "Send email through this SMTP server: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS). Without it, emails are written as .eml files under the data folder. Also ITHACA_SMTP_URL.")
+    var smtpUrl: String?
+    @Option(help: "The sender of every email, e.g. mentoring@example.org (default: no-reply@ the public URL's host). Also ITHACA_MAIL_FROM.")
+    var mailFrom: String?
+    @Option(help: "Folder for .eml files when no SMTP server is set (default: mail/ next to the SQLite file). Also ITHACA_MAIL_DIR.")
+    var mailDir: String?
+    @Option(help: "Single sign-on: the OpenID Connect issuer URL, e.g. https://login.example.org. Also ITHACA_OIDC_ISSUER.")
+    var oidcIssuer: String?
+    @Option(help: "Single sign-on: the client id registered with the provider. Also ITHACA_OIDC_CLIENT_ID.")
+    var oidcClientId: String?
+    @Option(help: "Single sign-on: the client secret (prefer the environment variable ITHACA_OIDC_CLIENT_SECRET).")
+    var oidcClientSecret: String?
+    @Option(help: "Single sign-on: the provider's name on the button (default \"your organisation\"). Also ITHACA_OIDC_NAME.")
+    var oidcName: String?
+    @Option(help: "Single sign-on: email domains whose people get an account at their first sign-in, comma-separated. Also ITHACA_OIDC_ALLOWED_DOMAINS.")
+    var oidcAllowedDomains: String?
+    @Option(help: "Seconds between background job runs: reminders, expiry, digests, email delivery (default 30). Also ITHACA_JOBS_INTERVAL.")
+    var jobsInterval: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical. Also LOG_LEVEL.") var logLevel: String?
     @Option(help: "Log format: text or json. Also LOG_FORMAT.") var logFormat: String?
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
         if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.") }
+        if let jobsInterval, !(1...3600).contains(jobsInterval) { throw ValidationError("--jobs-interval must be between 1 and 3600 seconds.") }
         if let requestExpiryDays, !(1...365).contains(requestExpiryDays) { throw ValidationError("--request-expiry-days must be between 1 and 365.") }
         if let publicURL, URL(string: publicURL)?.scheme == nil { throw ValidationError("--public-url must be a full URL such as https://mentoring.example.org.") }
     }
@@ -45,6 +65,16 @@ struct Serve: AsyncParsableCommand {
             configuration.requestPolicy = RequestPolicy(expiry: TimeInterval(days) * 24 * 3600)
         }
         configuration.logLevel = (logLevel ?? environment["LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) ?? .info
+        if let seconds = jobsInterval ?? environment["ITHACA_JOBS_INTERVAL"].flatMap(Int.init), (1...3600).contains(seconds) {
+            configuration.jobsInterval = .seconds(seconds)
+        }
+        do {
+            try configureMail(&configuration, environment)
+            try configureSingleSignOn(&configuration, environment)
+        } catch {
+            FileHandle.standardError.write(Data("ithaca: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
 
         LoggingSetup.bootstrap(format: logFormat ?? environment["LOG_FORMAT"] ?? "text", level: configuration.logLevel)
         MetricsSystem.bootstrap(PrometheusMetricsFactory())
@@ -56,7 +86,56 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data("ithaca: cannot start with the database \(configuration.database): \(CleanExit.describe(error))\n".utf8))
             throw ExitCode.failure
         }
+        if configuration.singleSignOn != nil { logger.info("single sign-on is on", metadata: ["issuer": "\(configuration.singleSignOn?.issuer ?? "")"]) }
         logger.info("Ithaca is listening", metadata: ["url": "http://\(configuration.host):\(configuration.port)", "database": "\(configuration.database)"])
         try await app.runService()
     }
+}
+
+extension Serve {
+    /// A wrong SMTP URL stops the server at start-up with one clear line, instead of losing every email later.
+    func configureMail(_ configuration: inout AppConfiguration, _ environment: [String: String]) throws {
+        if let url = smtpUrl ?? environment["ITHACA_SMTP_URL"], !url.isEmpty {
+            do {
+                configuration.smtp = try SMTPSettings(url: url)
+            } catch {
+                throw StartupProblem("--smtp-url: \(error)")
+            }
+        }
+        if let from = mailFrom ?? environment["ITHACA_MAIL_FROM"], !from.isEmpty {
+            guard let address = try? IthacaDomain.EmailAddress.normalized(from) else { throw StartupProblem("--mail-from: \(from) is not an email address.") }
+            configuration.mailFrom = address
+        }
+        configuration.mailDirectory = mailDir ?? environment["ITHACA_MAIL_DIR"]
+    }
+
+    /// Single sign-on is on when an issuer and a client id are given; half a configuration is an error, not silently off.
+    func configureSingleSignOn(_ configuration: inout AppConfiguration, _ environment: [String: String]) throws {
+        let issuer = oidcIssuer ?? environment["ITHACA_OIDC_ISSUER"]
+        let clientId = oidcClientId ?? environment["ITHACA_OIDC_CLIENT_ID"]
+        guard issuer != nil || clientId != nil else { return }
+        guard let issuer, !issuer.isEmpty, let clientId, !clientId.isEmpty else {
+            throw StartupProblem("single sign-on needs both --oidc-issuer and --oidc-client-id.")
+        }
+        guard let url = URL(string: issuer), let scheme = url.scheme?.lowercased(), let host = url.host,
+              scheme == "https" || (scheme == "http" && ["127.0.0.1", "localhost", "::1"].contains(host))
+        else { throw StartupProblem("--oidc-issuer must be an https:// URL (http:// only on this machine), such as https://login.example.org.") }
+        let domains = (oidcAllowedDomains ?? environment["ITHACA_OIDC_ALLOWED_DOMAINS"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        let singleSignOn = SingleSignOnConfiguration(
+            issuer: issuer, clientId: clientId, clientSecret: oidcClientSecret ?? environment["ITHACA_OIDC_CLIENT_SECRET"],
+            displayName: oidcName ?? environment["ITHACA_OIDC_NAME"] ?? "your organisation", allowedDomains: domains)
+        do {
+            try singleSignOn.validate(publicBase: configuration)
+        } catch {
+            throw StartupProblem("single sign-on: \(error)")
+        }
+        configuration.singleSignOn = singleSignOn
+    }
+}
+
+/// A configuration problem found at start-up, said in one line.
+struct StartupProblem: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

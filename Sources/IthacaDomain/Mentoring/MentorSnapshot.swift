@@ -9,12 +9,15 @@ public struct MentorSnapshot: Equatable, Sendable {
     public var capacity: Int
     /// Mentorships that take up a place now: those whose status `occupiesCapacity` (proposed, active, paused).
     public var currentMentorships: Int
+    /// False while the mentor's new requests are paused (they let several expire in a row; one click reopens).
+    public var takingRequests: Bool
 
-    public init(id: UUID, openToMentoring: Bool, capacity: Int, currentMentorships: Int) {
+    public init(id: UUID, openToMentoring: Bool, capacity: Int, currentMentorships: Int, takingRequests: Bool = true) {
         self.id = id
         self.openToMentoring = openToMentoring
         self.capacity = capacity
         self.currentMentorships = currentMentorships
+        self.takingRequests = takingRequests
     }
 
     /// Whether every place is taken.

@@ -25,6 +25,10 @@ extension MentoringRuleViolation {
                 + "so look for a mentor who isn't someone you manage."
         case .requestNoLongerPending(let status):
             "This request was already \(status.pastTense), so it can't change any more."
+        case .requestNotWaitingForReply:
+            "The mentor hasn't asked you anything on this request, so there is nothing to reply to."
+        case .mentorNotTakingRequests:
+            "This mentor isn't taking requests right now. Try someone else who is open to mentoring, or ask again later."
         case .mentorshipTransitionNotAllowed(let from, let action):
             "A mentorship that is \(from.label.lowercased()) can't \(action)."
         case .agreementVersionOutdated(let current):

@@ -23,6 +23,10 @@ public enum MentoringRuleViolation: Error, Equatable, Sendable {
     case mentorReportsToYou
     /// The request was already answered, withdrawn or expired.
     case requestNoLongerPending(MentorshipRequestStatus)
+    /// The mentee replied, but the mentor asked nothing (or the reply was already sent).
+    case requestNotWaitingForReply
+    /// The mentor paused new requests after letting several expire; they reopen with one click.
+    case mentorNotTakingRequests
 
     /// The mentorship's current status does not allow this action.
     case mentorshipTransitionNotAllowed(from: MentorshipStatus, action: String)

@@ -21,6 +21,7 @@ public enum RequestEligibility {
         if pendingRequestMentors.contains(mentor.id) { throw .requestAlreadyPending }
         if currentMentors.contains(mentor.id) { throw .alreadyYourMentor }
         try checkRoom(mentor)
+        if !mentor.takingRequests { throw .mentorNotTakingRequests }
         try checkReportingLine(mentee: mentee, mentor: mentor.id, managerOf: managerOf)
     }
 

@@ -23,8 +23,9 @@ public struct RequestPolicy: Sendable, Equatable, Codable {
         now.timeIntervalSince(createdAt) >= expiry
     }
 
-    /// The status to act on: a pending request past its expiry is expired, even before a sweeper has stored that.
+    /// The status to act on: an open request past its expiry is expired, even before a sweeper has stored that.
+    /// `createdAt` is when the request last landed with someone (`MentorshipRequest.waitingSince`).
     public func effectiveStatus(_ stored: MentorshipRequestStatus, createdAt: Date, now: Date) -> MentorshipRequestStatus {
-        stored == .pending && isExpired(createdAt: createdAt, now: now) ? .expired : stored
+        stored.isOpen && isExpired(createdAt: createdAt, now: now) ? .expired : stored
     }
 }

@@ -13,11 +13,21 @@ public final class IthacaDatabase: Sendable {
     public let location: DatabaseLocation
     public let databases: Databases
     let logger: Logger
+    /// SQLite's blocking calls run here. Each database has its own pool: a connection waiting for SQLite's write lock
+    /// blocks a thread, and with one process-wide pool of two threads, waiters on one database could starve the
+    /// holder of the lock on another (tests run many databases in one process; two servers may share a file).
+    let threadPool: NIOThreadPool
 
     public init(location: DatabaseLocation, logger: Logger) throws {
         self.location = location
         self.logger = logger
-        self.databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        if case .sqlite = location {
+            self.threadPool = NIOThreadPool(numberOfThreads: 4)
+            threadPool.start()
+        } else {
+            self.threadPool = NIOThreadPool.singleton  // PostgresNIO does not block threads
+        }
+        self.databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
         switch location {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -28,10 +38,17 @@ public final class IthacaDatabase: Sendable {
         }
     }
 
-    /// A database handle for one unit of work.
+    /// The connection of the transaction this task is in (see `transaction(key:_:)`), so every store called inside
+    /// one writes on the same connection and commits or rolls back with it.
+    @TaskLocal static var activeTransaction: (any Database)?
+
+    /// A database handle for one unit of work: the current transaction's connection when there is one.
     public var db: any Database {
-        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        Self.activeTransaction ?? databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
+
+    /// Whether the calling task is inside `transaction(key:_:)` or `criticalSection(key:_:)`.
+    public var inTransaction: Bool { Self.activeTransaction != nil }
 
     public var isSQLite: Bool {
         if case .sqlite = location { return true }
@@ -105,6 +122,7 @@ public final class IthacaDatabase: Sendable {
 
     public func shutdown() async {
         await databases.shutdownAsync()
+        if isSQLite { try? await threadPool.shutdownGracefully() }
     }
 
     private func makeMigrator() -> Migrator {
@@ -116,20 +134,32 @@ public final class IthacaDatabase: Sendable {
     /// Runs a read-then-write critical section so concurrent writers serialise instead of racing.
     /// SQLite: `BEGIN IMMEDIATE` takes the write lock up front (Fluent's deferred BEGIN would fail with
     /// SQLITE_BUSY on upgrade). PostgreSQL: a transaction holding a transaction-scoped advisory lock on `key`.
+    /// Inside a transaction already, the body joins it (and, on PostgreSQL, takes `key` too).
     public func criticalSection<T: Sendable>(
         key: Int64, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        let database = db
+        try await transaction(key: key, body)
+    }
+
+    /// Runs `body` as one transaction: every store it calls (through `db`) uses the same connection, so a change and
+    /// what it causes (inbox entries, outgoing email) commit together or not at all. SQLite takes the write lock up
+    /// front (`BEGIN IMMEDIATE`); PostgreSQL takes the advisory lock `key` when given. Nested calls join the outer one.
+    public func transaction<T: Sendable>(key: Int64? = nil, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if let active = Self.activeTransaction {
+            if let key, !isSQLite { try await active.sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run() }
+            return try await body(active)
+        }
+        let database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
         return try await database.withConnection { connection in
             let sql = connection.sql
             if self.isSQLite {
                 try await sql.raw("BEGIN IMMEDIATE").run()
             } else {
                 try await sql.raw("BEGIN").run()
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()
+                if let key { try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run() }
             }
             do {
-                let result = try await body(connection)
+                let result = try await Self.$activeTransaction.withValue(connection) { try await body(connection) }
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {

@@ -31,6 +31,9 @@ enum IthacaMigrations {
             M025CreateLearningPaths(),
             M026OfficeHoursAndEventCancelling(),
             M027HideComments(),
+            M028CreateOutbox(),
+            M029CreateInvitations(),
+            M030RequestConversations(),
         ]
     }
 }

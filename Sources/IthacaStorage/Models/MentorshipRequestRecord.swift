@@ -16,6 +16,10 @@ final class MentorshipRequestRecord: Model, @unchecked Sendable {
     @OptionalField(key: "decline_reason") var declineReason: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "closed_at") var closedAt: Date?
+    @OptionalField(key: "info_question") var infoQuestion: String?
+    @OptionalField(key: "info_reply") var infoReply: String?
+    @OptionalField(key: "waiting_since") var waitingSince: Date?
+    @OptionalField(key: "answered_at") var answeredAt: Date?
 
     init() {}
 
@@ -34,6 +38,10 @@ final class MentorshipRequestRecord: Model, @unchecked Sendable {
         status = request.status.rawValue
         declineReason = request.declineReason
         closedAt = request.closedAt
+        infoQuestion = request.infoQuestion
+        infoReply = request.infoReply
+        waitingSince = request.waitingSince
+        answeredAt = request.answeredAt
     }
 
     /// Back to the domain value. Stored rows were validated on the way in.
@@ -42,6 +50,7 @@ final class MentorshipRequestRecord: Model, @unchecked Sendable {
             id: id!, menteeId: menteeId, mentorId: mentorId,
             details: MentorshipRequestDetails(stored: goal, focus: MentoringFocus(rawValue: focus) ?? .other, message: message),
             createdAt: createdAt, status: MentorshipRequestStatus(rawValue: status) ?? .expired,
-            declineReason: declineReason, closedAt: closedAt)
+            declineReason: declineReason, closedAt: closedAt, infoQuestion: infoQuestion, infoReply: infoReply,
+            waitingSince: waitingSince, answeredAt: answeredAt)
     }
 }

@@ -11,6 +11,9 @@ public final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "role") public var role: String
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "password_changed_at") public var passwordChangedAt: Date
+    /// When the person first got in (signed up, accepted an invitation, used single sign-on); nil for imported people
+    /// who have not yet.
+    @OptionalField(key: "joined_at") public var joinedAt: Date?
 
     public init() {}
 
@@ -21,7 +24,11 @@ public final class UserRecord: Model, @unchecked Sendable {
         self.role = role.rawValue
         self.createdAt = now
         self.passwordChangedAt = now
+        self.joinedAt = now
     }
+
+    /// Stored instead of a password hash for accounts that sign in only with single sign-on: matches no password.
+    public static let noPassword = "!sso"
 
     public var accountRole: AccountRole { AccountRole(rawValue: role) ?? .member }
 }

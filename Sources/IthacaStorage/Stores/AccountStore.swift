@@ -24,6 +24,34 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// Creates an account for someone a site admin invites: no password and not joined until they accept.
+    public func createInvited(email: String, name: String, now: Date) async throws -> UUID {
+        try await database.criticalSection(key: LockKeys.accounts) { db in
+            if let existing = try await UserRecord.query(on: db).filter(\.$email == email).first() { return try existing.requireID() }
+            let user = UserRecord(email: email, passwordHash: "!imported", role: .member, now: now)
+            user.joinedAt = nil
+            try await user.create(on: db)
+            try await ProfileRecord(userId: try user.requireID(), profile: Profile(name: name.isEmpty ? String(email.prefix { $0 != "@" }) : name), now: now)
+                .create(on: db)
+            return try user.requireID()
+        }
+    }
+
+    /// Creates an account just in time for a single sign-on (allowed domain); joined at once, no password.
+    public func createForSingleSignOn(email: String, name: String, now: Date) async throws -> UUID {
+        try await database.criticalSection(key: LockKeys.accounts) { db in
+            if try await UserRecord.query(on: db).filter(\.$email == email).count() > 0 {
+                throw IthacaError.conflict("An account with this email already exists.")
+            }
+            let isFirst = try await UserRecord.query(on: db).count() == 0
+            let user = UserRecord(email: email, passwordHash: UserRecord.noPassword, role: isFirst ? .admin : .member, now: now)
+            try await user.create(on: db)
+            try await ProfileRecord(userId: try user.requireID(), profile: Profile(name: name.isEmpty ? String(email.prefix { $0 != "@" }) : name), now: now)
+                .create(on: db)
+            return try user.requireID()
+        }
+    }
+
     public func user(id: UUID) async throws -> UserRecord? {
         try await UserRecord.find(id, on: database.db)
     }

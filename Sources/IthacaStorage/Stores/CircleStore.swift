@@ -49,7 +49,7 @@ public struct CircleStore: Sendable {
 
     public func create(_ details: CircleDetails, organiser: UUID, now: Date) async throws -> UUID {
         let id = UUID()
-        try await database.db.transaction { db in
+        try await database.transaction { db in
             try await db.sql.insert(into: "circles")
                 .columns("id", "kind", "reasons", "created_at", "name", "goal", "plan", "capacity", "join_policy", "organiser_id", "coach_id")
                 .values(SQLBind(id), SQLBind(details.kind.rawValue), SQLBind("[]"), SQLBind(now), SQLBind(details.name), SQLBind(details.goal),

@@ -181,7 +181,7 @@ public struct CommunityStore: Sendable {
     /// One vote per person and post: the vote and the post's score change together.
     public func vote(on target: UUID, isQuestion: Bool, by voter: UUID, now: Date) async throws -> Int {
         let table = isQuestion ? "questions" : "answers"
-        return try await database.db.transaction { db in
+        return try await database.transaction { db in
             let row = VoteRecord()
             row.id = UUID()
             row.targetId = target

@@ -32,7 +32,7 @@ public struct LearningPathStore: Sendable {
 
     public func create(_ draft: LearningPathDraft, author: UUID, now: Date) async throws -> UUID {
         let id = UUID()
-        try await database.db.transaction { db in
+        try await database.transaction { db in
             try await db.sql.insert(into: "learning_paths").columns("id", "title", "goal", "description", "author_id", "created_at")
                 .values(SQLBind(id), SQLBind(draft.title), SQLBind(draft.goal), SQLBind(draft.description), SQLBind(author), SQLBind(now)).run()
             for (position, resource) in draft.steps.enumerated() {

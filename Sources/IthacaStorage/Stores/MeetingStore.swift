@@ -146,3 +146,25 @@ public struct MeetingStore: Sendable {
         }
     }
 }
+
+extension MeetingStore {
+    /// Scheduled meetings starting after `from` and no later than `to` (for reminders), earliest first.
+    public func scheduledMeetings(startingAfter from: Date, until to: Date) async throws -> [Meeting] {
+        try await MeetingRecord.query(on: database.db).filter(\.$status == "scheduled").filter(\.$start > from).filter(\.$start <= to)
+            .sort(\.$start).all().map(\.meeting)
+    }
+
+    /// Held meetings that ended after `from` and no later than `to`, with who already gave feedback on each.
+    public func heldMeetings(endedAfter from: Date, until to: Date) async throws -> [(meeting: Meeting, gaveFeedback: Set<UUID>)] {
+        let meetings = try await MeetingRecord.query(on: database.db).filter(\.$status == "held").filter(\.$end > from).filter(\.$end <= to)
+            .all().map(\.meeting)
+        guard !meetings.isEmpty else { return [] }
+        var authors: [UUID: Set<UUID>] = [:]
+        for row in try await database.db.sql.raw("""
+            SELECT meeting_id, author_id FROM meeting_feedback WHERE meeting_id IN (\(binds: meetings.map(\.id)))
+            """).all() {
+            authors[try row.decode(column: "meeting_id", as: UUID.self), default: []].insert(try row.decode(column: "author_id", as: UUID.self))
+        }
+        return meetings.map { ($0, authors[$0.id] ?? []) }
+    }
+}

@@ -14,6 +14,10 @@ public struct MentorshipStore: Sendable {
         MentorshipStatus.allCases.filter(\.occupiesCapacity).map(\.rawValue)
     }
 
+    static var openRequestStatuses: [String] {
+        MentorshipRequestStatus.allCases.filter(\.isOpen).map(\.rawValue)
+    }
+
     // MARK: Requests
 
     /// Stores a new pending request; a second pending request for the same pair is refused by the unique index.
@@ -41,7 +45,7 @@ public struct MentorshipStore: Sendable {
     /// Mentors this mentee has a pending request with.
     public func pendingRequestMentors(of mentee: UUID) async throws -> Set<UUID> {
         let rows = try await MentorshipRequestRecord.query(on: database.db)
-            .filter(\.$menteeId == mentee).filter(\.$status == MentorshipRequestStatus.pending.rawValue).all()
+            .filter(\.$menteeId == mentee).filter(\.$status ~~ Self.openRequestStatuses).all()
         return Set(rows.map(\.mentorId))
     }
 
@@ -68,17 +72,137 @@ public struct MentorshipStore: Sendable {
             .filter(\.$mentorId == mentor).filter(\.$statusCode ~~ Self.placeHoldingStatuses).count()
     }
 
-    /// Saves a request that moved on (declined, withdrawn, expired) — only if it is still pending in the database,
-    /// so a decline racing an accept cannot both win.
-    public func close(_ request: MentorshipRequest) async throws {
+    /// Saves a request that moved on (declined, withdrawn, asked about, replied to, reported) — only if it is still in
+    /// the status it was read in, so a decline racing an accept (or a withdrawal racing a question) cannot both win.
+    public func close(_ request: MentorshipRequest, from previous: MentorshipRequestStatus = .pending) async throws {
         let updated = try await database.db.sql.raw("""
             UPDATE mentorship_requests SET status = \(bind: request.status.rawValue), decline_reason = \(bind: request.declineReason),
-            closed_at = \(bind: request.closedAt) WHERE id = \(bind: request.id) AND status = 'pending' RETURNING id
+            closed_at = \(bind: request.closedAt), info_question = \(bind: request.infoQuestion), info_reply = \(bind: request.infoReply),
+            waiting_since = \(bind: request.waitingSince), answered_at = \(bind: request.answeredAt)
+            WHERE id = \(bind: request.id) AND status = \(bind: previous.rawValue) RETURNING id
             """).all()
         if updated.isEmpty {
             let current = try await self.request(id: request.id)?.status ?? .expired
             throw MentoringRuleViolation.requestNoLongerPending(current)
         }
+    }
+
+    /// Withdraws the mentee's other open requests for the same goal (their mentor just accepted one); returns them.
+    public func withdrawOtherRequests(of mentee: UUID, except accepted: UUID, goal: String, now: Date) async throws -> [MentorshipRequest] {
+        let ids = try await database.db.sql.raw("""
+            UPDATE mentorship_requests SET status = 'withdrawn', closed_at = \(bind: now)
+            WHERE mentee_id = \(bind: mentee) AND id <> \(bind: accepted) AND status IN (\(binds: Self.openRequestStatuses))
+            AND LOWER(goal) = LOWER(\(bind: goal)) RETURNING id
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+        guard !ids.isEmpty else { return [] }
+        return try await MentorshipRequestRecord.query(on: database.db).filter(\.$id ~~ ids).all().map(\.request)
+    }
+
+    /// When each of these mentors' last answered requests (up to `perMentor`) arrived and were first answered.
+    public func answerDurations(of mentors: [UUID], perMentor: Int) async throws -> [UUID: [TimeInterval]] {
+        guard !mentors.isEmpty else { return [:] }
+        var result: [UUID: [TimeInterval]] = [:]
+        for start in stride(from: 0, to: mentors.count, by: 500) {
+            let batch = Array(mentors[start..<min(start + 500, mentors.count)])
+            let rows = try await database.db.sql.raw("""
+                SELECT mentor_id, created_at, answered_at FROM mentorship_requests
+                WHERE mentor_id IN (\(binds: batch)) AND answered_at IS NOT NULL ORDER BY answered_at DESC
+                """).all()
+            for row in rows {
+                let mentor = try row.decode(column: "mentor_id", as: UUID.self)
+                guard (result[mentor]?.count ?? 0) < perMentor else { continue }
+                let asked = try row.decode(column: "created_at", as: Date.self)
+                let answered = try row.decode(column: "answered_at", as: Date.self)
+                result[mentor, default: []].append(max(0, answered.timeIntervalSince(asked)))
+            }
+        }
+        return result
+    }
+
+    /// The mentor's most recently closed requests, newest first: whether each expired without an answer.
+    public func recentOutcomes(of mentor: UUID, limit: Int) async throws -> [Bool] {
+        try await database.db.sql.raw("""
+            SELECT status, answered_at FROM mentorship_requests WHERE mentor_id = \(bind: mentor) AND closed_at IS NOT NULL
+            AND status IN ('accepted', 'declined', 'expired') ORDER BY closed_at DESC, id LIMIT \(bind: limit)
+            """).all().map { row in
+            try row.decode(column: "status", as: String.self) == "expired" && (try row.decode(column: "answered_at", as: Date?.self)) == nil
+        }
+    }
+
+    /// Open requests waiting for the mentor whose wait started between the two instants (for expiry reminders).
+    public func pendingRequests(waitingSinceFrom from: Date, to: Date) async throws -> [MentorshipRequest] {
+        let rows = try await database.db.sql.raw("""
+            SELECT id FROM mentorship_requests WHERE status = 'pending'
+            AND COALESCE(waiting_since, created_at) > \(bind: from) AND COALESCE(waiting_since, created_at) <= \(bind: to)
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+        guard !rows.isEmpty else { return [] }
+        return try await MentorshipRequestRecord.query(on: database.db).filter(\.$id ~~ rows).all().map(\.request)
+    }
+
+    // MARK: Pausing requests
+
+    /// Pauses new requests to a mentor; true when they were not paused before.
+    public func pauseRequests(to mentor: UUID, now: Date) async throws -> Bool {
+        try await database.db.sql.raw("""
+            INSERT INTO request_pauses (id, person_id, paused_at) VALUES (\(bind: UUID()), \(bind: mentor), \(bind: now))
+            ON CONFLICT (person_id) DO NOTHING RETURNING id
+            """).first() != nil
+    }
+
+    public func resumeRequests(to mentor: UUID) async throws {
+        try await database.db.sql.delete(from: "request_pauses").where("person_id", .equal, mentor).run()
+    }
+
+    /// Which of these people paused new requests.
+    public func pausedMentors(among people: [UUID]) async throws -> Set<UUID> {
+        guard !people.isEmpty else { return [] }
+        var result: Set<UUID> = []
+        for start in stride(from: 0, to: people.count, by: 500) {
+            let batch = Array(people[start..<min(start + 500, people.count)])
+            for row in try await database.db.sql.raw("SELECT person_id FROM request_pauses WHERE person_id IN (\(binds: batch))").all() {
+                result.insert(try row.decode(column: "person_id", as: UUID.self))
+            }
+        }
+        return result
+    }
+
+    // MARK: Reports
+
+    /// A mentor's report of a request, with the request's words, for the site admins.
+    public struct RequestReport: Sendable, Equatable {
+        public let id: UUID
+        public let request: MentorshipRequest
+        public let reason: String
+        public let createdAt: Date
+    }
+
+    /// Open reports, oldest first.
+    public func openRequestReports(limit: Int = 100) async throws -> [RequestReport] {
+        let rows = try await database.db.sql.raw("""
+            SELECT id, request_id, reason, created_at FROM request_reports WHERE status = 'open' ORDER BY created_at, id LIMIT \(bind: limit)
+            """).all()
+        var result: [RequestReport] = []
+        for row in rows {
+            guard let request = try await request(id: try row.decode(column: "request_id", as: UUID.self)) else { continue }
+            result.append(RequestReport(
+                id: try row.decode(column: "id", as: UUID.self), request: request, reason: try row.decode(column: "reason", as: String.self),
+                createdAt: try row.decode(column: "created_at", as: Date.self)))
+        }
+        return result
+    }
+
+    /// Marks a report resolved; false when it was not open.
+    public func resolveRequestReport(_ id: UUID, by admin: UUID, now: Date) async throws -> Bool {
+        try await database.db.sql.raw("""
+            UPDATE request_reports SET status = 'resolved', resolved_by = \(bind: admin), resolved_at = \(bind: now)
+            WHERE id = \(bind: id) AND status = 'open' RETURNING id
+            """).first() != nil
+    }
+
+    /// Files the mentor's report of a request for the site admins.
+    public func reportRequest(_ request: UUID, by reporter: UUID, reason: String, now: Date) async throws {
+        try await database.db.sql.insert(into: "request_reports").columns("id", "request_id", "reporter_id", "reason", "status", "created_at")
+            .values(SQLBind(UUID()), SQLBind(request), SQLBind(reporter), SQLBind(reason), SQLBind("open"), SQLBind(now)).run()
     }
 
     /// Accepts a pending request and creates its mentorship, all under one lock per database.
@@ -175,12 +299,18 @@ extension MentorshipStore {
         return try rows.map { MentoringEdge(mentor: try $0.decode(column: "mentor_id", as: UUID.self), mentee: try $0.decode(column: "mentee_id", as: UUID.self)) }
     }
 
-    /// Expires pending requests created before `cutoff`; returns how many.
+    /// Expires open requests whose wait started before `cutoff`; returns the mentors of those that waited for them.
     @discardableResult
-    public func expireRequests(createdBefore cutoff: Date, now: Date) async throws -> Int {
-        try await database.db.sql.raw("""
+    public func expireRequests(createdBefore cutoff: Date, now: Date) async throws -> (count: Int, mentorsWhoLetExpire: Set<UUID>) {
+        let rows = try await database.db.sql.raw("""
             UPDATE mentorship_requests SET status = 'expired', closed_at = \(bind: now)
-            WHERE status = 'pending' AND created_at < \(bind: cutoff) RETURNING id
-            """).all().count
+            WHERE status IN (\(binds: Self.openRequestStatuses)) AND COALESCE(waiting_since, created_at) < \(bind: cutoff)
+            RETURNING mentor_id, answered_at
+            """).all()
+        var mentors: Set<UUID> = []
+        for row in rows where try row.decode(column: "answered_at", as: Date?.self) == nil {
+            mentors.insert(try row.decode(column: "mentor_id", as: UUID.self))
+        }
+        return (rows.count, mentors)
     }
 }

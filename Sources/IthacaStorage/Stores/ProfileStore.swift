@@ -124,4 +124,9 @@ public struct ProfileStore: Sendable {
     public func managerMap() async throws -> [UUID: UUID] {
         try await ParticipantImportStore.managers(on: database.db)
     }
+
+    /// The site admins (told of reports).
+    public func siteAdmins() async throws -> [UUID] {
+        try await database.db.sql.raw("SELECT id FROM users WHERE role = 'admin'").all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
 }

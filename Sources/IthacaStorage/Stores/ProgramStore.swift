@@ -12,7 +12,7 @@ public struct ProgramStore: Sendable {
     // MARK: Programs
 
     public func create(_ details: ProgramDetails, by creator: UUID, admins: [UUID], now: Date) async throws -> StoredProgram {
-        try await database.db.transaction { db in
+        try await database.transaction { db in
             let row = ProgramRecord()
             row.id = UUID()
             row.createdBy = creator
@@ -115,7 +115,7 @@ public struct ProgramStore: Sendable {
         program: UUID, by person: UUID, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule], objective: Int,
         provenOptimal: Bool, menteeCount: Int, mentorCount: Int, pairs: [StoredRoundPair], groups: [StoredRoundGroup] = [], now: Date
     ) async throws -> StoredRound {
-        try await database.db.transaction { db in
+        try await database.transaction { db in
             let row = RoundRecord()
             row.id = UUID()
             row.programId = program

@@ -71,7 +71,7 @@ public struct ResourceStore: Sendable {
 
     /// A +1, once per person; returns the count. The count on the row moves only when the +1 is new.
     public func recommend(_ resource: UUID, by person: UUID) async throws -> Int {
-        try await database.db.transaction { db in
+        try await database.transaction { db in
             do {
                 try await db.sql.insert(into: "resource_recommendations").columns("id", "resource_id", "person_id")
                     .values(SQLBind(UUID()), SQLBind(resource), SQLBind(person)).run()
@@ -91,7 +91,7 @@ public struct ResourceStore: Sendable {
 
     /// Saves the person's review, replacing an earlier one.
     public func review(_ resource: UUID, by person: UUID, body: String, now: Date) async throws {
-        try await database.db.transaction { db in
+        try await database.transaction { db in
             try await db.sql.delete(from: "resource_reviews").where("resource_id", .equal, resource).where("person_id", .equal, person).run()
             try await db.sql.insert(into: "resource_reviews").columns("id", "resource_id", "person_id", "body", "created_at")
                 .values(SQLBind(UUID()), SQLBind(resource), SQLBind(person), SQLBind(body), SQLBind(now)).run()

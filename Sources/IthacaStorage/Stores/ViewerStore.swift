@@ -20,11 +20,13 @@ public struct ViewerStore: Sendable {
         public var tokenId: UUID?
         /// Unread notifications, for the inbox link on every page (sessions only; 0 for API tokens).
         public var unreadNotifications: Int
+        /// Whether the person hid the "boss or mentor?" guidance panel.
+        public var guideDismissed: Bool
     }
 
     public func session(idHash: String) async throws -> Row? {
         let row = try await database.db.sql.raw("""
-            SELECT s.user_id, s.created_at, s.last_seen_at AS last_used_at, NULL AS token_id, u.email, u.role, p.name,
+            SELECT s.user_id, s.created_at, s.last_seen_at AS last_used_at, NULL AS token_id, u.email, u.role, p.name, u.guide_dismissed_at,
               (SELECT COUNT(*) FROM notifications n WHERE n.person_id = u.id AND n.read_at IS NULL) AS unread
             FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN profiles p ON p.id = u.id
             WHERE s.id = \(bind: idHash)
@@ -34,11 +36,18 @@ public struct ViewerStore: Sendable {
 
     public func token(hash: String) async throws -> Row? {
         let row = try await database.db.sql.raw("""
-            SELECT t.user_id, t.created_at, t.last_used_at, t.id AS token_id, u.email, u.role, p.name, 0 AS unread
+            SELECT t.user_id, t.created_at, t.last_used_at, t.id AS token_id, u.email, u.role, p.name, u.guide_dismissed_at, 0 AS unread
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN profiles p ON p.id = u.id
             WHERE t.token_hash = \(bind: hash)
             """).first()
         return try row.map(Self.viewerRow)
+    }
+
+    /// Hides (or shows again) the "boss or mentor?" guidance for a person.
+    public func setGuideDismissed(_ person: UUID, _ dismissed: Bool, now: Date) async throws {
+        try await database.db.sql.raw("""
+            UPDATE users SET guide_dismissed_at = \(bind: dismissed ? now : nil) WHERE id = \(bind: person)
+            """).run()
     }
 
     /// Both queries name their columns alike, so one mapping serves sessions and tokens.
@@ -49,6 +58,7 @@ public struct ViewerStore: Sendable {
             createdAt: try row.decode(column: "created_at", as: Date.self),
             lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self),
             tokenId: try row.decode(column: "token_id", as: UUID?.self),
-            unreadNotifications: try row.decode(column: "unread", as: Int.self))
+            unreadNotifications: try row.decode(column: "unread", as: Int.self),
+            guideDismissed: try row.decode(column: "guide_dismissed_at", as: Date?.self) != nil)
     }
 }

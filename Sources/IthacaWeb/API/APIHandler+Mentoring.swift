@@ -11,12 +11,13 @@ extension APIHandler {
         guard let mentorId = UUID(uuidString: body.mentorId) else { throw IthacaError.notFound("mentor") }
         let request = try await services.mentorships.request(
             from: viewer, mentorId: mentorId, goal: body.goal, focus: body.focus, message: body.message ?? "")
-        return .created(.init(body: .json(Self.request(request))))
+        return .created(.init(body: .json(Self.request(request, for: viewer))))
     }
 
     func listMentorshipRequests(_ input: Operations.ListMentorshipRequests.Input) async throws -> Operations.ListMentorshipRequests.Output {
-        let requests = try await services.mentorships.requests(of: try viewer())
-        return .ok(.init(body: .json(.init(items: requests.map(Self.request)))))
+        let viewer = try viewer()
+        let requests = try await services.mentorships.requests(of: viewer)
+        return .ok(.init(body: .json(.init(items: requests.map { Self.request($0, for: viewer) }))))
     }
 
     func acceptMentorshipRequest(_ input: Operations.AcceptMentorshipRequest.Input) async throws -> Operations.AcceptMentorshipRequest.Output {
@@ -27,13 +28,39 @@ extension APIHandler {
     func declineMentorshipRequest(_ input: Operations.DeclineMentorshipRequest.Input) async throws -> Operations.DeclineMentorshipRequest.Output {
         var reason: String?
         if case .json(let body)? = input.body { reason = body.reason }
-        let request = try await services.mentorships.decline(try Self.id(input.path.requestId, "mentorship request"), by: try viewer(), reason: reason)
-        return .ok(.init(body: .json(Self.request(request))))
+        let viewer = try viewer()
+        let request = try await services.mentorships.decline(try Self.id(input.path.requestId, "mentorship request"), by: viewer, reason: reason)
+        return .ok(.init(body: .json(Self.request(request, for: viewer))))
     }
 
     func withdrawMentorshipRequest(_ input: Operations.WithdrawMentorshipRequest.Input) async throws -> Operations.WithdrawMentorshipRequest.Output {
-        let request = try await services.mentorships.withdraw(try Self.id(input.path.requestId, "mentorship request"), by: try viewer())
-        return .ok(.init(body: .json(Self.request(request))))
+        let viewer = try viewer()
+        let request = try await services.mentorships.withdraw(try Self.id(input.path.requestId, "mentorship request"), by: viewer)
+        return .ok(.init(body: .json(Self.request(request, for: viewer))))
+    }
+
+    func askMoreAboutMentorshipRequest(
+        _ input: Operations.AskMoreAboutMentorshipRequest.Input
+    ) async throws -> Operations.AskMoreAboutMentorshipRequest.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let request = try await services.mentorships.askForInformation(
+            try Self.id(input.path.requestId, "mentorship request"), by: viewer, question: body.question)
+        return .ok(.init(body: .json(Self.request(request, for: viewer))))
+    }
+
+    func replyToMentorshipRequest(_ input: Operations.ReplyToMentorshipRequest.Input) async throws -> Operations.ReplyToMentorshipRequest.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        let request = try await services.mentorships.reply(try Self.id(input.path.requestId, "mentorship request"), by: viewer, text: body.reply)
+        return .ok(.init(body: .json(Self.request(request, for: viewer))))
+    }
+
+    func reportMentorshipRequest(_ input: Operations.ReportMentorshipRequest.Input) async throws -> Operations.ReportMentorshipRequest.Output {
+        let viewer = try viewer()
+        guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
+        _ = try await services.mentorships.report(try Self.id(input.path.requestId, "mentorship request"), by: viewer, reason: body.reason)
+        return .noContent(.init())
     }
 
     func listMentorships(_ input: Operations.ListMentorships.Input) async throws -> Operations.ListMentorships.Output {
@@ -115,11 +142,14 @@ extension APIHandler {
         return id
     }
 
-    static func request(_ r: MentorshipRequest) -> Components.Schemas.MentorshipRequest {
-        Components.Schemas.MentorshipRequest(
+    /// The request as `viewer` sees it: to the mentee a reported request reads as declined.
+    static func request(_ r: MentorshipRequest, for viewer: Viewer) -> Components.Schemas.MentorshipRequest {
+        let status = viewer.id == r.menteeId ? r.status.menteeFacing : r.status
+        return Components.Schemas.MentorshipRequest(
             id: r.id.uuidString, menteeId: r.menteeId.uuidString, mentorId: r.mentorId.uuidString, goal: r.details.goal,
             focus: .init(rawValue: r.details.focus.rawValue) ?? .other, message: r.details.message,
-            status: .init(rawValue: r.status.rawValue) ?? .expired, declineReason: r.declineReason, createdAt: r.createdAt)
+            status: .init(rawValue: status.rawValue) ?? .expired, declineReason: r.status == .declined ? r.declineReason : nil,
+            question: r.infoQuestion, reply: r.infoReply, createdAt: r.createdAt)
     }
 
     /// The mentorship as `viewer` sees it: the private end reason only if they gave it.

@@ -1,5 +1,6 @@
 import Foundation
 import IthacaDomain
+import IthacaMail
 import IthacaStorage
 import Logging
 
@@ -23,11 +24,52 @@ public struct AppConfiguration: Sendable {
     public var clock: AppClock = .system
     /// Load the demo community at start-up.
     public var loadDemo: Bool = false
+    /// Where email goes: an SMTP server, or (nil) `.eml` files in `mailDirectory`.
+    public var smtp: SMTPSettings?
+    /// The sender of every email, e.g. "mentoring@example.org"; derived from the public URL when not set.
+    public var mailFrom: String?
+    public var mailFromName: String = "Ithaca"
+    /// Where `.eml` files are written without SMTP; next to the SQLite file (or ./ithaca-data/mail) when not set.
+    public var mailDirectory: String?
+    /// Single sign-on with an OpenID Connect provider; off when nil.
+    public var singleSignOn: SingleSignOnConfiguration?
+    /// Run reminders, expiry, digests and the outbox in the background (tests run them by hand instead).
+    public var runsBackgroundJobs: Bool = true
+    /// How often the background jobs look for work.
+    public var jobsInterval: Duration = .seconds(30)
 
     public init() {}
 
     /// Cookies get `Secure` and the `__Host-` prefix only over HTTPS; on http://localhost browsers would drop them.
     public var usesHTTPS: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
+
+    /// The folder `.eml` files go to without SMTP.
+    public var effectiveMailDirectory: String {
+        if let mailDirectory { return mailDirectory }
+        if case .sqlite(let path) = database {
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("mail").path
+        }
+        return "./ithaca-data/mail"
+    }
+}
+
+/// The OpenID Connect provider people may sign in with.
+public struct SingleSignOnConfiguration: Sendable {
+    public var issuer: String
+    public var clientId: String
+    public var clientSecret: String?
+    /// The button says "Sign in with <displayName>".
+    public var displayName: String
+    /// Email domains whose people get an account the first time they sign in (others need an existing account).
+    public var allowedDomains: [String]
+
+    public init(issuer: String, clientId: String, clientSecret: String?, displayName: String, allowedDomains: [String]) {
+        self.issuer = issuer
+        self.clientId = clientId
+        self.clientSecret = clientSecret
+        self.displayName = displayName
+        self.allowedDomains = allowedDomains.map { $0.lowercased() }
+    }
 }
 
 /// "Now", injectable.

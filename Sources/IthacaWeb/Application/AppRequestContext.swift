@@ -16,6 +16,8 @@ public struct Viewer: Sendable, Equatable {
     public var tokenId: UUID?
     /// Unread notifications when the request started (the inbox link shows it).
     public var unreadNotifications = 0
+    /// Whether they hid the "boss or mentor?" guidance panel.
+    public var guideDismissed = false
 
     public var isAdmin: Bool { role == .admin }
 

@@ -1,6 +1,8 @@
 import Foundation
 import IthacaDomain
+import IthacaMail
 import IthacaStorage
+import Logging
 import Mustache
 
 /// The services every controller and the API share, built once per application.
@@ -26,11 +28,19 @@ public struct AppServices: Sendable {
     public let circles: CircleService
     public let moderation: ModerationService
     public let learningPaths: LearningPathService
+    public let invitations: InvitationService
+    /// Single sign-on, when an OpenID Connect provider is configured.
+    public let singleSignOn: SingleSignOnService?
     let bookingPolicies: BookingPolicies
+    let outbox: OutboxStore
+    let composer: EmailComposer
+    let jobs: JobRunner
+    let meetingReminders: MeetingReminders
+    let mailTransport: any MailTransport
     public let profileStore: ProfileStore
     public let pages: PageRenderer
 
-    init(configuration: AppConfiguration, database: IthacaDatabase, pages: PageRenderer) {
+    init(configuration: AppConfiguration, database: IthacaDatabase, pages: PageRenderer, mailKey: [UInt8], logger: Logger) throws {
         self.configuration = configuration
         self.database = database
         self.pages = pages
@@ -43,12 +53,24 @@ public struct AppServices: Sendable {
             hasher: configuration.passwordHashing, throttle: configuration.signInThrottle,
             sessionPolicy: configuration.sessionPolicy, clock: configuration.clock)
         let mentorshipStore = MentorshipStore(database: database)
+        let mailFrom = configuration.mailFrom ?? MailSender.defaultAddress(publicURL: configuration.publicURL, host: configuration.host)
+        let composer = EmailComposer(
+            sender: MailSender(address: mailFrom, name: configuration.mailFromName),
+            links: EmailLinks(base: configuration.absoluteURL(""), signingKey: mailKey))
+        self.composer = composer
+        let outbox = OutboxStore(database: database)
+        self.outbox = outbox
+        let notificationStore = NotificationStore(database: database)
+        let notifications = NotificationService(
+            store: notificationStore, outbox: outbox, composer: composer, database: database, clock: configuration.clock)
+        self.notifications = notifications
         self.profiles = ProfileService(
             accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore,
             introductions: IntroductionStore(database: database), clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.mentorships = MentorshipService(
-            store: mentorshipStore, profiles: profileStore, clock: configuration.clock, requestPolicy: configuration.requestPolicy)
+            store: mentorshipStore, profiles: profileStore, notifications: notifications, database: database, clock: configuration.clock,
+            requestPolicy: configuration.requestPolicy)
         let programStore = ProgramStore(database: database)
         let bookingPolicies = BookingPolicies(programs: programStore)
         self.bookingPolicies = bookingPolicies
@@ -59,12 +81,10 @@ public struct AppServices: Sendable {
             policies: bookingPolicies)
         self.meetings = MeetingService(
             store: meetingStore, availability: availabilityStore, mentorships: mentorships, profiles: profileStore, clock: configuration.clock,
-            policies: bookingPolicies)
+            policies: bookingPolicies, notifications: notifications, database: database, organizerEmail: mailFrom)
         self.calendarFeeds = CalendarFeedService(
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
         let posting = PostingGuard(store: RateLimitStore(database: database), limit: configuration.postingLimit, clock: configuration.clock)
-        let notifications = NotificationService(store: NotificationStore(database: database), clock: configuration.clock)
-        self.notifications = notifications
         let communityStore = CommunityStore(database: database)
         self.community = CommunityService(
             store: communityStore, profiles: profileStore, notifications: notifications, posting: posting, clock: configuration.clock)
@@ -81,12 +101,57 @@ public struct AppServices: Sendable {
             clock: configuration.clock)
         self.goals = GoalService(store: GoalStore(database: database), mentorships: mentorships, profiles: profileStore, clock: configuration.clock)
         self.introductions = IntroductionService(
-            store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, clock: configuration.clock)
+            store: IntroductionStore(database: database), mentorships: mentorships, accounts: accountStore, profiles: profileStore,
+            notifications: notifications, database: database, clock: configuration.clock)
         self.programs = ProgramService(
             store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
             recommendationCache: RecommendationCache(), mentorships: mentorshipStore, notifications: notifications, clock: configuration.clock)
         self.challenges = ChallengeService(
             store: ChallengeStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
+        self.invitations = InvitationService(
+            store: InvitationStore(database: database), programs: programs, programStore: programStore, accounts: accountStore,
+            profiles: profileStore, outbox: outbox, composer: composer, database: database, hasher: configuration.passwordHashing,
+            clock: configuration.clock)
+
+        let invitationStore = InvitationStore(database: database)
+        let invitationService = self.invitations
+        self.singleSignOn = try configuration.singleSignOn.map { sso in
+            SingleSignOnService(
+                provider: OIDCSignOnProvider(settings: try sso.settings(redirectURI: configuration.absoluteURL(SiteRoute.singleSignOnCallback))),
+                store: SingleSignOnStore(database: database), accounts: accountStore, invitations: invitationService,
+                invitationStore: invitationStore, clock: configuration.clock, displayName: sso.displayName, allowedDomains: sso.allowedDomains)
+        }
+
+        let transport: any MailTransport = configuration.smtp.map { SMTPTransport(client: SMTPClient(settings: $0)) }
+            ?? FileDropTransport(folder: URL(fileURLWithPath: configuration.effectiveMailDirectory))
+        self.mailTransport = transport
+        let owner = JobRunner.processOwner()
+        let ledger = ReminderLedger(database: database)
+        let accountService = self.accounts, mentorshipService = self.mentorships, clock = configuration.clock
+        let policy = configuration.sessionPolicy
+        let reminders = MeetingReminders(
+            meetings: meetingStore, profiles: profileStore, notifications: notifications, ledger: ledger, database: database, clock: clock)
+        self.meetingReminders = reminders
+        let signOns = SingleSignOnStore(database: database)
+        self.jobs = JobRunner(
+            leases: JobLeaseStore(database: database),
+            jobs: [
+                BackgroundJob(name: "sessions", every: 600) {
+                    let now = clock.now()
+                    try await accountService.sessions.deleteExpired(
+                        idleSince: now.addingTimeInterval(-policy.idleTimeout), createdBefore: now.addingTimeInterval(-policy.absoluteTimeout))
+                    try await signOns.deleteStale(before: now.addingTimeInterval(-3_600))
+                },
+                BackgroundJob(name: "request-expiry", every: 300) {
+                    try await mentorshipService.expireOldRequests()
+                    try await mentorshipService.remindExpiringRequests(ledger: ledger)
+                },
+                BackgroundJob(name: "meeting-reminders", every: 60) { try await reminders.send() },
+                BackgroundJob(name: "digests", every: 900) { try await notifications.sendDueDigests() },
+            ],
+            delivery: OutboxDelivery(
+                outbox: outbox, transport: transport, envelopeFrom: mailFrom, clock: clock, owner: owner, logger: logger),
+            clock: clock, owner: owner, logger: logger)
     }
 }

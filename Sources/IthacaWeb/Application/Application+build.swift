@@ -11,30 +11,67 @@ import ServiceLifecycle
 /// Builds the whole application (database, services, middleware, pages and API) from a configuration.
 /// Tests build exactly this with a test configuration.
 public func buildApplication(configuration: AppConfiguration, logger: Logger? = nil) async throws -> some ApplicationProtocol {
+    try await buildApplicationAndServices(configuration: configuration, logger: logger).app
+}
+
+/// The application and the services behind it (tests run background jobs and read the outbox through them).
+func buildApplicationAndServices(
+    configuration: AppConfiguration, logger: Logger? = nil
+) async throws -> (app: Application<RouterResponder<AppRequestContext>>, services: AppServices) {
     var logger = logger ?? Logger(label: "ithaca")
     logger.logLevel = configuration.logLevel
 
     let database = try IthacaDatabase(location: configuration.database, logger: logger)
+    var demoAdded = 0
     do {
         try await database.prepareConnections()
         try await database.migrate()
         // A fresh install starts with a few spaces, so a new community has somewhere to begin.
         try await CommunityStore(database: database).ensureDefaultSpaces(now: configuration.clock.now())
         if configuration.loadDemo {
-            let added = try await DemoData.load(into: database, hasher: configuration.passwordHashing, now: configuration.clock.now())
-            logger.info("demo community ready", metadata: ["added": "\(added)"])
+            demoAdded = try await DemoData.load(into: database, hasher: configuration.passwordHashing, now: configuration.clock.now())
+            logger.info("demo community ready", metadata: ["added": "\(demoAdded)"])
         }
     } catch {
         await database.shutdown()
         throw error
     }
-    let services = AppServices(configuration: configuration, database: database, pages: try await PageRenderer.load())
+    let mailKey: [UInt8]
+    do {
+        // One signing key for unsubscribe links, shared by every process through the database.
+        mailKey = Array(try await SiteSecretStore(database: database).secret("unsubscribe-links") { SecretToken.make() }.utf8)
+    } catch {
+        await database.shutdown()
+        throw error
+    }
+    let services: AppServices
+    do {
+        services = try AppServices(
+            configuration: configuration, database: database, pages: try await PageRenderer.load(), mailKey: mailKey, logger: logger)
+    } catch {
+        await database.shutdown()
+        throw error
+    }
+    if demoAdded > 0 {
+        do {
+            try await DemoNotifications.send(services)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
     let router = try buildRouter(services: services, logger: logger)
-    return Application(
+    logger.info("email goes to \(services.mailTransport.destination)")
+    var lifecycle: [any Service] = [DatabaseLifecycle(database: database)]
+    if configuration.runsBackgroundJobs {
+        lifecycle.append(BackgroundJobsService(runner: services.jobs, interval: configuration.jobsInterval))
+    }
+    let app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Ithaca"),
-        services: [DatabaseLifecycle(database: database), Housekeeping(services: services, logger: logger)],
+        services: lifecycle,
         logger: logger)
+    return (app, services)
 }
 
 /// Routes and middleware, outermost first.
@@ -73,6 +110,10 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     ModerationController(services: services, cookies: cookies).addRoutes(to: router)
     LearningPathsController(services: services, cookies: cookies).addRoutes(to: router)
     IntroductionsController(services: services, cookies: cookies).addRoutes(to: router)
+    InvitationsController(services: services, cookies: cookies).addRoutes(to: router)
+    NotificationSettingsController(services: services, cookies: cookies).addRoutes(to: router)
+    GuideController(services: services, cookies: cookies).addRoutes(to: router)
+    SingleSignOnController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)
     return router
@@ -85,34 +126,5 @@ struct DatabaseLifecycle: Service {
     func run() async throws {
         try? await gracefulShutdown()
         await database.shutdown()
-    }
-}
-
-/// Now and then deletes timed-out sessions (so the table stays small) and stores the expiry of unanswered
-/// mentorship requests. Every process may run it; both are idempotent.
-struct Housekeeping: Service {
-    let services: AppServices
-    let logger: Logger
-
-    func run() async throws {
-        let policy = services.configuration.sessionPolicy
-        // Cancellation (another service failed) ends the loop too: the cancelled sleep returns at once, so
-        // checking only for graceful shutdown would spin, and query a database that is being shut down.
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            let now = services.configuration.clock.now()
-            do {
-                try await services.accounts.sessions.deleteExpired(
-                    idleSince: now.addingTimeInterval(-policy.idleTimeout), createdBefore: now.addingTimeInterval(-policy.absoluteTimeout))
-            } catch {
-                logger.warning("session sweep failed", metadata: ["error": "\(error)"])
-            }
-            do {
-                let expired = try await services.mentorships.expireOldRequests()
-                if expired > 0 { logger.info("mentorship requests expired", metadata: ["count": "\(expired)"]) }
-            } catch {
-                logger.warning("request expiry sweep failed", metadata: ["error": "\(error)"])
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(600)) }
-        }
     }
 }

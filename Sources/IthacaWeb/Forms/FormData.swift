@@ -19,6 +19,9 @@ struct FormData: Sendable {
     /// Text typed into a field ("" when absent).
     func text(_ key: String) -> String { fields[key] ?? "" }
 
+    /// Every field name sent (e.g. one checkbox per person, named after them).
+    var names: [String] { Array(fields.keys) }
+
     /// A checkbox is sent only when ticked.
     func isChecked(_ key: String) -> Bool { fields[key] != nil }
 

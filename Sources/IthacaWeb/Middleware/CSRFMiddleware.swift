@@ -21,6 +21,11 @@ struct CSRFMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/"), context.viewer == nil {
             return try await next(request, context)
         }
+        // One-click unsubscribe (RFC 8058): mail clients POST without cookies; the link's signature is the credential,
+        // and all it can do is stop emails for the person it names.
+        if request.uri.path == SiteRoute.unsubscribe {
+            return try await next(request, context)
+        }
         if request.headers[values: .init("Sec-Fetch-Site")!].first == "cross-site" {
             throw IthacaError.forbidden("This form was sent from another site, so it was refused. Reload the page and try again.")
         }

@@ -131,7 +131,7 @@ struct Problem: Sendable {
         switch rule {
         case .invalidFields(let errors):
             self.init(.validation(errors))
-        case .requestAlreadyPending, .requestNoLongerPending, .mentorshipTransitionNotAllowed, .agreementVersionOutdated,
+        case .requestAlreadyPending, .requestNoLongerPending, .requestNotWaitingForReply, .mentorshipTransitionNotAllowed, .agreementVersionOutdated,
              .meetingTransitionNotAllowed, .introductionAlreadyAnswered, .endorsementAlreadyAnswered, .slotTaken,
              .feedbackNeedsHeldMeeting, .feedbackAlreadyGiven:
             self.init(status: .conflict, title: "Conflict", detail: rule.message)

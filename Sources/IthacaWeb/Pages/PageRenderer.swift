@@ -23,6 +23,9 @@ public struct PageRenderer: Sendable {
         var model = model
         model["csrfToken"] = context.csrfToken
         model["viewer"] = context.viewer.map(Self.viewerModel)
+        // The "boss or mentor?" panel, for templates that include it (where mentees write a request or an agenda).
+        if model["showGuide"] == nil { model["showGuide"] = context.viewer.map { !$0.guideDismissed } ?? false }
+        model["guide"] = ["url": SiteRoute.bossOrMentorGuide, "dismissUrl": SiteRoute.dismissGuide, "goalsUrl": SiteRoute.goals] as ViewModel
         let body = library.render(model.cleaned(), withTemplate: template) ?? ""
         var layout: ViewModel = [
             "title": title, "body": body, "csrfToken": context.csrfToken,

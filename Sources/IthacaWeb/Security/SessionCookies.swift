@@ -44,6 +44,8 @@ public enum Flash: String, Sendable {
     case reported, postHidden, postRestored, reportDismissed
     case slotBooked, slotReleased, eventCalledOff
     case pathCreated, pathFollowed, pathUnfollowed, stepDone, stepReopened, pathCompleted
+    case questionSentToMentee, replySent, requestReported, requestsReopened, invitationsSent, invitationAccepted
+    case notificationSettingsSaved, unsubscribed, guideDismissed, singleSignOnLinked, requestReportResolved
 
     var message: String {
         switch self {
@@ -141,6 +143,17 @@ public enum Flash: String, Sendable {
         case .stepDone: "Step done. On to the next one!"
         case .stepReopened: "Step marked as not done."
         case .pathCompleted: "You finished the whole path. Congratulations!"
+        case .questionSentToMentee: "Your question is on its way. The request comes back to you with their reply."
+        case .replySent: "Reply sent. The request is back with the mentor."
+        case .requestReported: "Thank you for telling us. The site admins will look at it; the mentee is not told."
+        case .requestsReopened: "You're taking requests again."
+        case .invitationsSent: "Invitations sent. Each person gets an email with their own link, valid for 7 days."
+        case .invitationAccepted: "Welcome to Ithaca! Your password is set and you're signed in."
+        case .notificationSettingsSaved: "Notification settings saved."
+        case .unsubscribed: "Done: you won't get these emails any more. They still arrive in your inbox here."
+        case .guideDismissed: "Guidance hidden. It stays at the “Boss or mentor?” page whenever you want it."
+        case .singleSignOnLinked: "Single sign-on is linked: you can now sign in with it too."
+        case .requestReportResolved: "Report resolved."
         }
     }
 

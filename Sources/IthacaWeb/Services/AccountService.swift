@@ -101,7 +101,7 @@ public struct AccountService: Sendable {
         }
         return Viewer(
             id: row.userId, email: row.email, name: row.name.isEmpty ? row.email : row.name, role: row.role, sessionIdHash: idHash,
-            unreadNotifications: row.unreadNotifications)
+            unreadNotifications: row.unreadNotifications, guideDismissed: row.guideDismissed)
     }
 
     public func endSession(idHash: String) async throws {
@@ -121,6 +121,11 @@ public struct AccountService: Sendable {
 
     public func endOtherSessions(of viewer: Viewer) async throws {
         try await sessions.deleteAll(userId: viewer.id, except: viewer.sessionIdHash)
+    }
+
+    /// Hides or shows again the "boss or mentor?" guidance panel.
+    public func setGuideDismissed(_ viewer: Viewer, _ dismissed: Bool) async throws {
+        try await viewers.setGuideDismissed(viewer.id, dismissed, now: clock.now())
     }
 
     // MARK: Password change
@@ -175,7 +180,8 @@ public struct AccountService: Sendable {
         if row.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             try await tokens.touch(id: tokenId, now: now)
         }
-        return Viewer(id: row.userId, email: row.email, name: row.name.isEmpty ? row.email : row.name, role: row.role, tokenId: tokenId)
+        return Viewer(id: row.userId, email: row.email, name: row.name.isEmpty ? row.email : row.name, role: row.role, tokenId: tokenId,
+                      guideDismissed: row.guideDismissed)
     }
 
     public func tokens(of userId: UUID) async throws -> [APITokenRecord] {

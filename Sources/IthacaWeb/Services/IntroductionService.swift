@@ -9,6 +9,9 @@ public struct IntroductionService: Sendable {
     let store: IntroductionStore
     let mentorships: MentorshipService
     let accounts: AccountStore
+    let profiles: ProfileStore
+    let notifications: NotificationService
+    let database: IthacaDatabase
     let clock: AppClock
 
     /// An introduction as one of its three people sees it: contact details only once the member accepted, and
@@ -22,8 +25,16 @@ public struct IntroductionService: Sendable {
         let mentorship = try await mentorOf(mentorshipId, viewer, action: "introduce your mentee")
         guard try await accounts.user(id: memberId) != nil else { throw IthacaError.invalid("memberId", "That person is not a member of Ithaca.") }
         let tidied = try Introduction.check(mentor: viewer.id, mentee: mentorship.menteeId, member: memberId, note: note)
-        return try await store.addIntroduction(
-            mentorshipId: mentorshipId, mentorId: viewer.id, menteeId: mentorship.menteeId, memberId: memberId, note: tidied, now: clock.now())
+        let menteeName = try await profiles.names(of: [mentorship.menteeId])[mentorship.menteeId] ?? "their mentee"
+        let store = store, notifications = notifications, now = clock.now()
+        return try await database.transaction { _ in
+            let introduction = try await store.addIntroduction(
+                mentorshipId: mentorshipId, mentorId: viewer.id, menteeId: mentorship.menteeId, memberId: memberId, note: tidied, now: now)
+            try await notifications.send(
+                to: [memberId], .introduction, "\(viewer.name) would like to introduce you to \(menteeName), whom they mentor. Accept or decline.",
+                url: SiteRoute.mentoring)
+            return introduction
+        }
     }
 
     public func introductions(of viewer: Viewer) async throws -> [View] {
@@ -47,14 +58,31 @@ public struct IntroductionService: Sendable {
         }
         guard introduction.memberId == viewer.id else { throw IthacaError.forbidden("Only the person being introduced can answer.") }
         introduction.status = try introduction.status.transition(accept ? .accept : .decline)
-        try await store.answerIntroduction(id, status: introduction.status, now: clock.now())
+        let answered = introduction
+        let store = store, notifications = notifications, now = clock.now()
+        try await database.transaction { _ in
+            try await store.answerIntroduction(id, status: answered.status, now: now)
+            if accept {
+                try await notifications.send(
+                    to: [answered.mentorId, answered.menteeId], .introduction,
+                    "\(viewer.name) accepted the introduction: you can now reach each other.", url: SiteRoute.mentoring)
+            }
+        }
         return introduction
     }
 
     public func endorse(in mentorshipId: UUID, by viewer: Viewer, text: String) async throws -> StoredEndorsement {
         let mentorship = try await mentorOf(mentorshipId, viewer, action: "endorse your mentee")
-        return try await store.addEndorsement(
-            mentorshipId: mentorshipId, mentorId: viewer.id, menteeId: mentorship.menteeId, text: try Endorsement.validatedText(text), now: clock.now())
+        let tidied = try Endorsement.validatedText(text)
+        let store = store, notifications = notifications, now = clock.now()
+        return try await database.transaction { _ in
+            let endorsement = try await store.addEndorsement(
+                mentorshipId: mentorshipId, mentorId: viewer.id, menteeId: mentorship.menteeId, text: tidied, now: now)
+            try await notifications.send(
+                to: [mentorship.menteeId], .endorsement, "\(viewer.name) endorsed you. Approve it to show it on your profile.",
+                url: SiteRoute.mentoring)
+            return endorsement
+        }
     }
 
     public func endorsements(of viewer: Viewer) async throws -> [StoredEndorsement] {

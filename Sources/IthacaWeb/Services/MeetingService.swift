@@ -26,6 +26,10 @@ public struct MeetingService: Sendable {
     let profiles: ProfileStore
     let clock: AppClock
     let policies: BookingPolicies
+    let notifications: NotificationService
+    let database: IthacaDatabase
+    /// The address calendar invitations name as organiser (the mail sender's).
+    let organizerEmail: String
 
     /// Books a meeting in an active mentorship, at one of the mentor's published slots, free for both people.
     public func book(_ mentorshipId: UUID, by viewer: Viewer, start: Date, durationMinutes: Int, agenda: String) async throws -> Meeting {
@@ -43,14 +47,48 @@ public struct MeetingService: Sendable {
         } ?? []
         let policy = try await policies.policy(for: mentorship)
         let (mentorId, menteeId) = (mentorship.mentorId, mentorship.menteeId)
-        return try await store.book(mentorId: mentorId, menteeId: menteeId, interval: wanted) { busy in
-            let tidied = try Booking.check(
-                start: start, durationMinutes: durationMinutes, agenda: agenda, now: now, policy: policy,
-                availableSlots: slots, busy: busy)
-            return Meeting(
-                id: UUID(), mentorshipId: mentorshipId, mentorId: mentorId, menteeId: menteeId, bookedBy: viewer.id,
-                start: wanted.start, end: wanted.end, agenda: tidied, createdAt: now)
+        let store = store
+        let names = try await profiles.names(of: [mentorId, menteeId])
+        return try await database.transaction { _ in
+            let meeting = try await store.book(mentorId: mentorId, menteeId: menteeId, interval: wanted) { busy in
+                let tidied = try Booking.check(
+                    start: start, durationMinutes: durationMinutes, agenda: agenda, now: now, policy: policy,
+                    availableSlots: slots, busy: busy)
+                return Meeting(
+                    id: UUID(), mentorshipId: mentorshipId, mentorId: mentorId, menteeId: menteeId, bookedBy: viewer.id,
+                    start: wanted.start, end: wanted.end, agenda: tidied, createdAt: now)
+            }
+            try await tell(about: meeting, .meetingBooked, names: names) { who, when in
+                who == viewer.id ? "You booked a meeting with \(names[other(meeting, who)] ?? "a former member"): \(when)."
+                    : "\(viewer.name) booked a meeting with you: \(when)."
+            }
+            return meeting
         }
+    }
+
+    /// Tells both people of a booking or cancellation, each with the time in their own zone and a calendar file
+    /// (`METHOD:REQUEST`, or `METHOD:CANCEL` with the same UID and a higher SEQUENCE, so calendars update it).
+    private func tell(
+        about meeting: Meeting, _ kind: NotificationKind, names: [UUID: String], text: (UUID, String) -> String
+    ) async throws {
+        let now = clock.now()
+        let method: ICalendar.Method = meeting.status.isCancelled ? .cancel : .request
+        let organizer = organizerEmail
+        try await notifications.send(
+            to: [meeting.mentorId, meeting.menteeId], kind, url: SiteRoute.meeting(meeting.id),
+            calendar: { recipient in
+                var event = meeting.calendarEvent(otherPersonName: names[other(meeting, recipient.id)] ?? "a former member", dtstamp: now)
+                event.organizerEmail = organizer
+                return CalendarAttachment(document: ICalendar.document(events: [event], method: method), method: method)
+            },
+            text: { recipient in
+                let zone = recipient.timeZone ?? "UTC"
+                return text(recipient.id, "\(Format.meetingTime(DateInterval(start: meeting.start, end: meeting.end), zone: zone)) (\(zone))")
+            })
+    }
+
+    private func other(_ meeting: Meeting, _ person: UUID) -> UUID {
+        person == meeting.mentorId ? meeting.menteeId : meeting.mentorId
     }
 
     /// My meetings in every mentorship, earliest first.
@@ -75,7 +113,15 @@ public struct MeetingService: Sendable {
         let meeting = try await meeting(id, for: viewer)
         let policy = try await policies.policy(for: try await mentorships.mentorship(meeting.mentorshipId, for: viewer))
         let cancelled = try meeting.cancelled(now: clock.now(), policy: policy)
-        try await store.saveTransition(cancelled)
+        let store = store
+        let names = try await profiles.names(of: [meeting.mentorId, meeting.menteeId])
+        try await database.transaction { _ in
+            try await store.saveTransition(cancelled)
+            try await tell(about: cancelled, .meetingCancelled, names: names) { who, when in
+                who == viewer.id ? "You cancelled your meeting with \(names[other(cancelled, who)] ?? "a former member"): \(when)."
+                    : "\(viewer.name) cancelled your meeting: \(when)."
+            }
+        }
         return cancelled
     }
 

@@ -7,6 +7,8 @@ import IthacaStorage
 public struct MentorshipService: Sendable {
     let store: MentorshipStore
     let profiles: ProfileStore
+    let notifications: NotificationService
+    let database: IthacaDatabase
     let clock: AppClock
     let requestPolicy: RequestPolicy
 
@@ -16,7 +18,8 @@ public struct MentorshipService: Sendable {
         guard let mentor = try await profiles.profile(userId: mentorId) else { throw IthacaError.notFound("mentor") }
         let snapshot = MentorSnapshot(
             id: mentorId, openToMentoring: mentor.openToMentoring, capacity: mentor.mentorCapacity,
-            currentMentorships: try await store.placesTaken(by: mentorId))
+            currentMentorships: try await store.placesTaken(by: mentorId),
+            takingRequests: try await store.pausedMentors(among: [mentorId]).isEmpty)
         let lookup = try await profiles.managerLookup(startingAt: viewer.id)
             .merging(try await profiles.managerLookup(startingAt: mentorId)) { first, _ in first }
         try RequestEligibility.check(
@@ -24,7 +27,12 @@ public struct MentorshipService: Sendable {
             pendingRequestMentors: try await store.pendingRequestMentors(of: viewer.id),
             currentMentors: try await store.currentMentors(of: viewer.id), managerOf: { lookup[$0] })
         let request = MentorshipRequest(id: UUID(), menteeId: viewer.id, mentorId: mentorId, details: details, createdAt: clock.now())
-        try await store.create(request)
+        let store = store, notifications = notifications
+        try await database.transaction { _ in
+            try await store.create(request)
+            try await notifications.send(
+                to: [mentorId], .requestReceived, "\(viewer.name) asks you for mentoring: “\(details.goal)”.", url: SiteRoute.mentoring)
+        }
         return request
     }
 
@@ -32,10 +40,8 @@ public struct MentorshipService: Sendable {
         let now = clock.now()
         return try await store.requests(involving: viewer.id).map { request in
             // Show a request past its expiry as expired even before anything has stored that.
-            let status = requestPolicy.effectiveStatus(request.status, createdAt: request.createdAt, now: now)
-            return status == request.status ? request
-                : MentorshipRequest(id: request.id, menteeId: request.menteeId, mentorId: request.mentorId, details: request.details,
-                                    createdAt: request.createdAt, status: status, declineReason: request.declineReason, closedAt: request.closedAt)
+            let status = requestPolicy.effectiveStatus(request.status, createdAt: request.waitingSince, now: now)
+            return status == request.status ? request : request.showing(status)
         }
     }
 
@@ -45,28 +51,92 @@ public struct MentorshipService: Sendable {
         let now = clock.now()
         let policy = requestPolicy
         let mentor = try await profiles.profile(userId: viewer.id)
-        return try await store.accept(requestId: requestId, now: now) { request, taken in
-            let accepted = try request.applying(.accept, now: now, policy: policy)
-            try RequestEligibility.checkRoom(MentorSnapshot(
-                id: viewer.id, openToMentoring: mentor?.openToMentoring ?? false, capacity: mentor?.mentorCapacity ?? 0,
-                currentMentorships: taken))
-            let terms = AgreementTerms.draft(goal: request.details.goal, startDate: CalendarDay.of(now))
-            return (accepted, try Agreement(terms: terms))
+        let store = store, notifications = notifications
+        return try await database.transaction { _ in
+            let mentorship = try await store.accept(requestId: requestId, now: now) { request, taken in
+                let accepted = try request.applying(.accept, now: now, policy: policy)
+                try RequestEligibility.checkRoom(MentorSnapshot(
+                    id: viewer.id, openToMentoring: mentor?.openToMentoring ?? false, capacity: mentor?.mentorCapacity ?? 0,
+                    currentMentorships: taken))
+                let terms = AgreementTerms.draft(goal: request.details.goal, startDate: CalendarDay.of(now))
+                return (accepted, try Agreement(terms: terms))
+            }
+            let mentorshipId = try Self.identifier(mentorship)
+            try await notifications.send(
+                to: [mentorship.menteeId], .requestAnswered,
+                "\(viewer.name) accepted your request. Read the draft agreement and acknowledge it to get started.",
+                url: SiteRoute.mentorship(mentorshipId))
+            // Nobody waits on a request that no longer matters: the mentee's other open requests for the same goal go.
+            let goal = try await store.request(id: requestId)?.details.goal ?? ""
+            let withdrawn = try await store.withdrawOtherRequests(of: mentorship.menteeId, except: requestId, goal: goal, now: now)
+            let menteeName = try await self.profiles.names(of: [mentorship.menteeId])[mentorship.menteeId] ?? "A mentee"
+            for other in withdrawn {
+                try await notifications.send(
+                    to: [other.mentorId], .requestWithdrawn,
+                    "\(menteeName) found a mentor for “\(other.details.goal)”, so their request to you was withdrawn. Thank you for considering it.",
+                    url: SiteRoute.mentoring)
+            }
+            return mentorship
         }
     }
 
+    /// The mentor asks the mentee something before deciding; the request waits for the reply.
+    public func askForInformation(_ requestId: UUID, by viewer: Viewer, question: String) async throws -> MentorshipRequest {
+        try await close(requestId, viewer, .askForInfo(question: question)) { request in
+            (request.menteeId, .requestNeedsInfo, "\(viewer.name) would like to know more before answering your request: “\(request.infoQuestion ?? "")”")
+        }
+    }
+
+    /// The mentee replies to the mentor's question; the request goes back to the mentor (and its expiry starts again).
+    public func reply(_ requestId: UUID, by viewer: Viewer, text: String) async throws -> MentorshipRequest {
+        try await close(requestId, viewer, .reply(text: text)) { request in
+            (request.mentorId, .requestReplied, "\(viewer.name) replied to your question about their request.")
+        }
+    }
+
+    /// The mentor reports an abusive request: it closes, the site admins get it with its text, the mentee is not told.
+    public func report(_ requestId: UUID, by viewer: Viewer, reason: String) async throws -> MentorshipRequest {
+        let request = try await authorize(requestId, viewer, for: .report(reason: reason))
+        let reported = try request.applying(.report(reason: reason), now: clock.now(), policy: requestPolicy)
+        let store = store, notifications = notifications, profiles = profiles, now = clock.now()
+        try await database.transaction { _ in
+            try await store.close(reported, from: request.status)
+            try await store.reportRequest(requestId, by: viewer.id, reason: try MentorshipRequest.reportReason(reason), now: now)
+            let admins = try await profiles.siteAdmins()
+            try await notifications.send(
+                to: admins, except: viewer.id, .moderation, "\(viewer.name) reported a mentorship request. Review it on the moderation page.",
+                url: SiteRoute.moderation)
+        }
+        return reported
+    }
+
     public func decline(_ requestId: UUID, by viewer: Viewer, reason: String?) async throws -> MentorshipRequest {
-        try await close(requestId, viewer, .decline(reason: reason))
+        try await close(requestId, viewer, .decline(reason: reason)) { request in
+            let why = request.declineReason.map { " They said: “\($0)”" } ?? ""
+            return (request.menteeId, .requestAnswered,
+                    "\(viewer.name) can't take your request for “\(request.details.goal)” right now.\(why) The directory shows other mentors.")
+        }
     }
 
     public func withdraw(_ requestId: UUID, by viewer: Viewer) async throws -> MentorshipRequest {
-        try await close(requestId, viewer, .withdraw)
+        try await close(requestId, viewer, .withdraw) { request in
+            (request.mentorId, .requestWithdrawn, "\(viewer.name) withdrew their request for “\(request.details.goal)”.")
+        }
     }
 
-    private func close(_ requestId: UUID, _ viewer: Viewer, _ event: MentorshipRequestEvent) async throws -> MentorshipRequest {
+    /// Moves the request on (only from the status it was read in) and tells the other side, in one transaction.
+    private func close(
+        _ requestId: UUID, _ viewer: Viewer, _ event: MentorshipRequestEvent,
+        tell: @escaping @Sendable (MentorshipRequest) -> (person: UUID, kind: NotificationKind, text: String)
+    ) async throws -> MentorshipRequest {
         let request = try await authorize(requestId, viewer, for: event)
         let closed = try request.applying(event, now: clock.now(), policy: requestPolicy)
-        try await store.close(closed)
+        let store = store, notifications = notifications
+        try await database.transaction { _ in
+            try await store.close(closed, from: request.status)
+            let message = tell(closed)
+            try await notifications.send(to: [message.person], message.kind, message.text, url: SiteRoute.mentoring)
+        }
         return closed
     }
 
@@ -79,7 +149,8 @@ public struct MentorshipService: Sendable {
         let allowed = MentorshipRequest.role(allowedFor: event)
         let side: MentorshipRole = request.mentorId == viewer.id ? .mentor : .mentee
         guard allowed == side else {
-            throw IthacaError.forbidden(side == .mentee ? "Only the mentor can answer this request." : "Only the mentee can withdraw this request.")
+            throw IthacaError.forbidden(
+                side == .mentee ? "Only the mentor can answer this request." : "Only the mentee can withdraw or reply to this request.")
         }
         return request
     }
@@ -100,10 +171,19 @@ public struct MentorshipService: Sendable {
     /// One side acknowledges the agreement version they read; both → the mentorship becomes active.
     public func acknowledge(_ id: UUID, by viewer: Viewer, version: Int) async throws -> MentorshipRecord {
         let mentorship = try await mentorship(id, for: viewer)
-        let agreement = try mentorship.agreement.acknowledged(by: mentorship.role(of: viewer.id)!, version: version)
+        guard let role = mentorship.role(of: viewer.id) else { throw IthacaError.notFound("mentorship") }
+        let agreement = try mentorship.agreement.acknowledged(by: role, version: version)
         let status = try mentorship.status.transition(agreement.acknowledgementEvent)
         try mentorship.apply(status: status, agreement: agreement, now: clock.now())
-        try await store.save(mentorship)
+        let other = role == .mentor ? mentorship.menteeId : mentorship.mentorId
+        let text = status == .active
+            ? "\(viewer.name) acknowledged the agreement too: your mentorship is active. Book your first meeting."
+            : "\(viewer.name) acknowledged the agreement (version \(agreement.version)). Read it and acknowledge it to get started."
+        let store = store, notifications = notifications, id = try Self.identifier(mentorship)
+        try await database.transaction { _ in
+            try await store.save(mentorship)
+            try await notifications.send(to: [other], .agreement, text, url: SiteRoute.mentorship(id))
+        }
         return mentorship
     }
 
@@ -124,7 +204,15 @@ public struct MentorshipService: Sendable {
         let revised = try mentorship.agreement.revised(terms)
         guard revised.version != mentorship.agreement.version else { return mentorship }
         try mentorship.apply(status: mentorship.status, agreement: revised, now: clock.now())
-        try await store.save(mentorship)
+        guard let role = mentorship.role(of: viewer.id) else { throw IthacaError.notFound("mentorship") }
+        let other = role == .mentor ? mentorship.menteeId : mentorship.mentorId
+        let store = store, notifications = notifications, id = try Self.identifier(mentorship)
+        try await database.transaction { _ in
+            try await store.save(mentorship)
+            try await notifications.send(
+                to: [other], .agreement, "\(viewer.name) changed your agreement: read version \(revised.version) and acknowledge it.",
+                url: SiteRoute.mentorship(id))
+        }
         return mentorship
     }
 
@@ -202,9 +290,87 @@ public struct MentorshipService: Sendable {
         return try await store.mentorships(involving: viewer.id).contains { $0.menteeId == viewer.id && $0.status == .completed }
     }
 
-    /// Pending requests past their expiry become expired (the pages already show them so; this stores it).
+    /// Open requests past their expiry become expired (the pages already show them so; this stores it). A mentor
+    /// who let `AnswerTime.expiriesBeforePause` requests in a row expire is paused and told kindly.
     public func expireOldRequests() async throws -> Int {
         let now = clock.now()
-        return try await store.expireRequests(createdBefore: now.addingTimeInterval(-requestPolicy.expiry), now: now)
+        let store = store, notifications = notifications
+        return try await database.transaction { _ in
+            let expired = try await store.expireRequests(createdBefore: now.addingTimeInterval(-self.requestPolicy.expiry), now: now)
+            for mentor in expired.mentorsWhoLetExpire.sorted(by: { $0.uuidString < $1.uuidString }) {
+                guard AnswerTime.shouldPause(latestOutcomes: try await store.recentOutcomes(of: mentor, limit: AnswerTime.expiriesBeforePause)),
+                      try await store.pauseRequests(to: mentor, now: now) else { continue }
+                try await notifications.send(
+                    to: [mentor], .requestsPaused,
+                    "\(AnswerTime.expiriesBeforePause) requests to you expired without an answer, so we paused new requests for you: "
+                        + "mentees see you as “not taking requests right now”. Reopen them with one click whenever you're ready.",
+                    url: SiteRoute.mentoring)
+            }
+            return expired.count
+        }
+    }
+
+    /// Reminds mentors of requests about to expire (3 days and 1 day before), each reminder once.
+    @discardableResult
+    func remindExpiringRequests(ledger: ReminderLedger) async throws -> Int {
+        let now = clock.now()
+        var sent = 0
+        for days in [3, 1] {
+            // Requests whose expiry falls within the next `days` days (and not within the next, closer reminder).
+            let lead = TimeInterval(days) * 86_400
+            let waitingFrom = now.addingTimeInterval(-requestPolicy.expiry)
+            let waitingTo = now.addingTimeInterval(lead - requestPolicy.expiry)
+            for request in try await store.pendingRequests(waitingSinceFrom: waitingFrom, to: waitingTo) {
+                let key = "request-expiring-\(days)d:\(request.id.uuidString):\(Int(request.waitingSince.timeIntervalSince1970))"
+                let notifications = notifications
+                let names = try await profiles.names(of: [request.menteeId])
+                let didSend = try await database.transaction { _ -> Bool in
+                    guard try await ledger.claim(key, now: now) else { return false }
+                    try await notifications.send(
+                        to: [request.mentorId], .requestExpiring,
+                        "\(names[request.menteeId] ?? "A mentee")'s request for “\(request.details.goal)” expires in "
+                            + (days == 1 ? "a day" : "\(days) days") + ". Accept, decline or ask a question so they aren't left waiting.",
+                        url: SiteRoute.mentoring)
+                    return true
+                }
+                if didSend { sent += 1 }
+            }
+        }
+        return sent
+    }
+
+    static func identifier(_ mentorship: MentorshipRecord) throws -> UUID {
+        guard let id = mentorship.id else { throw IthacaError.notFound("mentorship") }
+        return id
+    }
+
+    /// Reported requests for the site admins (anyone else: forbidden).
+    public func requestReports(for viewer: Viewer) async throws -> [MentorshipStore.RequestReport] {
+        guard viewer.isAdmin else { throw IthacaError.forbidden("Only site admins review reported requests.") }
+        return try await store.openRequestReports()
+    }
+
+    public func resolveRequestReport(_ id: UUID, by viewer: Viewer) async throws {
+        guard viewer.isAdmin else { throw IthacaError.notFound("report") }
+        guard try await store.resolveRequestReport(id, by: viewer.id, now: clock.now()) else { throw IthacaError.notFound("report") }
+    }
+
+    /// Reopens a paused mentor's requests.
+    public func reopenRequests(by viewer: Viewer) async throws {
+        try await store.resumeRequests(to: viewer.id)
+    }
+
+    public func isTakingRequests(_ person: UUID) async throws -> Bool {
+        try await store.pausedMentors(among: [person]).isEmpty
+    }
+
+    /// Which of these mentors paused new requests.
+    public func pausedMentors(among people: [UUID]) async throws -> Set<UUID> {
+        try await store.pausedMentors(among: people)
+    }
+
+    /// Typical answer times ("Usually answers within a day") of these mentors, where there are enough answers.
+    public func typicalAnswerTimes(of mentors: [UUID]) async throws -> [UUID: TimeInterval] {
+        try await store.answerDurations(of: mentors, perMentor: AnswerTime.window).compactMapValues(AnswerTime.typical)
     }
 }

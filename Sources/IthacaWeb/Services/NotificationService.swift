@@ -2,15 +2,48 @@ import Foundation
 import IthacaDomain
 import IthacaStorage
 
-/// The in-app inbox: services tell people what happened (an answer, an accepted answer, a match, a cheer), and each
-/// person reads, marks read, or marks all read. The text is composed when sent and never names an anonymous asker.
+/// Tells people what happened, where each asked to hear it: the inbox always (unless they turned a kind off), and
+/// email at once or in a daily or weekly digest. The inbox entry and the email are written in one transaction —
+/// the caller's, when the change that causes them runs in `IthacaDatabase.transaction` — so a rolled-back change
+/// tells nobody and a committed one loses no email. The text is composed when sent and never names an anonymous asker.
 public struct NotificationService: Sendable {
     let store: NotificationStore
+    let outbox: OutboxStore
+    let composer: EmailComposer
+    let database: IthacaDatabase
     let clock: AppClock
     public static let pageSize = 30
 
-    func send(to people: [UUID], except author: UUID? = nil, _ kind: NotificationKind, _ text: String, url: String) async throws {
-        try await store.send(to: people.filter { $0 != author }, kind: kind, text: text, url: url, now: clock.now())
+    /// One text for everyone.
+    func send(
+        to people: [UUID], except author: UUID? = nil, _ kind: NotificationKind, _ text: String, url: String,
+        calendar: CalendarAttachment? = nil
+    ) async throws {
+        try await send(to: people, except: author, kind, url: url, calendar: { _ in calendar }) { _ in text }
+    }
+
+    /// A text (and calendar file) per recipient, e.g. a meeting time in each person's own time zone.
+    func send(
+        to people: [UUID], except author: UUID? = nil, _ kind: NotificationKind, url: String,
+        calendar: (NotificationRecipient) -> CalendarAttachment? = { _ in nil }, text: (NotificationRecipient) -> String
+    ) async throws {
+        let recipients = try await store.recipients(people.filter { $0 != author }, kind: kind).filter { $0.channel != .off }
+        guard !recipients.isEmpty else { return }
+        let now = clock.now()
+        let letters = recipients.map { recipient in
+            let line = text(recipient)
+            let email = recipient.channel == .email
+                ? composer.notification(to: recipient, kind: kind, text: line, url: url, calendar: calendar(recipient), now: now) : nil
+            return (recipient: recipient, text: line, email: email)
+        }
+        let store = store, outbox = outbox
+        try await database.transaction { _ in
+            for letter in letters {
+                try await store.deliver(
+                    to: letter.recipient.id, kind: kind, text: letter.text, url: url, digest: letter.recipient.channel.digest, now: now)
+                if let email = letter.email { try await outbox.enqueue([(letter.recipient.id, email)]) }
+            }
+        }
     }
 
     public func inbox(of viewer: Viewer, offset: Int) async throws -> (items: [StoredNotification], next: Int?, unread: Int) {
@@ -28,6 +61,50 @@ public struct NotificationService: Sendable {
 
     public func markAllRead(viewer: Viewer) async throws {
         try await store.markAllRead(of: viewer.id, now: clock.now())
+    }
+
+    // MARK: Preferences
+
+    public func preferences(of viewer: Viewer) async throws -> [NotificationKind: NotificationChannel] {
+        try await store.preferences(of: viewer.id)
+    }
+
+    public func setPreferences(of viewer: Viewer, _ choices: [NotificationKind: NotificationChannel]) async throws {
+        try await store.setPreferences(of: viewer.id, choices)
+    }
+
+    /// The one-click link in an email: stops email for one kind (or every kind) and keeps the inbox.
+    public func unsubscribe(person: UUID, kind: NotificationKind?) async throws {
+        let kinds = kind.map { [$0] } ?? NotificationKind.allCases
+        let current = try await store.preferences(of: person)
+        var choices: [NotificationKind: NotificationChannel] = [:]
+        for kind in kinds where current[kind] != .off { choices[kind] = .inbox }
+        try await store.setPreferences(of: person, choices)
+    }
+
+    // MARK: Digests
+
+    /// Sends every digest that is due: a person's daily digest once their oldest waiting item is a day old, the
+    /// weekly one after a week. Each digest email and the marking of its items commit together.
+    @discardableResult
+    func sendDueDigests() async throws -> Int {
+        var sent = 0
+        let now = clock.now()
+        for (digest, age) in [("daily", 86_400.0), ("weekly", 7 * 86_400.0)] {
+            let people = try await store.peopleWithDueDigest(digest, cutoff: now.addingTimeInterval(-age), limit: 500)
+            for person in people {
+                let store = store, outbox = outbox, composer = composer
+                let didSend = try await database.transaction { _ -> Bool in
+                    let items = try await store.takeDigest(digest, of: person, now: now)
+                    guard !items.isEmpty, let recipient = try await store.recipients([person], kind: items[0].kind).first else { return false }
+                    guard let email = composer.digest(to: recipient, weekly: digest == "weekly", items: items, now: now) else { return false }
+                    try await outbox.enqueue([(person, email)])
+                    return true
+                }
+                if didSend { sent += 1 }
+            }
+        }
+        return sent
     }
 
     // MARK: Following questions

@@ -38,7 +38,12 @@ struct AuthController {
 
     func signInPage(_ request: Request, _ context: AppRequestContext, form: FormState = FormState(), status: HTTPResponse.Status = .ok) -> Response {
         let next = SiteRoute.safeNext(FormData(body: request.uri.query ?? "")["next"]) ?? SiteRoute.safeNext((form.values["next"] as? String))
-        return services.pages.page("signin", form.model.merging(["next": next as Any]), title: "Sign in", context: context, status: status)
+        let singleSignOn = services.singleSignOn.map { service -> ViewModel in
+            let query = next.flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "?next=\($0)" } ?? ""
+            return ["label": "Sign in with \(service.displayName)", "url": SiteRoute.singleSignOn + query]
+        }
+        return services.pages.page("signin", form.model.merging(["next": next as Any, "singleSignOn": singleSignOn as Any]),
+                                   title: "Sign in", context: context, status: status)
     }
 
     func signIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -13,6 +13,10 @@ struct MentoringController {
         router.post(RouterPath(SiteRoute.acceptPattern)) { _, context in try await accept(context) }
         router.post(RouterPath(SiteRoute.declinePattern)) { request, context in try await decline(request, context) }
         router.post(RouterPath(SiteRoute.withdrawPattern)) { _, context in try await withdraw(context) }
+        router.post(RouterPath(SiteRoute.askMorePattern)) { request, context in try await askMore(request, context) }
+        router.post(RouterPath(SiteRoute.replyPattern)) { request, context in try await reply(request, context) }
+        router.post(RouterPath(SiteRoute.reportRequestPattern)) { request, context in try await report(request, context) }
+        router.post(RouterPath(SiteRoute.reopenRequests)) { _, context in try await reopen(context) }
         router.get(RouterPath(SiteRoute.mentorshipPattern)) { _, context in try await mentorship(context) }
         router.post(RouterPath(SiteRoute.acknowledgePattern)) { request, context in try await acknowledge(request, context) }
         router.post(RouterPath(SiteRoute.endPattern)) { request, context in try await end(request, context) }
@@ -33,21 +37,28 @@ struct MentoringController {
         func person(_ id: UUID) -> ViewModel { ["name": names[id] ?? "A former member", "url": SiteRoute.person(id)] }
 
         var received: [ViewModel] = []
-        for request in requests where request.mentorId == viewer.id && request.status == .pending {
-            let mentee = try await services.profileStore.profile(userId: request.menteeId)
+        let waiting = requests.filter { $0.mentorId == viewer.id && $0.status.isOpen }
+        let mentees = try await services.profileStore.profiles(ids: waiting.map(\.menteeId))
+        for request in waiting {
+            let mentee = mentees[request.menteeId]
             received.append([
                 "id": request.id.uuidString, "mentee": person(request.menteeId), "goal": request.details.goal,
                 "focus": request.details.focus.label, "message": request.details.message,
                 "menteeGoals": mentee?.goals ?? "", "strengths": mentee?.strengths ?? [], "areasToGrow": mentee?.areasToGrow ?? [],
                 "hasStrengths": !(mentee?.strengths.isEmpty ?? true), "hasAreasToGrow": !(mentee?.areasToGrow.isEmpty ?? true),
                 "acceptUrl": SiteRoute.acceptRequest(request.id), "declineUrl": SiteRoute.declineRequest(request.id),
+                "askMoreUrl": SiteRoute.askMore(request.id), "reportUrl": SiteRoute.reportRequest(request.id),
+                "waitingForReply": request.status == .needsInfo, "question": request.infoQuestion ?? "", "reply": request.infoReply ?? "",
             ])
         }
         let sent: [ViewModel] = requests.filter { $0.menteeId == viewer.id }.map { request in
-            [
-                "mentor": person(request.mentorId), "goal": request.details.goal, "focus": request.details.focus.label,
-                "status": request.status.rawValue.capitalized, "isPending": request.status == .pending,
-                "declineReason": request.declineReason ?? "", "withdrawUrl": SiteRoute.withdrawRequest(request.id),
+            let status = request.status.menteeFacing
+            return [
+                "id": request.id.uuidString, "mentor": person(request.mentorId), "goal": request.details.goal, "focus": request.details.focus.label,
+                "status": status.label, "isPending": status.isOpen, "needsReply": status == .needsInfo,
+                "question": request.infoQuestion ?? "", "reply": request.infoReply ?? "",
+                "declineReason": request.status == .declined ? request.declineReason ?? "" : "", "withdrawUrl": SiteRoute.withdrawRequest(request.id),
+                "replyUrl": SiteRoute.reply(request.id),
             ]
         }
         let list: [ViewModel] = mentorships.map { mentorship in
@@ -70,6 +81,8 @@ struct MentoringController {
             ]
         }
         let model: ViewModel = [
+            "paused": try await !services.mentorships.isTakingRequests(viewer.id), "reopenUrl": SiteRoute.reopenRequests,
+            "guideUrl": SiteRoute.bossOrMentorGuide,
             "introductions": introductions, "hasIntroductions": !introductions.isEmpty,
             "goalsUrl": SiteRoute.goals, "availabilityUrl": SiteRoute.availability,
             "received": received, "hasReceived": !received.isEmpty, "sent": sent, "hasSent": !sent.isEmpty,
@@ -92,6 +105,31 @@ struct MentoringController {
     func withdraw(_ context: AppRequestContext) async throws -> Response {
         _ = try await services.mentorships.withdraw(try context.id("requestId", "mentorship request"), by: try context.signedIn())
         return cookies.redirect(SiteRoute.mentoring, .requestWithdrawn)
+    }
+
+    /// The mentor asks a question before deciding; a blank question comes back to the page with what to fix.
+    func askMore(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let question = try await request.form().text("question")
+        _ = try await services.mentorships.askForInformation(
+            try context.id("requestId", "mentorship request"), by: try context.signedIn(), question: question)
+        return cookies.redirect(SiteRoute.mentoring, .questionSentToMentee)
+    }
+
+    func reply(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let text = try await request.form().text("reply")
+        _ = try await services.mentorships.reply(try context.id("requestId", "mentorship request"), by: try context.signedIn(), text: text)
+        return cookies.redirect(SiteRoute.mentoring, .replySent)
+    }
+
+    func report(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let reason = try await request.form().text("reason")
+        _ = try await services.mentorships.report(try context.id("requestId", "mentorship request"), by: try context.signedIn(), reason: reason)
+        return cookies.redirect(SiteRoute.mentoring, .requestReported)
+    }
+
+    func reopen(_ context: AppRequestContext) async throws -> Response {
+        try await services.mentorships.reopenRequests(by: try context.signedIn())
+        return cookies.redirect(SiteRoute.mentoring, .requestsReopened)
     }
 
     func mentorship(_ context: AppRequestContext) async throws -> Response {

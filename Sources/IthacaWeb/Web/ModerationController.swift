@@ -16,6 +16,7 @@ struct ModerationController {
         router.post(RouterPath(SiteRoute.moderationHide)) { request, context in try await decide(request, context, hide: true) }
         router.post(RouterPath(SiteRoute.moderationRestore)) { request, context in try await decide(request, context, hide: false) }
         router.post(RouterPath(SiteRoute.reportDismissPattern)) { _, context in try await dismiss(context) }
+        router.post(RouterPath(SiteRoute.requestReportDismissPattern)) { _, context in try await resolveRequestReport(context) }
     }
 
     /// The target named by a form's `target` and `id` fields, and the question page it lives on.
@@ -53,6 +54,11 @@ struct ModerationController {
         return cookies.redirect(SiteRoute.moderation, .reportDismissed)
     }
 
+    func resolveRequestReport(_ context: AppRequestContext) async throws -> Response {
+        try await services.mentorships.resolveRequestReport(try context.id("reportId", "report"), by: try context.signedIn())
+        return cookies.redirect(SiteRoute.moderation, .requestReportResolved)
+    }
+
     func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
         let offset = try request.uri.queryParameters.get("cursor").map(DirectoryService.decodeCursor) ?? 0
@@ -72,7 +78,19 @@ struct ModerationController {
             return ["entryText": "\(item.actorName) \(verb) \(e.target == .answer ? "an answer" : "a \(e.target.rawValue)") in \(item.spaceName)",
                     "entryUrl": SiteRoute.question(e.questionId), "entryReason": e.reason, "entryWhen": Format.timestamp(e.createdAt)]
         }
+        var requestReports: [ViewModel] = []
+        if viewer.isAdmin {
+            let items = try await services.mentorships.requestReports(for: viewer)
+            let names = try await services.profileStore.names(of: items.flatMap { [$0.request.menteeId, $0.request.mentorId] })
+            requestReports = items.map { item in
+                ["mentee": names[item.request.menteeId] ?? "A former member", "menteeUrl": SiteRoute.person(item.request.menteeId),
+                 "mentor": names[item.request.mentorId] ?? "A former member", "goal": item.request.details.goal,
+                 "message": item.request.details.message, "reason": item.reason, "when": Format.timestamp(item.createdAt),
+                 "resolveUrl": SiteRoute.resolveRequestReport(item.id)]
+            }
+        }
         let model: ViewModel = [
+            "requestReports": requestReports, "hasRequestReports": !requestReports.isEmpty,
             "reports": reports, "hasReports": !reports.isEmpty, "entries": entries, "hasEntries": !entries.isEmpty,
             "moreUrl": queue.next.map { SiteRoute.moderation + "?cursor=" + DirectoryService.encodeCursor($0) } ?? "",
             "isAdmin": viewer.isAdmin,

@@ -44,9 +44,14 @@ struct PeopleController {
             return components.string ?? SiteRoute.people
         }
         let previousOffset = page.offset - Self.pageSize
+        let mentorIds = page.hits.map(\.candidate).filter(\.openToMentoring).map(\.id)
+        let answerTimes = try await services.mentorships.typicalAnswerTimes(of: mentorIds)
+        let paused = try await services.mentorships.pausedMentors(among: mentorIds)
         let results: [ViewModel] = page.hits.map { hit in
             let c = hit.candidate
+            let answers = answerTimes[c.id].map(AnswerTime.label) ?? ""
             return [
+                "answerTime": paused.contains(c.id) ? "Not taking requests right now" : answers,
                 "id": c.id.uuidString, "url": SiteRoute.person(c.id), "name": c.name, "initials": Format.initials(c.name),
                 "headline": c.headline, "organization": c.organization, "title": c.title, "timeZone": c.timeZone,
                 "skillsOffered": Array(c.skillsOffered.prefix(6)), "reasons": hit.reasons,
@@ -96,7 +101,10 @@ struct PeopleController {
         let d = try await services.profiles.person(id, viewer: viewer)
         let p = d.profile
         let now = services.configuration.clock.now()
+        let takingRequests = try await services.mentorships.isTakingRequests(id)
+        let answerTime = try await services.mentorships.typicalAnswerTimes(of: [id])[id].map(AnswerTime.label) ?? ""
         let person: ViewModel = [
+            "takingRequests": takingRequests, "answerTime": answerTime,
             "id": id.uuidString, "name": p.name, "initials": Format.initials(p.name), "pronouns": p.pronouns,
             "headline": p.headline, "bioHtml": Markdown.safeHTML(p.bio), "organization": p.organization, "team": p.team,
             "title": p.title,
@@ -138,7 +146,7 @@ struct PeopleController {
             "asked": listed(contributions.asked), "answered": listed(contributions.answered),
             "hasAsked": !contributions.asked.isEmpty, "hasAnswered": !contributions.answered.isEmpty,
             "hasContributions": !contributions.asked.isEmpty || !contributions.answered.isEmpty,
-            "person": person, "canAsk": !d.isSelf && p.openToMentoring, "ask": ask,
+            "person": person, "canAsk": !d.isSelf && p.openToMentoring && takingRequests, "ask": ask,
             "sharedGoals": shared, "hasSharedGoals": !shared.isEmpty,
         ]
         return services.pages.page("person", model, title: p.name, context: context, nav: d.isSelf ? .profile : .people, status: status)

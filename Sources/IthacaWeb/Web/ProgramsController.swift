@@ -199,10 +199,24 @@ struct ProgramsController {
             ["url": SiteRoute.round(round.id), "when": Format.timestamp(round.createdAt), "status": round.status == .published ? "Published" : "Draft",
              "objective": round.objective, "people": "\(round.menteeCount) mentees, \(round.mentorCount) mentors"]
         }
+        let states = Dictionary(
+            try await services.invitations.states(program: id, viewer: viewer).map { ($0.personId, $0) }, uniquingKeysWith: { first, _ in first })
+        let notJoined = states.values.filter { if case .joined = $0.state { false } else { true } }.count
         let shown = enrolments.prefix(200).map { enrolment -> ViewModel in
-            ["name": names[enrolment.personId] ?? "A member", "url": SiteRoute.person(enrolment.personId), "role": enrolment.answers.role.label,
-             "skills": (enrolment.answers.role == .mentor ? enrolment.answers.skillsOffered : enrolment.answers.skillsWanted).joined(separator: ", "),
-             "capacity": enrolment.answers.role == .mentor ? String(enrolment.answers.capacity) : ""]
+            let state = states[enrolment.personId]?.state ?? .notInvited
+            var invitation = state.label
+            var joined = false
+            switch state {
+            case .notInvited: break
+            case .invited(let at, let expires):
+                invitation = expires > services.configuration.clock.now() ? "Invited \(Format.timestamp(at))" : "Invitation expired (sent \(Format.timestamp(at)))"
+            case .joined: joined = true
+            }
+            return ["name": names[enrolment.personId] ?? "A member", "url": SiteRoute.person(enrolment.personId), "role": enrolment.answers.role.label,
+                    "skills": (enrolment.answers.role == .mentor ? enrolment.answers.skillsOffered : enrolment.answers.skillsWanted).joined(separator: ", "),
+                    "capacity": enrolment.answers.role == .mentor ? String(enrolment.answers.capacity) : "",
+                    "personId": enrolment.personId.uuidString.lowercased(), "invitation": invitation, "joined": joined,
+                    "wasInvited": state != .notInvited && !joined]
         }
         var reportModel: ViewModel?
         if let report {
@@ -228,6 +242,8 @@ struct ProgramsController {
             "allowsRounds": program.details.matchingMode.allowsRounds, "isPeer": program.details.kind == .peer,
             "groupSizes": ProgramService.groupSizes.map { ["value": $0, "label": $0 == 2 ? "Pairs" : "Circles of \($0)", "selected": $0 == 4] as ViewModel },
             "columns": ParticipantImport.Column.allCases.map(\.rawValue).joined(separator: ", "),
+            "invitationsUrl": SiteRoute.programInvitations(id), "invitationsCsvUrl": SiteRoute.programInvitationsCSV(id),
+            "notJoinedCount": notJoined, "hasNotJoined": notJoined > 0,
         ]
         return services.pages.page("program-admin", model, title: "Run \(program.details.name)", context: context, nav: .programs, status: status)
     }

@@ -113,6 +113,23 @@ enum SiteRoute {
     static let circlePersonActionPattern = "/circles/:circleId/people/:personId/:action"
     static let circleMeetingCancelPattern = "/circle-meetings/:meetingId/cancel"
     static let circleMeetingICSPattern = "/circle-meetings/:meetingId/meeting.ics"
+    // Roll-out: invitations, single sign-on, email preferences, mentors who answer, guidance.
+    static let invitationPattern = "/invitations/:token"
+    static let programInvitationsPattern = "/programs/:programId/invitations"
+    static let programInvitationsCSVPattern = "/programs/:programId/invitations.csv"
+    static let siteInvitations = "/admin/invitations"
+    static let notificationSettings = "/settings/notifications"
+    static let unsubscribe = "/email/unsubscribe"
+    static let singleSignOn = "/signin/sso"
+    static let singleSignOnCallback = "/signin/sso/callback"
+    static let singleSignOnLink = "/settings/sso"
+    static let askMorePattern = "/mentoring/requests/:requestId/ask-more"
+    static let replyPattern = "/mentoring/requests/:requestId/reply"
+    static let reportRequestPattern = "/mentoring/requests/:requestId/report"
+    static let reopenRequests = "/mentoring/reopen-requests"
+    static let bossOrMentorGuide = "/guide/boss-or-mentor"
+    static let dismissGuide = "/guide/boss-or-mentor/dismiss"
+    static let requestReportDismissPattern = "/moderation/request-reports/:reportId/resolve"
 
     static func path(_ id: UUID) -> String { "/paths/\(id.uuidString.lowercased())" }
     static func circle(_ id: UUID) -> String { "/circles/\(id.uuidString.lowercased())" }
@@ -162,6 +179,13 @@ enum SiteRoute {
     static func feedback(_ id: UUID) -> String { meeting(id) + "/feedback" }
     static func resolveItem(_ id: UUID) -> String { "/items/\(id.uuidString.lowercased())/resolve" }
     static func calendarFeed(_ secret: String) -> String { "/calendar/\(secret).ics" }
+    static func invitation(_ token: String) -> String { "/invitations/\(token)" }
+    static func programInvitations(_ id: UUID) -> String { program(id) + "/invitations" }
+    static func programInvitationsCSV(_ id: UUID) -> String { program(id) + "/invitations.csv" }
+    static func askMore(_ id: UUID) -> String { "/mentoring/requests/\(id.uuidString.lowercased())/ask-more" }
+    static func reply(_ id: UUID) -> String { "/mentoring/requests/\(id.uuidString.lowercased())/reply" }
+    static func reportRequest(_ id: UUID) -> String { "/mentoring/requests/\(id.uuidString.lowercased())/report" }
+    static func resolveRequestReport(_ id: UUID) -> String { "/moderation/request-reports/\(id.uuidString.lowercased())/resolve" }
 
     /// Only same-site paths may be used as a post-sign-in destination (no open redirects).
     static func safeNext(_ next: String?) -> String? {

@@ -19,12 +19,15 @@ func withTestApp(
     // A cheap scrypt cost keeps tests fast; PasswordHasherTests checks the production cost.
     configuration.passwordHashing = PasswordHasher(logN: 10)
     configuration.logLevel = .error
+    // Tests run the background jobs by hand (`browser.services.jobs.runDue()`), at the test clock's times.
+    configuration.runsBackgroundJobs = false
+    configuration.mailDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ithaca-test-mail-\(UUID().uuidString)").path
     configure(&configuration)
     var logger = Logger(label: "ithaca-test")
     logger.logLevel = .error
     let csrfCookieName = configuration.usesHTTPS ? "__Host-ithaca_csrf" : "ithaca_csrf"
-    let app = try await buildApplication(configuration: configuration, logger: logger)
+    let (app, services) = try await buildApplicationAndServices(configuration: configuration, logger: logger)
     try await app.test(.router) { client in
-        try await test(TestBrowser(client: client, csrfCookieName: csrfCookieName))
+        try await test(TestBrowser(client: client, csrfCookieName: csrfCookieName, services: services))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+@testable import IthacaWeb
 import NIOConcurrencyHelpers
 
 /// A test client that behaves like a browser: keeps cookies and fills in the CSRF token on form posts.
@@ -9,15 +10,18 @@ final class TestBrowser: Sendable {
     let client: any TestClientProtocol
     /// The cookie the CSRF token is read from: `__Host-ithaca_csrf` when the app runs behind HTTPS.
     let csrfCookieName: String
+    /// The app's services: background jobs, the outbox.
+    let services: AppServices
     private let jar = NIOLockedValueBox<[String: String]>([:])
 
-    init(client: any TestClientProtocol, csrfCookieName: String = "ithaca_csrf") {
+    init(client: any TestClientProtocol, csrfCookieName: String = "ithaca_csrf", services: AppServices) {
         self.client = client
         self.csrfCookieName = csrfCookieName
+        self.services = services
     }
 
     /// Another browser on the same app, with an empty cookie jar (a second device, or another person).
-    func fresh() -> TestBrowser { TestBrowser(client: client, csrfCookieName: csrfCookieName) }
+    func fresh() -> TestBrowser { TestBrowser(client: client, csrfCookieName: csrfCookieName, services: services) }
 
     var cookies: [String: String] { jar.withLockedValue { $0 } }
 
