@@ -127,10 +127,22 @@ let package = Package(
         ),
         .testTarget(name: "IthacaDomainTests", dependencies: ["IthacaDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "IthacaMarkdownTests", dependencies: ["IthacaMarkdown"], swiftSettings: swiftSettings),
+        // Real helper servers for tests (an SMTP server, an OpenID provider), started from tests/support.
+        .target(
+            name: "IthacaTestSupport",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/IthacaTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IthacaOIDCTests",
             dependencies: [
                 "IthacaOIDC",
+                "IthacaTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -142,13 +154,14 @@ let package = Package(
         ),
         .testTarget(
             name: "IthacaMailTests",
-            dependencies: ["IthacaMail", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["IthacaMail", "IthacaTestSupport", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IthacaWebTests",
             dependencies: [
                 "IthacaWeb",
+                "IthacaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

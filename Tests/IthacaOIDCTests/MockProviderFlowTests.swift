@@ -1,3 +1,4 @@
+import IthacaTestSupport
 import AsyncHTTPClient
 import Foundation
 import IthacaOIDC
@@ -25,7 +26,7 @@ struct MockProviderFlowTests {
     func signIn(_ client: OIDCClient, _ provider: MockProvider, sub: String) async throws -> (OIDCLoginStart, OIDCCallback) {
         let start = try await client.start()
         #expect(start.authorizationURL.hasPrefix(provider.issuer + "/oauth2/authorize?"))
-        let query = try await provider.submitLoginForm(authorizationURL: start.authorizationURL, sub: sub)
+        let query = try await provider.submitLoginFormQuery(authorizationURL: start.authorizationURL, sub: sub)
         let callback = try OIDCCallback(code: query["code"], state: query["state"], error: query["error"])
         #expect(callback.matches(expectedState: start.state))
         return (start, callback)
@@ -90,7 +91,7 @@ struct MockProviderFlowTests {
             #expect(try identity.requireVerifiedEmail() == "dora@example.org")
 
             let denied = try await client.start()
-            let query = try await provider.submitLoginForm(authorizationURL: denied.authorizationURL, sub: nil, deny: true)
+            let query = try await provider.submitLoginFormQuery(authorizationURL: denied.authorizationURL, sub: nil, deny: true)
             // The mock's Deny redirect carries error=access_denied but, unlike a real provider, no state.
             #expect(query["error"] == "access_denied")
             #expect(query["code"] == nil)

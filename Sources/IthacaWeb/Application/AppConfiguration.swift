@@ -33,6 +33,8 @@ public struct AppConfiguration: Sendable {
     public var mailDirectory: String?
     /// Single sign-on with an OpenID Connect provider; off when nil.
     public var singleSignOn: SingleSignOnConfiguration?
+    /// Tests put a provider here that answers as a misbehaving one would (bad signatures, expired tokens).
+    var signOnProvider: (any SignOnProvider)?
     /// Run reminders, expiry, digests and the outbox in the background (tests run them by hand instead).
     public var runsBackgroundJobs: Bool = true
     /// How often the background jobs look for work.

@@ -118,7 +118,8 @@ public struct AppServices: Sendable {
         let invitationService = self.invitations
         self.singleSignOn = try configuration.singleSignOn.map { sso in
             SingleSignOnService(
-                provider: OIDCSignOnProvider(settings: try sso.settings(redirectURI: configuration.absoluteURL(SiteRoute.singleSignOnCallback))),
+                provider: try configuration.signOnProvider
+                    ?? OIDCSignOnProvider(settings: try sso.settings(redirectURI: configuration.absoluteURL(SiteRoute.singleSignOnCallback))),
                 store: SingleSignOnStore(database: database), accounts: accountStore, invitations: invitationService,
                 invitationStore: invitationStore, clock: configuration.clock, displayName: sso.displayName, allowedDomains: sso.allowedDomains)
         }

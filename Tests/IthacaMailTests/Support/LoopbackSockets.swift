@@ -1,3 +1,4 @@
+import IthacaTestSupport
 import Foundation
 
 #if canImport(Glibc)

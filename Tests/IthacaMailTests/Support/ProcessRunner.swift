@@ -1,3 +1,4 @@
+import IthacaTestSupport
 import Foundation
 
 /// Runs a command to completion without blocking a thread; output goes through files,

@@ -1,3 +1,4 @@
+import IthacaTestSupport
 import Foundation
 
 /// What Python's `email` package (policy.default) read from a message; see tests/support/parse_eml.py.
@@ -34,7 +35,7 @@ struct ParsedEmail: Decodable {
     }
 
     static func parse(file: URL) async throws -> ParsedEmail {
-        let output = try await runChecked(["python3", SupportPaths.parserScript.path, file.path])
+        let output = try await runChecked(["python3", SupportPaths.script("parse_eml.py").path, file.path])
         return try JSONDecoder().decode(ParsedEmail.self, from: Data(output.utf8))
     }
 }

@@ -1,3 +1,4 @@
+import IthacaTestSupport
 import Foundation
 
 /// A throw-away CA and a server certificate for localhost / 127.0.0.1, made with the `openssl` CLI.

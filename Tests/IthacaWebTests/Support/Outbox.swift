@@ -55,13 +55,31 @@ enum EmailText {
         }
     }
 
-    /// A header's value (unfolded), e.g. "List-Unsubscribe".
+    /// A header's value (unfolded, RFC 2047 encoded-words decoded), e.g. "Subject".
     static func header(_ name: String, in message: String) -> String? {
         let head = message.components(separatedBy: "\r\n\r\n").first ?? ""
         let unfolded = head.replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
         for line in unfolded.components(separatedBy: "\r\n") where line.lowercased().hasPrefix(name.lowercased() + ":") {
-            return String(line.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces)
+            return decodedWords(String(line.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces))
         }
         return nil
+    }
+
+    /// "=?UTF-8?B?…?= =?UTF-8?B?…?=" as text (adjacent encoded-words join without the space between them).
+    static func decodedWords(_ value: String) -> String {
+        let pattern = try! NSRegularExpression(pattern: #"=\?UTF-8\?([BQ])\?([^?]*)\?=(\s+(?==\?))?"#, options: [.caseInsensitive])
+        var result = value
+        for match in pattern.matches(in: value, range: NSRange(value.startIndex..., in: value)).reversed() {
+            guard let whole = Range(match.range, in: value), let kind = Range(match.range(at: 1), in: value),
+                  let payload = Range(match.range(at: 2), in: value) else { continue }
+            let text: String
+            if value[kind].uppercased() == "B" {
+                text = Data(base64Encoded: String(value[payload])).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+            } else {
+                text = quotedPrintable(String(value[payload]).replacingOccurrences(of: "_", with: " "))
+            }
+            result.replaceSubrange(Range(NSRange(whole, in: value), in: result)!, with: text)
+        }
+        return result
     }
 }
