@@ -38,6 +38,9 @@ struct M029CreateInvitations: AsyncMigration {
         try await database.schema("oidc_logins")
             .id()
             .field("state_hash", .string, .required)
+            // The hash of a cookie set in the browser that started the sign-in: a callback only finishes in that
+            // browser, so nobody can sign someone else in to their own account with a forged link.
+            .field("browser_hash", .string, .required)
             .field("nonce", .string, .required)
             .field("code_verifier", .string, .required)
             .field("link_user_id", .uuid, .references("users", "id", onDelete: .cascade))

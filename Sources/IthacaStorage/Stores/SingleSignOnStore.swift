@@ -30,18 +30,19 @@ public struct SingleSignOnStore: Sendable {
 
     public init(database: IthacaDatabase) { self.database = database }
 
-    public func start(stateHash: String, _ pending: PendingSignOn) async throws {
+    public func start(stateHash: String, browserHash: String, _ pending: PendingSignOn) async throws {
         try await database.db.sql.insert(into: "oidc_logins")
-            .columns("id", "state_hash", "nonce", "code_verifier", "link_user_id", "invitation_id", "next", "created_at")
-            .values(SQLBind(UUID()), SQLBind(stateHash), SQLBind(pending.nonce), SQLBind(pending.codeVerifier), SQLBind(pending.linkUserId),
+            .columns("id", "state_hash", "browser_hash", "nonce", "code_verifier", "link_user_id", "invitation_id", "next", "created_at")
+            .values(SQLBind(UUID()), SQLBind(stateHash), SQLBind(browserHash), SQLBind(pending.nonce), SQLBind(pending.codeVerifier), SQLBind(pending.linkUserId),
                     SQLBind(pending.invitationId), SQLBind(pending.next), SQLBind(pending.createdAt))
             .run()
     }
 
-    /// Takes the sign-on with this state (once: it is deleted), if it started after `startedAfter`.
-    public func take(stateHash: String, startedAfter: Date) async throws -> PendingSignOn? {
+    /// Takes the sign-on with this state started in this browser (once: it is deleted), if it started after
+    /// `startedAfter`.
+    public func take(stateHash: String, browserHash: String, startedAfter: Date) async throws -> PendingSignOn? {
         guard let row = try await database.db.sql.raw("""
-            DELETE FROM oidc_logins WHERE state_hash = \(bind: stateHash)
+            DELETE FROM oidc_logins WHERE state_hash = \(bind: stateHash) AND browser_hash = \(bind: browserHash)
             RETURNING nonce, code_verifier, link_user_id, invitation_id, next, created_at
             """).first() else { return nil }
         let pending = PendingSignOn(

@@ -9,6 +9,7 @@ struct SessionCookies: Sendable {
     var sessionName: String { secure ? "__Host-ithaca_session" : "ithaca_session" }
     var csrfName: String { secure ? "__Host-ithaca_csrf" : "ithaca_csrf" }
     var flashName: String { secure ? "__Host-ithaca_flash" : "ithaca_flash" }
+    var signOnName: String { secure ? "__Host-ithaca_sso" : "ithaca_sso" }
 
     func session(_ value: String) -> Cookie {
         Cookie(name: sessionName, value: value, maxAge: sessionMaxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
@@ -20,6 +21,11 @@ struct SessionCookies: Sendable {
 
     func flash(_ flash: Flash) -> Cookie {
         Cookie(name: flashName, value: flash.rawValue, maxAge: 60, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    /// Ties a single sign-on to the browser that started it, for the 10 minutes it may take.
+    func signOn(_ value: String) -> Cookie {
+        Cookie(name: signOnName, value: value, maxAge: 600, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
     func expired(_ name: String) -> Cookie {

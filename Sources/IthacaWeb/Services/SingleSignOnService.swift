@@ -48,13 +48,14 @@ public struct SingleSignOnService: Sendable {
     let allowedDomains: [String]
     static let stateLifetime: TimeInterval = 600
 
-    /// Where to send the browser: the provider's authorization endpoint.
-    func start(linking viewer: Viewer?, invitationToken: String?, next: String?) async throws -> String {
+    /// Where to send the browser: the provider's authorization endpoint. `browser` is a secret the caller puts in a
+    /// cookie; the callback must bring it back.
+    func start(linking viewer: Viewer?, invitationToken: String?, next: String?, browser: String) async throws -> String {
         let start = try await provider.start()
         var invitationId: UUID?
         if let invitationToken, case .usable(let invitation, _, _, _) = try await invitations.link(invitationToken) { invitationId = invitation.id }
         try await store.start(
-            stateHash: SecretToken.hash(start.state),
+            stateHash: SecretToken.hash(start.state), browserHash: SecretToken.hash(browser),
             PendingSignOn(nonce: start.nonce, codeVerifier: start.codeVerifier, linkUserId: viewer?.id, invitationId: invitationId,
                           next: SiteRoute.safeNext(next), createdAt: clock.now()))
         return start.authorizationURL
@@ -68,11 +69,12 @@ public struct SingleSignOnService: Sendable {
     }
 
     /// Finishes a sign-in: checks `state` (once), lets the provider verify the code and token, then finds the account.
-    func finish(state: String, code: String) async throws -> Outcome {
+    func finish(state: String, code: String, browser: String) async throws -> Outcome {
         guard let pending = try await store.take(
-            stateHash: SecretToken.hash(state), startedAfter: clock.now().addingTimeInterval(-Self.stateLifetime))
+            stateHash: SecretToken.hash(state), browserHash: SecretToken.hash(browser),
+            startedAfter: clock.now().addingTimeInterval(-Self.stateLifetime))
         else {
-            throw SignOnRefusal(message: "This sign-in did not start here, was already used, or took longer than 10 minutes (the state did not match). Please start again.")
+            throw SignOnRefusal(message: "This sign-in did not start here in this browser, was already used, or took longer than 10 minutes (the state did not match). Please start again.")
         }
         let identity = try await provider.finish(code: code, codeVerifier: pending.codeVerifier, expectedNonce: pending.nonce)
         let now = clock.now()

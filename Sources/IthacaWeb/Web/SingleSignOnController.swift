@@ -24,8 +24,10 @@ struct SingleSignOnController {
         let query = FormData(body: request.uri.query ?? "")
         let invitation = query.text("invitation")
         do {
-            let url = try await service.start(linking: nil, invitationToken: invitation.isEmpty ? nil : invitation, next: query["next"])
-            return Response.seeOther(url)
+            let browser = SecretToken.make()
+            let url = try await service.start(
+                linking: nil, invitationToken: invitation.isEmpty ? nil : invitation, next: query["next"], browser: browser)
+            return redirect(to: url, browser: browser)
         } catch {
             return refused("\(service.displayName) can't be reached right now, so single sign-on is unavailable. Try again in a moment, or sign in with your password.",
                            context, status: .badGateway)
@@ -36,8 +38,17 @@ struct SingleSignOnController {
     func link(_ context: AppRequestContext) async throws -> Response {
         let viewer = try context.signedIn()
         let service = try service()
-        let url = try await service.start(linking: viewer, invitationToken: nil, next: SiteRoute.settings)
-        return Response.seeOther(url)
+        let browser = SecretToken.make()
+        let url = try await service.start(linking: viewer, invitationToken: nil, next: SiteRoute.settings, browser: browser)
+        return redirect(to: url, browser: browser)
+    }
+
+    /// Off to the provider, with the cookie that ties the sign-in to this browser (Lax: it comes back with the
+    /// provider's top-level redirect).
+    private func redirect(to url: String, browser: String) -> Response {
+        var response = Response.seeOther(url)
+        response.setCookie(cookies.signOn(browser))
+        return response
     }
 
     func callback(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -51,10 +62,14 @@ struct SingleSignOnController {
             return refused("This sign-in link is incomplete (no code or state). Please start again.", context)
         }
         do {
-            let outcome = try await service.finish(state: query.text("state"), code: query.text("code"))
-            if outcome.linked { return cookies.redirect(SiteRoute.settings, .singleSignOnLinked) }
-            return try await AuthController(services: services, cookies: cookies).startSession(
-                for: outcome.person, request: request, redirect: outcome.landing, flash: .signedIn, replacing: context.viewer?.sessionIdHash)
+            let outcome = try await service.finish(
+                state: query.text("state"), code: query.text("code"), browser: request.cookies[cookies.signOnName]?.value ?? "")
+            var response = outcome.linked
+                ? cookies.redirect(SiteRoute.settings, .singleSignOnLinked)
+                : try await AuthController(services: services, cookies: cookies).startSession(
+                    for: outcome.person, request: request, redirect: outcome.landing, flash: .signedIn, replacing: context.viewer?.sessionIdHash)
+            response.setCookie(cookies.expired(cookies.signOnName))
+            return response
         } catch let refusal as SignOnRefusal {
             return refused(refusal.message, context)
         } catch let error as IthacaError {

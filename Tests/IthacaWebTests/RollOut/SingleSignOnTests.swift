@@ -44,7 +44,7 @@ import Testing
                 #expect(ada.cookie("ithaca_session") != nil)
                 #expect(try await ada.get("/settings").text.contains("ada@example.com"))
                 // the same callback again is refused: the state is used up
-                let replay = try await ada.fresh().get(callback)
+                let replay = try await ada.get(callback)
                 #expect(replay.status == .badRequest && replay.text.contains("state did not match"))
                 // a newcomer from an allowed domain gets an account at once
                 try await provider.defineUser("new-sub", claims: ["email": "nia@sso.example", "email_verified": true, "name": "Nia New"])
@@ -73,10 +73,16 @@ import Testing
                 // a provider error is shown, not a 500
                 let denied = try await browser.get("/signin/sso/callback?error=access_denied&error_description=The+user+said+no")
                 #expect(denied.status == .badRequest && denied.text.contains("The user said no"))
+                // a callback only finishes in the browser that started the sign-in (no login CSRF)
+                let victim = browser.fresh()
+                let forwarded = try await signOn(browser.fresh(), provider, sub: "ada-sub")
+                #expect(try await victim.get(forwarded).status == .badRequest)
+                #expect(victim.cookie("ithaca_session") == nil)
                 // a code used once, then again with a new sign-in's state: the provider rejects it
-                let first = try await signOn(browser.fresh(), provider, sub: "ada-sub")
+                let starter = browser.fresh()
+                let first = try await signOn(starter, provider, sub: "ada-sub")
                 let code = try #require(URLComponents(string: first)?.queryItems?.first { $0.name == "code" }?.value)
-                #expect(try await browser.fresh().get(first).status == .seeOther)
+                #expect(try await starter.get(first).status == .seeOther)
                 let second = try await browser.get("/signin/sso")
                 let state = try #require(URLComponents(string: second.location ?? "")?.queryItems?.first { $0.name == "state" }?.value)
                 let replayed = try await browser.get("/signin/sso/callback?code=\(code)&state=\(state)")
