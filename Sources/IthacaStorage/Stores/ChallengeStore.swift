@@ -120,13 +120,12 @@ public struct ChallengeStore: Sendable {
     /// One cheer per person and check-in; a repeat changes nothing. Returns the check-in's cheer count and whether
     /// this cheer was new.
     public func cheer(_ checkIn: UUID, by person: UUID) async throws -> (count: Int, isNew: Bool) {
-        var isNew = true
-        do {
-            try await database.db.sql.insert(into: "check_in_cheers").columns("id", "check_in_id", "person_id")
-                .values(SQLBind(UUID()), SQLBind(checkIn), SQLBind(person)).run()
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            isNew = false
-        }
+        // ON CONFLICT, not a caught unique violation: this runs inside a transaction with the cheer's notification,
+        // and on PostgreSQL a failed statement aborts the transaction.
+        let isNew = try await database.db.sql.raw("""
+            INSERT INTO check_in_cheers (id, check_in_id, person_id) VALUES (\(bind: UUID()), \(bind: checkIn), \(bind: person))
+            ON CONFLICT (check_in_id, person_id) DO NOTHING RETURNING id
+            """).first() != nil
         let count = try await database.db.sql.raw("SELECT COUNT(*) AS n FROM check_in_cheers WHERE check_in_id = \(bind: checkIn)")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         return (count, isNew)

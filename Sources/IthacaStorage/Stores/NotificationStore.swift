@@ -215,11 +215,13 @@ public struct NotificationStore: Sendable {
 
     // MARK: Following questions
 
+    /// Follows a question (once). ON CONFLICT rather than catching the unique violation: inside a PostgreSQL
+    /// transaction a failed statement would abort the whole transaction.
     public func follow(_ question: UUID, person: UUID) async throws {
-        do {
-            try await database.db.sql.insert(into: "question_follows").columns("id", "question_id", "person_id")
-                .values(SQLBind(UUID()), SQLBind(question), SQLBind(person)).run()
-        } catch let error as any DatabaseError where error.isConstraintFailure {}
+        try await database.db.sql.raw("""
+            INSERT INTO question_follows (id, question_id, person_id) VALUES (\(bind: UUID()), \(bind: question), \(bind: person))
+            ON CONFLICT (question_id, person_id) DO NOTHING
+            """).run()
     }
 
     public func unfollow(_ question: UUID, person: UUID) async throws {

@@ -87,11 +87,15 @@ public struct ChallengeService: Sendable {
         guard found.person != viewer.id else {
             throw IthacaError.invalid("checkIn", "Encourage the others: your own check-in already counts.")
         }
-        let cheer = try await store.cheer(checkIn, by: viewer.id)
-        if cheer.isNew, let challenge = try await store.challenge(found.challenge) {
-            try await notifications.send(
-                to: [found.person], .cheer, "\(viewer.name) cheered your check-in in “\(challenge.details.title)”. Keep going!",
-                url: "/challenges/\(challenge.id.uuidString.lowercased())")
+        let store = store, notifications = notifications
+        let cheer = try await notifications.database.transaction { _ in
+            let cheer = try await store.cheer(checkIn, by: viewer.id)
+            if cheer.isNew, let challenge = try await store.challenge(found.challenge) {
+                try await notifications.send(
+                    to: [found.person], .cheer, "\(viewer.name) cheered your check-in in “\(challenge.details.title)”. Keep going!",
+                    url: "/challenges/\(challenge.id.uuidString.lowercased())")
+            }
+            return cheer
         }
         return (cheer.count, found.challenge)
     }

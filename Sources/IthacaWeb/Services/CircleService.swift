@@ -94,21 +94,25 @@ public struct CircleService: Sendable {
     public func join(_ id: UUID, by viewer: Viewer) async throws -> CircleMemberStatus? {
         let (circle, _) = try await visibleCircle(id, viewer)
         let details = circle.details
-        let (result, current) = try await store.change(id, person: viewer.id, now: clock.now()) { status, members in
-            switch try CircleJoinRule.join(status: status, policy: details.joinPolicy, members: members, capacity: details.capacity) {
-            case .joined: .member
-            case .requested: .requested
-            case .unchanged: nil
+        let now = clock.now()
+        // The change and what it tells people commit together.
+        return try await notifications.database.transaction { _ in
+            let (result, current) = try await store.change(id, person: viewer.id, now: now) { status, members in
+                switch try CircleJoinRule.join(status: status, policy: details.joinPolicy, members: members, capacity: details.capacity) {
+                case .joined: .member
+                case .requested: .requested
+                case .unchanged: nil
+                }
             }
+            let url = SiteRoute.circle(id)
+            if result == .requested {
+                try await notifications.send(to: try await managers(of: circle), .circle, "\(viewer.name) asked to join “\(details.name)”.", url: url)
+            } else if result == .member {
+                try await notifications.send(to: try await store.memberIds(of: id), except: viewer.id, .circle,
+                                             "\(viewer.name) joined “\(details.name)”.", url: url)
+            }
+            return current
         }
-        let url = SiteRoute.circle(id)
-        if result == .requested {
-            try await notifications.send(to: try await managers(of: circle), .circle, "\(viewer.name) asked to join “\(details.name)”.", url: url)
-        } else if result == .member {
-            try await notifications.send(to: try await store.memberIds(of: id), except: viewer.id, .circle,
-                                         "\(viewer.name) joined “\(details.name)”.", url: url)
-        }
-        return current
     }
 
     /// Invites someone by email (or lets in someone who asked).
@@ -132,16 +136,20 @@ public struct CircleService: Sendable {
 
     func admit(_ person: UUID, to circle: StoredCommunityCircle, by viewer: Viewer) async throws -> (person: UUID, status: CircleMemberStatus) {
         let capacity = circle.details.capacity
-        let (written, current) = try await store.change(circle.id, person: person, now: clock.now()) { status, members in
-            try CircleJoinRule.invite(status: status, members: members, capacity: capacity)
-        }
-        let url = SiteRoute.circle(circle.id)
-        switch written {
-        case .invited?:
-            try await notifications.send(to: [person], .circle, "\(viewer.name) invited you to the circle “\(circle.details.name)”.", url: url)
-        case .member?:
-            try await notifications.send(to: [person], .circle, "You're in: welcome to “\(circle.details.name)”.", url: url)
-        default: break
+        let now = clock.now()
+        let current = try await notifications.database.transaction { _ in
+            let (written, current) = try await store.change(circle.id, person: person, now: now) { status, members in
+                try CircleJoinRule.invite(status: status, members: members, capacity: capacity)
+            }
+            let url = SiteRoute.circle(circle.id)
+            switch written {
+            case .invited?:
+                try await notifications.send(to: [person], .circle, "\(viewer.name) invited you to the circle “\(circle.details.name)”.", url: url)
+            case .member?:
+                try await notifications.send(to: [person], .circle, "You're in: welcome to “\(circle.details.name)”.", url: url)
+            default: break
+            }
+            return current
         }
         return (person, current ?? .invited)
     }
@@ -186,10 +194,14 @@ public struct CircleService: Sendable {
         if try await store.overlaps(circle: id, start: checked.start, end: checked.end) {
             throw IthacaError.validation([FieldError(field: "start", message: "The circle already meets then; pick another time.")])
         }
-        let meetingId = try await store.schedule(checked, circle: id, by: viewer.id, now: clock.now())
-        try await notifications.send(
-            to: try await store.memberIds(of: id), except: viewer.id, .circle,
-            "New meeting in “\(circle.details.name)”: \(checked.agenda.prefix(80))", url: SiteRoute.circle(id))
+        let now = clock.now()
+        let meetingId = try await notifications.database.transaction { _ in
+            let meetingId = try await store.schedule(checked, circle: id, by: viewer.id, now: now)
+            try await notifications.send(
+                to: try await store.memberIds(of: id), except: viewer.id, .circle,
+                "New meeting in “\(circle.details.name)”: \(checked.agenda.prefix(80))", url: SiteRoute.circle(id))
+            return meetingId
+        }
         guard let meeting = try await store.meeting(meetingId) else { throw IthacaError.notFound("meeting") }
         return meeting
     }
@@ -211,10 +223,12 @@ public struct CircleService: Sendable {
         let now = clock.now()
         try policy.checkCancellable(start: meeting.plan.start, now: now)
         let kind = policy.cancellation(start: meeting.plan.start, now: now)
-        try await store.cancel(id, as: kind, now: now)
-        try await notifications.send(
-            to: try await store.memberIds(of: circle.id), except: viewer.id, .circle,
-            "A meeting of “\(circle.details.name)” was cancelled\(kind == .late ? " at short notice" : "").", url: SiteRoute.circle(circle.id))
+        try await notifications.database.transaction { _ in
+            try await store.cancel(id, as: kind, now: now)
+            try await notifications.send(
+                to: try await store.memberIds(of: circle.id), except: viewer.id, .circle,
+                "A meeting of “\(circle.details.name)” was cancelled\(kind == .late ? " at short notice" : "").", url: SiteRoute.circle(circle.id))
+        }
         return try await store.meeting(id) ?? meeting
     }
 
@@ -249,12 +263,15 @@ public struct CircleService: Sendable {
         try await access(circle, viewer).requireMember()
         let text = try CirclePostRule.validated(body, kind: kind)
         try await posting.admit(viewer)
-        let post = try await store.post(text, kind: kind, circle: id, author: viewer.id, now: clock.now())
-        if kind == .note {
-            try await notifications.send(to: try await store.memberIds(of: id), except: viewer.id, .circle,
-                                         "\(viewer.name) added a note in “\(circle.details.name)”.", url: SiteRoute.circle(id))
+        let now = clock.now()
+        return try await notifications.database.transaction { _ in
+            let post = try await store.post(text, kind: kind, circle: id, author: viewer.id, now: now)
+            if kind == .note {
+                try await notifications.send(to: try await store.memberIds(of: id), except: viewer.id, .circle,
+                                             "\(viewer.name) added a note in “\(circle.details.name)”.", url: SiteRoute.circle(id))
+            }
+            return post
         }
-        return post
     }
 
     public func posts(of id: UUID, kind: CirclePostKind, offset: Int, for viewer: Viewer)

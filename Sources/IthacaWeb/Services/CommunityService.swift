@@ -84,12 +84,16 @@ public struct CommunityService: Sendable {
         let draft = try QuestionDraft.validated(title: title, body: body, tags: tags, anonymous: anonymous)
         try await requireMember(space, viewer)
         try await posting.admit(viewer)
-        let question = try await store.addQuestion(draft, space: space.id, author: viewer.id, now: clock.now())
-        // Askers follow their question: answers reach their inbox.
-        try await notifications.follow(question.id, viewer: viewer)
-        try await notifyMentions(in: draft.title + "\n" + draft.body, space: space.id, question: question,
-                                 by: draft.anonymous ? "A member" : viewer.name, viewer: viewer)
-        return question
+        let now = clock.now()
+        // The question and what it tells people commit together.
+        return try await notifications.database.transaction { _ in
+            let question = try await store.addQuestion(draft, space: space.id, author: viewer.id, now: now)
+            // Askers follow their question: answers reach their inbox.
+            try await notifications.follow(question.id, viewer: viewer)
+            try await notifyMentions(in: draft.title + "\n" + draft.body, space: space.id, question: question,
+                                     by: draft.anonymous ? "A member" : viewer.name, viewer: viewer)
+            return question
+        }
     }
 
     public func questions(in key: String?, order: QuestionOrder, tag: String?, offset: Int) async throws -> (items: [StoredQuestion], next: Int?) {
@@ -137,18 +141,22 @@ public struct CommunityService: Sendable {
         let text = try AnswerRules.validatedBody(body)
         try await requireMember(space, viewer)
         try await posting.admit(viewer)
-        let answer = try await store.addAnswer(text, to: questionId, author: viewer.id, now: clock.now())
-        let url = "/questions/\(questionId.uuidString.lowercased())"
-        let followers = try await notifications.store.followers(of: questionId)
-        try await notifications.send(
-            to: followers.filter { $0 == question.authorId }, except: viewer.id, .answer, "\(viewer.name) answered your question “\(question.title)”.", url: url)
-        try await notifications.send(
-            to: followers.filter { $0 != question.authorId }, except: viewer.id, .followedAnswer,
-            "\(viewer.name) answered “\(question.title)”, a question you follow.", url: url)
-        // Answerers follow the question too, to see the discussion go on.
-        try await notifications.follow(questionId, viewer: viewer)
-        try await notifyMentions(in: text, space: space.id, question: question, by: viewer.name, viewer: viewer)
-        return answer
+        let now = clock.now()
+        return try await notifications.database.transaction { _ in
+            let answer = try await store.addAnswer(text, to: questionId, author: viewer.id, now: now)
+            let url = "/questions/\(questionId.uuidString.lowercased())"
+            let followers = try await notifications.store.followers(of: questionId)
+            try await notifications.send(
+                to: followers.filter { $0 == question.authorId }, except: viewer.id, .answer,
+                "\(viewer.name) answered your question “\(question.title)”.", url: url)
+            try await notifications.send(
+                to: followers.filter { $0 != question.authorId }, except: viewer.id, .followedAnswer,
+                "\(viewer.name) answered “\(question.title)”, a question you follow.", url: url)
+            // Answerers follow the question too, to see the discussion go on.
+            try await notifications.follow(questionId, viewer: viewer)
+            try await notifyMentions(in: text, space: space.id, question: question, by: viewer.name, viewer: viewer)
+            return answer
+        }
     }
 
     /// A comment on the question or one of its answers, by a member of the space; the post's author hears of it.
@@ -165,14 +173,18 @@ public struct CommunityService: Sendable {
         let text = try AnswerRules.validatedComment(body)
         try await requireMember(space, viewer)
         try await posting.admit(viewer)
-        let comment = try await store.addComment(text, on: post, question: question.id, author: viewer.id, now: clock.now())
         let author = AnswerRules.commenterLabel(author: viewer.id, name: viewer.name, question: (question.authorId, question.anonymous), viewer: viewer.id)
-        try await notifications.send(
-            to: [postAuthor], except: viewer.id, .comment,
-            "\(question.anonymous && viewer.id == question.authorId ? "The asker" : viewer.name) commented on your \(what) to “\(question.title)”.",
-            url: "/questions/\(question.id.uuidString.lowercased())")
-        try await notifyMentions(in: text, space: space.id, question: question,
-                                 by: question.anonymous && viewer.id == question.authorId ? "The asker" : viewer.name, viewer: viewer)
+        let now = clock.now()
+        let (found, kind) = (question, what)
+        let comment = try await notifications.database.transaction { _ in
+            let comment = try await store.addComment(text, on: post, question: found.id, author: viewer.id, now: now)
+            let label = found.anonymous && viewer.id == found.authorId ? "The asker" : viewer.name
+            try await notifications.send(
+                to: [postAuthor], except: viewer.id, .comment, "\(label) commented on your \(kind) to “\(found.title)”.",
+                url: "/questions/\(found.id.uuidString.lowercased())")
+            try await notifyMentions(in: text, space: space.id, question: found, by: label, viewer: viewer)
+            return comment
+        }
         return (comment, author)
     }
 
@@ -207,11 +219,13 @@ public struct CommunityService: Sendable {
             throw IthacaError.notFound("answer")
         }
         try AnswerRules.checkAccept(viewer: viewer.id, asker: question.authorId, questionId: question.id, answerQuestionId: answer.questionId)
-        try await store.accept(answerId, on: question.id)
-        // Never names the asker: they may have asked anonymously.
-        try await notifications.send(
-            to: [answer.authorId], except: viewer.id, .accepted, "Your answer to “\(question.title)” was accepted. Thank you for helping!",
-            url: "/questions/\(question.id.uuidString.lowercased())")
+        try await notifications.database.transaction { _ in
+            try await store.accept(answerId, on: question.id)
+            // Never names the asker: they may have asked anonymously.
+            try await notifications.send(
+                to: [answer.authorId], except: viewer.id, .accepted, "Your answer to “\(question.title)” was accepted. Thank you for helping!",
+                url: "/questions/\(question.id.uuidString.lowercased())")
+        }
         return try await store.question(id: question.id)!
     }
 

@@ -76,10 +76,13 @@ public struct EventService: Sendable {
 
     public func cancel(_ id: UUID, by viewer: Viewer) async throws -> Detail {
         let event = try await event(id)
-        let promoted = try await store.cancel(id, person: viewer.id, capacity: event.details.capacity)
-        try await notifications.send(
-            to: promoted, .event, "A seat opened up: you're going to “\(event.details.title)”.",
-            url: "/events/\(id.uuidString.lowercased())")
+        let store = store, notifications = notifications
+        try await notifications.database.transaction { _ in
+            let promoted = try await store.cancel(id, person: viewer.id, capacity: event.details.capacity)
+            try await notifications.send(
+                to: promoted, .event, "A seat opened up: you're going to “\(event.details.title)”.",
+                url: "/events/\(id.uuidString.lowercased())")
+        }
         return try await detail(id, for: viewer)
     }
 
@@ -105,9 +108,12 @@ public struct EventService: Sendable {
         let event = try await event(id)
         guard event.hostId == viewer.id || viewer.isAdmin else { throw IthacaError.forbidden("Only the host can call the event off.") }
         guard !event.cancelled else { throw IthacaError.conflict("This event was already called off.") }
-        let people = try await store.callOff(id, now: clock.now())
-        try await notifications.send(to: people, except: viewer.id, .event, "“\(event.details.title)” was called off by its host.",
-                                     url: "/events/\(id.uuidString.lowercased())")
+        let store = store, notifications = notifications, now = clock.now()
+        try await notifications.database.transaction { _ in
+            let people = try await store.callOff(id, now: now)
+            try await notifications.send(to: people, except: viewer.id, .event, "“\(event.details.title)” was called off by its host.",
+                                         url: "/events/\(id.uuidString.lowercased())")
+        }
         return try await detail(id, for: viewer)
     }
 

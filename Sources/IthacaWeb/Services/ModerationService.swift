@@ -68,13 +68,16 @@ public struct ModerationService: Sendable {
         let post = try await post(target, id)
         if post.hiddenReason != nil || post.question.hiddenReason != nil { throw IthacaError.notFound(target.rawValue) }
         let text = try ModerationRules.validatedReport(reason: reason, reporterIsAuthor: post.authorId == viewer.id)
-        guard let reportId = try await store.report(
-            target, id, question: post.question.id, space: post.question.spaceId, reporter: viewer.id, reason: text, now: clock.now())
-        else { throw CommunityRuleViolation.alreadyReported }
-        try await notifications.send(
-            to: try await community.moderators(of: post.question.spaceId), except: viewer.id, .moderation,
-            "A post was reported on “\(post.question.title)”.", url: "/moderation")
-        return reportId
+        let store = store, notifications = notifications, community = community, now = clock.now()
+        return try await notifications.database.transaction { _ in
+            guard let reportId = try await store.report(
+                target, id, question: post.question.id, space: post.question.spaceId, reporter: viewer.id, reason: text, now: now)
+            else { throw CommunityRuleViolation.alreadyReported }
+            try await notifications.send(
+                to: try await community.moderators(of: post.question.spaceId), except: viewer.id, .moderation,
+                "A post was reported on “\(post.question.title)”.", url: "/moderation")
+            return reportId
+        }
     }
 
     public func queue(for viewer: Viewer, offset: Int) async throws -> (items: [QueueItem], next: Int?) {
@@ -98,23 +101,29 @@ public struct ModerationService: Sendable {
         let post = try await post(target, id)
         try await requireModerator(of: post.question.spaceId, viewer)
         let text = try ModerationRules.validatedHideReason(reason)
-        try await community.setHidden(target, id, reason: text, now: clock.now())
-        try await store.resolve(target: id, as: .hidden, by: viewer.id, now: clock.now())
-        try await store.log(.hide, target, id, question: post.question.id, space: post.question.spaceId, actor: viewer.id, reason: text, now: clock.now())
-        try await notifications.send(
-            to: [post.authorId], .moderation, "A moderator hid your \(target.rawValue) on “\(post.question.title)”: \(text)",
-            url: "/questions/\(post.question.id.uuidString.lowercased())")
+        let store = store, notifications = notifications, community = community, now = clock.now()
+        try await notifications.database.transaction { _ in
+            try await community.setHidden(target, id, reason: text, now: now)
+            try await store.resolve(target: id, as: .hidden, by: viewer.id, now: now)
+            try await store.log(.hide, target, id, question: post.question.id, space: post.question.spaceId, actor: viewer.id, reason: text, now: now)
+            try await notifications.send(
+                to: [post.authorId], .moderation, "A moderator hid your \(target.rawValue) on “\(post.question.title)”: \(text)",
+                url: "/questions/\(post.question.id.uuidString.lowercased())")
+        }
     }
 
     public func restore(_ target: ReportTarget, _ id: UUID, by viewer: Viewer) async throws {
         let post = try await post(target, id)
         try await requireModerator(of: post.question.spaceId, viewer)
         guard post.hiddenReason != nil else { throw IthacaError.conflict("This post is not hidden.") }
-        try await community.setHidden(target, id, reason: nil, now: clock.now())
-        try await store.log(.restore, target, id, question: post.question.id, space: post.question.spaceId, actor: viewer.id, reason: "", now: clock.now())
-        try await notifications.send(
-            to: [post.authorId], .moderation, "Your \(target.rawValue) on “\(post.question.title)” is visible again.",
-            url: "/questions/\(post.question.id.uuidString.lowercased())")
+        let store = store, notifications = notifications, community = community, now = clock.now()
+        try await notifications.database.transaction { _ in
+            try await community.setHidden(target, id, reason: nil, now: now)
+            try await store.log(.restore, target, id, question: post.question.id, space: post.question.spaceId, actor: viewer.id, reason: "", now: now)
+            try await notifications.send(
+                to: [post.authorId], .moderation, "Your \(target.rawValue) on “\(post.question.title)” is visible again.",
+                url: "/questions/\(post.question.id.uuidString.lowercased())")
+        }
     }
 
     /// Leaves the post up and closes the reports on it.

@@ -366,28 +366,36 @@ public struct ProgramService: Sendable {
         switch detail.program.details.kind {
         case .peer, .groupCoaching:
             let isPeer = detail.program.details.kind == .peer
-            let published = try await store.publishGroups(
-                round: id, kind: isPeer ? .peerCircle : .cohort, programName: detail.program.details.name, now: clock.now())
-            try await notifications.send(
-                to: detail.groups.flatMap { $0.members + ($0.coachId.map { [$0] } ?? []) }, .circle,
-                isPeer ? "You're in a new peer circle in \(name). Meet your circle." : "Your coaching cohort in \(name) is ready.", url: "/circles")
-            return published
+            let store = store, notifications = notifications, now = clock.now()
+            return try await notifications.database.transaction { _ in
+                let published = try await store.publishGroups(
+                    round: id, kind: isPeer ? .peerCircle : .cohort, programName: detail.program.details.name, now: now)
+                try await notifications.send(
+                    to: detail.groups.flatMap { $0.members + ($0.coachId.map { [$0] } ?? []) }, .circle,
+                    isPeer ? "You're in a new peer circle in \(name). Meet your circle." : "Your coaching cohort in \(name) is ready.",
+                    url: "/circles")
+                return published
+            }
         case .oneToOne, .reverse: break
         }
         let enrolments = try await store.enrolments(in: detail.round.programId)
         var goals: [UUID: String] = [:]
         for enrolment in enrolments { goals[enrolment.personId] = enrolment.answers.goals }
         let goalOf = goals
-        let published = try await store.publish(
-            round: id, goalOf: { goalOf[$0] ?? "" }, cadence: detail.program.details.policies.cadence, now: clock.now())
-        for pair in try await store.pairs(of: id) {
-            guard let mentor = pair.mentorId, let mentorship = pair.mentorshipId else { continue }
-            try await notifications.send(
-                to: [pair.menteeId, mentor], .matched,
-                "You've been matched in \(name). Read why, then acknowledge the agreement to start.",
-                url: "/mentorships/\(mentorship.uuidString.lowercased())")
+        let store = store, notifications = notifications, now = clock.now()
+        // Publishing and telling every pair commit together: nobody hears of a match that was rolled back.
+        return try await notifications.database.transaction { _ in
+            let published = try await store.publish(
+                round: id, goalOf: { goalOf[$0] ?? "" }, cadence: detail.program.details.policies.cadence, now: now)
+            for pair in try await store.pairs(of: id) {
+                guard let mentor = pair.mentorId, let mentorship = pair.mentorshipId else { continue }
+                try await notifications.send(
+                    to: [pair.menteeId, mentor], .matched,
+                    "You've been matched in \(name). Read why, then acknowledge the agreement to start.",
+                    url: "/mentorships/\(mentorship.uuidString.lowercased())")
+            }
+            return published
         }
-        return published
     }
 
     /// The round's pairs as CSV (formula-injection safe).
