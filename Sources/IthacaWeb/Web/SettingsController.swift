@@ -32,7 +32,12 @@ struct SettingsController {
              "revokeUrl": SiteRoute.revokeToken(token.id!)]
         }
         let feedCreatedAt = try await services.calendarFeeds.createdAt(for: viewer)
+        var singleSignOn: ViewModel?
+        if let sso = services.singleSignOn {
+            singleSignOn = ["name": sso.displayName, "linked": try await sso.isLinked(viewer), "linkUrl": SiteRoute.singleSignOnLink]
+        }
         let model: ViewModel = [
+            "notificationSettingsUrl": SiteRoute.notificationSettings, "singleSignOn": singleSignOn as Any,
             "email": viewer.email, "sessions": sessions, "tokens": tokens, "hasTokens": !tokens.isEmpty,
             "feedCreatedAt": feedCreatedAt.map(Format.timestamp) ?? "", "calendarUrl": SiteRoute.settingsCalendar,
             "calendarRevokeUrl": SiteRoute.settingsCalendarRevoke,

@@ -1,0 +1,25 @@
+"""A configuration mistake stops the server at start-up with one clear line and exit status 1: email would otherwise
+be lost later, or single sign-on fail for everyone."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+
+@pytest.mark.parametrize("flags, says", [
+    (["--smtp-url", "smtps//mail.example.org"], "--smtp-url"),
+    (["--smtp-url", "smtp://user@mail.example.org:99999"], "--smtp-url"),
+    (["--mail-from", "not an address"], "--mail-from"),
+    (["--oidc-issuer", "ftp://login.example.org", "--oidc-client-id", "ithaca"], "--oidc-issuer"),
+    (["--oidc-issuer", "https://login.example.org"], "--oidc-client-id"),
+])
+def test_a_bad_setting_stops_the_server_with_one_line(ithaca_bin, tmp_path, flags, says):
+    result = subprocess.run(
+        [ithaca_bin, "serve", "--port", "0", "--database", f"sqlite://{tmp_path}/db.sqlite", *flags],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, (result.returncode, result.stdout[-500:], result.stderr[-500:])
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("ithaca: ") and says in lines[0], lines[0]
