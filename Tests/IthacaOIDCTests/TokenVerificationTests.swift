@@ -1,3 +1,4 @@
+import IthacaTestSupport
 import Crypto
 import Foundation
 import IthacaOIDC

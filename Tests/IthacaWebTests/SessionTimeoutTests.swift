@@ -1,3 +1,4 @@
+import IthacaTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting

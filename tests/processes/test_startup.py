@@ -7,6 +7,8 @@ import subprocess
 
 import pytest
 
+from conftest import free_port
+
 
 @pytest.mark.parametrize("flags, says", [
     (["--smtp-url", "smtps//mail.example.org"], "--smtp-url"),
@@ -17,7 +19,7 @@ import pytest
 ])
 def test_a_bad_setting_stops_the_server_with_one_line(ithaca_bin, tmp_path, flags, says):
     result = subprocess.run(
-        [ithaca_bin, "serve", "--port", "0", "--database", f"sqlite://{tmp_path}/db.sqlite", *flags],
+        [ithaca_bin, "serve", "--port", str(free_port()), "--database", f"sqlite://{tmp_path}/db.sqlite", *flags],
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, (result.returncode, result.stdout[-500:], result.stderr[-500:])
     lines = [line for line in result.stderr.splitlines() if line.strip()]

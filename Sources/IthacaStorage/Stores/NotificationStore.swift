@@ -106,28 +106,54 @@ public struct NotificationStore: Sendable {
 
     public init(database: IthacaDatabase) { self.database = database }
 
-    /// The people a notification of `kind` goes to, with the channel each chose (or the kind's default).
+    /// The people a notification of `kind` goes to, with the channel each chose (or the kind's default); 500 people
+    /// a query, so a round's thousands of pairs are looked up in a few.
     public func recipients(_ people: [UUID], kind: NotificationKind) async throws -> [NotificationRecipient] {
-        let unique = Array(Set(people))
-        guard !unique.isEmpty else { return [] }
-        return try await database.db.sql.raw("""
-            SELECT u.id, u.email, p.name, p.time_zone, np.channel FROM users u LEFT JOIN profiles p ON p.id = u.id
-            LEFT JOIN notification_preferences np ON np.person_id = u.id AND np.kind = \(bind: kind.rawValue)
-            WHERE u.id IN (\(binds: unique))
-            """).all().map { row in
-            NotificationRecipient(
-                id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
-                name: try row.decode(column: "name", as: String?.self) ?? "", timeZone: try row.decode(column: "time_zone", as: String?.self),
-                channel: (try row.decode(column: "channel", as: String?.self)).flatMap(NotificationChannel.init(rawValue:)) ?? kind.defaultChannel)
-        }.sorted { $0.id.uuidString < $1.id.uuidString }
+        let unique = Array(Set(people)).sorted { $0.uuidString < $1.uuidString }
+        var result: [NotificationRecipient] = []
+        result.reserveCapacity(unique.count)
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let batch = Array(unique[start..<min(start + 500, unique.count)])
+            result += try await database.db.sql.raw("""
+                SELECT u.id, u.email, p.name, p.time_zone, np.channel FROM users u LEFT JOIN profiles p ON p.id = u.id
+                LEFT JOIN notification_preferences np ON np.person_id = u.id AND np.kind = \(bind: kind.rawValue)
+                WHERE u.id IN (\(binds: batch))
+                """).all().map { row in
+                NotificationRecipient(
+                    id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
+                    name: try row.decode(column: "name", as: String?.self) ?? "", timeZone: try row.decode(column: "time_zone", as: String?.self),
+                    channel: (try row.decode(column: "channel", as: String?.self)).flatMap(NotificationChannel.init(rawValue:)) ?? kind.defaultChannel)
+            }
+        }
+        return result.sorted { $0.id.uuidString < $1.id.uuidString }
     }
 
-    /// Puts one notification in a person's inbox (waiting for their digest when `digest` is set); joins the caller's
-    /// transaction when there is one.
-    public func deliver(to person: UUID, kind: NotificationKind, text: String, url: String, digest: String?, now: Date) async throws {
-        try await database.db.sql.insert(into: "notifications").columns("id", "person_id", "kind", "text", "url", "created_at", "digest")
-            .values(SQLBind(UUID()), SQLBind(person), SQLBind(kind.rawValue), SQLBind(text), SQLBind(url), SQLBind(now), SQLBind(digest))
-            .run()
+    /// One inbox entry (waiting for the person's digest when `digest` is set).
+    public struct Delivery: Sendable {
+        public let person: UUID
+        public let text: String
+        public let url: String
+        public let digest: String?
+
+        public init(person: UUID, text: String, url: String, digest: String?) {
+            self.person = person
+            self.text = text
+            self.url = url
+            self.digest = digest
+        }
+    }
+
+    /// Puts notifications of one kind in people's inboxes, 500 rows a statement; joins the caller's transaction.
+    public func deliver(_ deliveries: [Delivery], kind: NotificationKind, now: Date) async throws {
+        for start in stride(from: 0, to: deliveries.count, by: 500) {
+            var insert = database.db.sql.insert(into: "notifications").columns("id", "person_id", "kind", "text", "url", "created_at", "digest")
+            for item in deliveries[start..<min(start + 500, deliveries.count)] {
+                insert = insert.values(
+                    SQLBind(UUID()), SQLBind(item.person), SQLBind(kind.rawValue), SQLBind(item.text), SQLBind(item.url), SQLBind(now),
+                    SQLBind(item.digest))
+            }
+            try await insert.run()
+        }
     }
 
     // MARK: Preferences

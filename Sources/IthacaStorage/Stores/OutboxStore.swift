@@ -39,17 +39,19 @@ public struct OutboxStore: Sendable {
 
     public init(database: IthacaDatabase) { self.database = database }
 
-    /// Queues messages; joins the caller's transaction when there is one.
+    /// Queues messages, 200 a statement; joins the caller's transaction when there is one.
     public func enqueue(_ messages: [(person: UUID?, message: OutboxMessage)]) async throws {
-        guard !messages.isEmpty else { return }
         let db = database.db
-        for item in messages {
-            let message = item.message
-            try await db.sql.insert(into: "outbox")
+        for start in stride(from: 0, to: messages.count, by: 200) {
+            var insert = db.sql.insert(into: "outbox")
                 .columns("id", "person_id", "recipient", "subject", "kind", "message", "created_at", "next_attempt_at", "attempts")
-                .values(SQLBind(message.id), SQLBind(item.person), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.kind),
-                        SQLBind(message.message), SQLBind(message.createdAt), SQLBind(message.createdAt), SQLBind(0))
-                .run()
+            for item in messages[start..<min(start + 200, messages.count)] {
+                let message = item.message
+                insert = insert.values(
+                    SQLBind(message.id), SQLBind(item.person), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.kind),
+                    SQLBind(message.message), SQLBind(message.createdAt), SQLBind(message.createdAt), SQLBind(0))
+            }
+            try await insert.run()
         }
     }
 

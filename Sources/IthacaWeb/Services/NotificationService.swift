@@ -27,22 +27,36 @@ public struct NotificationService: Sendable {
         to people: [UUID], except author: UUID? = nil, _ kind: NotificationKind, url: String,
         calendar: (NotificationRecipient) -> CalendarAttachment? = { _ in nil }, text: (NotificationRecipient) -> String
     ) async throws {
-        let recipients = try await store.recipients(people.filter { $0 != author }, kind: kind).filter { $0.channel != .off }
-        guard !recipients.isEmpty else { return }
+        let recipients = try await store.recipients(people.filter { $0 != author }, kind: kind)
+        try await deliver(kind, recipients.map { ($0, text($0), url, calendar($0)) })
+    }
+
+    /// The same kind of news to many people, each with their own text and page (a published round tells every pair):
+    /// recipients looked up and rows written in batches.
+    func sendEach(_ kind: NotificationKind, _ items: [(person: UUID, text: String, url: String)]) async throws {
+        let recipients = Dictionary(uniqueKeysWithValues: try await store.recipients(items.map(\.person), kind: kind).map { ($0.id, $0) })
+        try await deliver(kind, items.compactMap { item in recipients[item.person].map { ($0, item.text, item.url, nil) } })
+    }
+
+    /// Writes the inbox entries and emails, in one transaction (the caller's, when there is one).
+    private func deliver(_ kind: NotificationKind, _ letters: [(recipient: NotificationRecipient, text: String, url: String, calendar: CalendarAttachment?)]) async throws {
+        let wanted = letters.filter { $0.recipient.channel != .off }
+        guard !wanted.isEmpty else { return }
         let now = clock.now()
-        let letters = recipients.map { recipient in
-            let line = text(recipient)
-            let email = recipient.channel == .email
-                ? composer.notification(to: recipient, kind: kind, text: line, url: url, calendar: calendar(recipient), now: now) : nil
-            return (recipient: recipient, text: line, email: email)
+        let deliveries = wanted.map {
+            NotificationStore.Delivery(person: $0.recipient.id, text: $0.text, url: $0.url, digest: $0.recipient.channel.digest)
+        }
+        let emails: [(person: UUID?, message: OutboxMessage)] = wanted.compactMap { letter in
+            guard letter.recipient.channel == .email,
+                  let email = composer.notification(
+                    to: letter.recipient, kind: kind, text: letter.text, url: letter.url, calendar: letter.calendar, now: now)
+            else { return nil }
+            return (letter.recipient.id, email)
         }
         let store = store, outbox = outbox
         try await database.transaction { _ in
-            for letter in letters {
-                try await store.deliver(
-                    to: letter.recipient.id, kind: kind, text: letter.text, url: url, digest: letter.recipient.channel.digest, now: now)
-                if let email = letter.email { try await outbox.enqueue([(letter.recipient.id, email)]) }
-            }
+            try await store.deliver(deliveries, kind: kind, now: now)
+            try await outbox.enqueue(emails)
         }
     }
 

@@ -387,13 +387,13 @@ public struct ProgramService: Sendable {
         return try await notifications.database.transaction { _ in
             let published = try await store.publish(
                 round: id, goalOf: { goalOf[$0] ?? "" }, cadence: detail.program.details.policies.cadence, now: now)
-            for pair in try await store.pairs(of: id) {
-                guard let mentor = pair.mentorId, let mentorship = pair.mentorshipId else { continue }
-                try await notifications.send(
-                    to: [pair.menteeId, mentor], .matched,
-                    "You've been matched in \(name). Read why, then acknowledge the agreement to start.",
-                    url: "/mentorships/\(mentorship.uuidString.lowercased())")
+            let text = "You've been matched in \(name). Read why, then acknowledge the agreement to start."
+            let news = try await store.pairs(of: id).flatMap { pair -> [(person: UUID, text: String, url: String)] in
+                guard let mentor = pair.mentorId, let mentorship = pair.mentorshipId else { return [] }
+                let url = "/mentorships/\(mentorship.uuidString.lowercased())"
+                return [(pair.menteeId, text, url), (mentor, text, url)]
             }
+            try await notifications.sendEach(.matched, news)
             return published
         }
     }

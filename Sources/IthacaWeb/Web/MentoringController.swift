@@ -55,7 +55,8 @@ struct MentoringController {
             let status = request.status.menteeFacing
             return [
                 "id": request.id.uuidString, "mentor": person(request.mentorId), "goal": request.details.goal, "focus": request.details.focus.label,
-                "status": status.label, "isPending": status.isOpen, "needsReply": status == .needsInfo,
+                "status": status == .needsInfo ? "Waiting for your reply" : status.rawValue.capitalized, "isPending": status.isOpen,
+                "needsReply": status == .needsInfo,
                 "question": request.infoQuestion ?? "", "reply": request.infoReply ?? "",
                 "declineReason": request.status == .declined ? request.declineReason ?? "" : "", "withdrawUrl": SiteRoute.withdrawRequest(request.id),
                 "replyUrl": SiteRoute.reply(request.id),
