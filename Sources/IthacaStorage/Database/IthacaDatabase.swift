@@ -40,15 +40,22 @@ public final class IthacaDatabase: Sendable {
 
     /// The connection of the transaction this task is in (see `transaction(key:_:)`), so every store called inside
     /// one writes on the same connection and commits or rolls back with it.
-    @TaskLocal static var activeTransaction: (any Database)?
+    /// Keyed by the database it belongs to, so a transaction on one database never captures another's queries.
+    @TaskLocal static var activeTransaction: (owner: ObjectIdentifier, connection: any Database)?
+
+    /// This database's transaction in the calling task, if any.
+    private var active: (any Database)? {
+        guard let active = Self.activeTransaction, active.owner == ObjectIdentifier(self) else { return nil }
+        return active.connection
+    }
 
     /// A database handle for one unit of work: the current transaction's connection when there is one.
     public var db: any Database {
-        Self.activeTransaction ?? databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        active ?? databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
-    /// Whether the calling task is inside `transaction(key:_:)` or `criticalSection(key:_:)`.
-    public var inTransaction: Bool { Self.activeTransaction != nil }
+    /// Whether the calling task is inside `transaction(key:_:)` or `criticalSection(key:_:)` on this database.
+    public var inTransaction: Bool { active != nil }
 
     public var isSQLite: Bool {
         if case .sqlite = location { return true }
@@ -145,7 +152,7 @@ public final class IthacaDatabase: Sendable {
     /// what it causes (inbox entries, outgoing email) commit together or not at all. SQLite takes the write lock up
     /// front (`BEGIN IMMEDIATE`); PostgreSQL takes the advisory lock `key` when given. Nested calls join the outer one.
     public func transaction<T: Sendable>(key: Int64? = nil, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if let active = Self.activeTransaction {
+        if let active {
             if let key, !isSQLite { try await active.sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run() }
             return try await body(active)
         }
@@ -159,7 +166,7 @@ public final class IthacaDatabase: Sendable {
                 if let key { try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run() }
             }
             do {
-                let result = try await Self.$activeTransaction.withValue(connection) { try await body(connection) }
+                let result = try await Self.$activeTransaction.withValue((ObjectIdentifier(self), connection)) { try await body(connection) }
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {

@@ -137,6 +137,8 @@ import Testing
             _ = try await member.signIn(email: "member@example.com", password: "a long passphrase here")
             #expect(try await member.get("/admin/invitations").status == .notFound)
             _ = try await browser.signIn(email: "admin@example.com", password: "a long passphrase here")
+            #expect(try await browser.get("/programs").text.contains("href=\"/admin/invitations\""), "site admins find the page")
+            #expect(!(try await member.get("/programs").text.contains("/admin/invitations")))
             let bad = try await browser.postForm("/admin/invitations", ["people": "Zoe <zoe@example.com>\nnot an address"])
             #expect(bad.status == .unprocessableContent && bad.text.contains("is not an email address") && bad.text.contains("zoe@example.com"))
             #expect(try await browser.emails(to: "zoe@example.com").isEmpty, "nothing is sent while the list has a problem")
