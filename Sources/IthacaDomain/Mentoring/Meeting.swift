@@ -43,6 +43,11 @@ public struct Meeting: Identifiable, Equatable, Sendable {
         person == mentorId ? .mentor : person == menteeId ? .mentee : nil
     }
 
+    /// The other one of the meeting's two people (the mentee for the mentor, and the mentor for anyone else).
+    public func otherPerson(than person: UUID) -> UUID {
+        person == mentorId ? menteeId : mentorId
+    }
+
     /// The meeting cancelled now: late inside the policy's window, refused once it has started.
     public func cancelled(now: Date, policy: BookingPolicy) throws(MentoringRuleViolation) -> Meeting {
         try policy.checkCancellable(start: start, now: now)

@@ -67,7 +67,7 @@ public struct MentorshipRequest: Identifiable, Equatable, Sendable {
         case .reply(let text):
             result.infoReply = try Self.conversationText(text, field: "reply", ifBlank: "Write your reply first.")
         case .report(let reason):
-            _ = try Self.conversationText(reason, field: "reason", ifBlank: "Say briefly what is wrong with this request.")
+            _ = try Self.reportReason(reason)
         case .accept, .withdraw, .expire:
             break
         }

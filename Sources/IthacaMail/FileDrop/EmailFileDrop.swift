@@ -22,12 +22,18 @@ public struct EmailFileDrop: Sendable {
     /// Writes `message` as `20261207T093000Z-<message-id>.eml` and returns the file's URL.
     @discardableResult
     public func write(_ message: EmailMessage) throws -> URL {
+        try write(raw: message.rendered(), date: message.date, identifier: message.messageID)
+    }
+
+    /// Writes a message rendered earlier (an outbox keeps the exact text) as `<date>-<identifier>.eml`.
+    @discardableResult
+    public func write(raw text: String, date: Date, identifier: String) throws -> URL {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let name = "\(RFC5322Date.compact(message.date))-\(Self.fileSafe(message.messageID)).eml"
+        let name = "\(RFC5322Date.compact(date))-\(Self.fileSafe(identifier)).eml"
         let destination = directory.appendingPathComponent(name)
         let temporary = directory.appendingPathComponent(".\(name).\(UInt32.random(in: .min ... .max)).tmp")
         do {
-            try Data(message.rendered().utf8).write(to: temporary, options: .withoutOverwriting)
+            try Data(text.utf8).write(to: temporary, options: .withoutOverwriting)
             // rename(2) replaces atomically; the same message written twice keeps one file.
             if rename(temporary.path, destination.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])

@@ -9,6 +9,13 @@ import Synchronization
 /// limits (29 columns × 500 rows).
 let bulkBatch = 500
 
+extension Array {
+    /// The elements in consecutive slices of at most `size` (a statement's worth of rows or keys).
+    func batches(of size: Int = bulkBatch) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
 /// `INSERT … VALUES (…), (…) [ON CONFLICT (…) DO UPDATE SET …]`, a few hundred rows per statement: statement text and
 /// values straight to SQLiteNIO or PostgresNIO (building the same statement through SQLKit's expressions and
 /// encoders took longer than SQLite took to run it).
@@ -21,8 +28,7 @@ struct BulkInsert: Sendable {
     var updating: [String] = []
 
     func run(_ rows: [[BulkValue]], on db: any Database) async throws {
-        for start in stride(from: 0, to: rows.count, by: bulkBatch) {
-            let batch = rows[start..<min(start + bulkBatch, rows.count)]
+        for batch in rows.batches() {
             if let sqlite = db as? any SQLiteDatabase {
                 _ = try await sqlite.rows(statementText(rows: batch.count) { _ in "?" }, batch.flatMap { $0.map(\.sqlite) })
             } else if let postgres = db as? any PostgresDatabase {
@@ -60,8 +66,8 @@ struct BulkSelect: Sendable {
 
     func rows(_ keys: [BulkValue], on db: any Database) async throws -> [BulkRow] {
         var rows: [BulkRow] = []
-        for start in stride(from: 0, to: keys.count, by: bulkBatch) {
-            let batch = Array(keys[start..<min(start + bulkBatch, keys.count)]) + (filter.map { [$0.value] } ?? [])
+        for slice in keys.batches() {
+            let batch = Array(slice) + (filter.map { [$0.value] } ?? [])
             if let sqlite = db as? any SQLiteDatabase {
                 rows += try await sqlite.rows(statementText(keys: batch.count) { _ in "?" }, batch.map(\.sqlite)).map(BulkRow.sqlite)
             } else if let postgres = db as? any PostgresDatabase {

@@ -31,25 +31,15 @@ public struct AccountStore: Sendable {
             let user = UserRecord(email: email, passwordHash: "!imported", role: .member, now: now)
             user.joinedAt = nil
             try await user.create(on: db)
-            try await ProfileRecord(userId: try user.requireID(), profile: Profile(name: name.isEmpty ? String(email.prefix { $0 != "@" }) : name), now: now)
-                .create(on: db)
+            try await ProfileRecord(userId: try user.requireID(), profile: Self.newcomerProfile(name: name, email: email), now: now).create(on: db)
             return try user.requireID()
         }
     }
 
-    /// Creates an account just in time for a single sign-on (allowed domain); joined at once, no password.
-    public func createForSingleSignOn(email: String, name: String, now: Date) async throws -> UUID {
-        try await database.criticalSection(key: LockKeys.accounts) { db in
-            if try await UserRecord.query(on: db).filter(\.$email == email).count() > 0 {
-                throw IthacaError.conflict("An account with this email already exists.")
-            }
-            let isFirst = try await UserRecord.query(on: db).count() == 0
-            let user = UserRecord(email: email, passwordHash: UserRecord.noPassword, role: isFirst ? .admin : .member, now: now)
-            try await user.create(on: db)
-            try await ProfileRecord(userId: try user.requireID(), profile: Profile(name: name.isEmpty ? String(email.prefix { $0 != "@" }) : name), now: now)
-                .create(on: db)
-            return try user.requireID()
-        }
+    /// The profile of someone who arrives with little more than an email: named by the address's local part until
+    /// they write their name.
+    public static func newcomerProfile(name: String, email: String) -> Profile {
+        Profile(name: name.isEmpty ? String(email.prefix { $0 != "@" }) : name)
     }
 
     public func user(id: UUID) async throws -> UserRecord? {

@@ -98,13 +98,12 @@ public struct InvitationStore: Sendable {
     /// Each person's state, for these people (a program's participants, or anyone the site admin names).
     public func states(of people: [UUID]) async throws -> [UUID: InvitationStatusRow] {
         var result: [UUID: InvitationStatusRow] = [:]
-        for start in stride(from: 0, to: people.count, by: 500) {
-            let batch = Array(people[start..<min(start + 500, people.count)])
+        for batch in people.batches() {
             let rows = try await database.db.sql.raw("""
                 SELECT u.id, u.email, u.joined_at, p.name, p.time_zone,
                   (SELECT MAX(i.created_at) FROM invitations i WHERE i.person_id = u.id AND i.revoked_at IS NULL) AS invited_at,
                   (SELECT MAX(i.expires_at) FROM invitations i WHERE i.person_id = u.id AND i.revoked_at IS NULL) AS expires_at
-                FROM users u LEFT JOIN profiles p ON p.id = u.id WHERE u.id IN (\(binds: batch))
+                FROM users u LEFT JOIN profiles p ON p.id = u.id WHERE u.id IN (\(binds: Array(batch)))
                 """).all()
             for row in rows {
                 let id = try row.decode(column: "id", as: UUID.self)

@@ -44,6 +44,17 @@ public struct ReminderLedger: Sendable {
 
     public init(database: IthacaDatabase) { self.database = database }
 
+    /// Which of these keys were claimed already (a cheap read that spares a transaction per known reminder).
+    public func sent(_ keys: [String]) async throws -> Set<String> {
+        var found: Set<String> = []
+        for batch in keys.batches() {
+            for row in try await database.db.sql.raw("SELECT key FROM reminders_sent WHERE key IN (\(binds: Array(batch)))").all() {
+                found.insert(try row.decode(column: "key", as: String.self))
+            }
+        }
+        return found
+    }
+
     /// True when the key was new (send the reminder); false when it was sent before.
     public func claim(_ key: String, now: Date) async throws -> Bool {
         try await database.db.sql.raw("""

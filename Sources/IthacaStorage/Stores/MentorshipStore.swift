@@ -102,11 +102,10 @@ public struct MentorshipStore: Sendable {
     public func answerDurations(of mentors: [UUID], perMentor: Int) async throws -> [UUID: [TimeInterval]] {
         guard !mentors.isEmpty else { return [:] }
         var result: [UUID: [TimeInterval]] = [:]
-        for start in stride(from: 0, to: mentors.count, by: 500) {
-            let batch = Array(mentors[start..<min(start + 500, mentors.count)])
+        for batch in mentors.batches() {
             let rows = try await database.db.sql.raw("""
                 SELECT mentor_id, created_at, answered_at FROM mentorship_requests
-                WHERE mentor_id IN (\(binds: batch)) AND answered_at IS NOT NULL ORDER BY answered_at DESC
+                WHERE mentor_id IN (\(binds: Array(batch))) AND answered_at IS NOT NULL ORDER BY answered_at DESC
                 """).all()
             for row in rows {
                 let mentor = try row.decode(column: "mentor_id", as: UUID.self)
@@ -157,9 +156,8 @@ public struct MentorshipStore: Sendable {
     public func pausedMentors(among people: [UUID]) async throws -> Set<UUID> {
         guard !people.isEmpty else { return [] }
         var result: Set<UUID> = []
-        for start in stride(from: 0, to: people.count, by: 500) {
-            let batch = Array(people[start..<min(start + 500, people.count)])
-            for row in try await database.db.sql.raw("SELECT person_id FROM request_pauses WHERE person_id IN (\(binds: batch))").all() {
+        for batch in people.batches() {
+            for row in try await database.db.sql.raw("SELECT person_id FROM request_pauses WHERE person_id IN (\(binds: Array(batch)))").all() {
                 result.insert(try row.decode(column: "person_id", as: UUID.self))
             }
         }
@@ -181,14 +179,15 @@ public struct MentorshipStore: Sendable {
         let rows = try await database.db.sql.raw("""
             SELECT id, request_id, reason, created_at FROM request_reports WHERE status = 'open' ORDER BY created_at, id LIMIT \(bind: limit)
             """).all()
-        var result: [RequestReport] = []
-        for row in rows {
-            guard let request = try await request(id: try row.decode(column: "request_id", as: UUID.self)) else { continue }
-            result.append(RequestReport(
+        let requestIds = try rows.map { try $0.decode(column: "request_id", as: UUID.self) }
+        let requests = Dictionary(uniqueKeysWithValues: try await MentorshipRequestRecord.query(on: database.db)
+            .filter(\.$id ~~ requestIds).all().map { ($0.request.id, $0.request) })
+        return try zip(rows, requestIds).compactMap { row, requestId in
+            guard let request = requests[requestId] else { return nil }
+            return RequestReport(
                 id: try row.decode(column: "id", as: UUID.self), request: request, reason: try row.decode(column: "reason", as: String.self),
-                createdAt: try row.decode(column: "created_at", as: Date.self)))
+                createdAt: try row.decode(column: "created_at", as: Date.self))
         }
-        return result
     }
 
     /// Marks a report resolved; false when it was not open.

@@ -112,12 +112,11 @@ public struct NotificationStore: Sendable {
         let unique = Array(Set(people)).sorted { $0.uuidString < $1.uuidString }
         var result: [NotificationRecipient] = []
         result.reserveCapacity(unique.count)
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let batch = Array(unique[start..<min(start + 500, unique.count)])
+        for batch in unique.batches() {
             result += try await database.db.sql.raw("""
                 SELECT u.id, u.email, p.name, p.time_zone, np.channel FROM users u LEFT JOIN profiles p ON p.id = u.id
                 LEFT JOIN notification_preferences np ON np.person_id = u.id AND np.kind = \(bind: kind.rawValue)
-                WHERE u.id IN (\(binds: batch))
+                WHERE u.id IN (\(binds: Array(batch)))
                 """).all().map { row in
                 NotificationRecipient(
                     id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
@@ -145,9 +144,9 @@ public struct NotificationStore: Sendable {
 
     /// Puts notifications of one kind in people's inboxes, 500 rows a statement; joins the caller's transaction.
     public func deliver(_ deliveries: [Delivery], kind: NotificationKind, now: Date) async throws {
-        for start in stride(from: 0, to: deliveries.count, by: 500) {
+        for batch in deliveries.batches() {
             var insert = database.db.sql.insert(into: "notifications").columns("id", "person_id", "kind", "text", "url", "created_at", "digest")
-            for item in deliveries[start..<min(start + 500, deliveries.count)] {
+            for item in batch {
                 insert = insert.values(
                     SQLBind(UUID()), SQLBind(item.person), SQLBind(kind.rawValue), SQLBind(item.text), SQLBind(item.url), SQLBind(now),
                     SQLBind(item.digest))

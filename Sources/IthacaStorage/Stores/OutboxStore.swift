@@ -42,10 +42,10 @@ public struct OutboxStore: Sendable {
     /// Queues messages, 200 a statement; joins the caller's transaction when there is one.
     public func enqueue(_ messages: [(person: UUID?, message: OutboxMessage)]) async throws {
         let db = database.db
-        for start in stride(from: 0, to: messages.count, by: 200) {
+        for batch in messages.batches(of: 200) {
             var insert = db.sql.insert(into: "outbox")
                 .columns("id", "person_id", "recipient", "subject", "kind", "message", "created_at", "next_attempt_at", "attempts")
-            for item in messages[start..<min(start + 200, messages.count)] {
+            for item in batch {
                 let message = item.message
                 insert = insert.values(
                     SQLBind(message.id), SQLBind(item.person), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.kind),

@@ -112,8 +112,8 @@ public struct ProfileStore: Sendable {
     /// Profiles of many people at once (a program's participants), a thousand per query.
     public func profiles(ids: [UUID]) async throws -> [UUID: Profile] {
         var result: [UUID: Profile] = [:]
-        for start in stride(from: 0, to: ids.count, by: 1000) {
-            for record in try await ProfileRecord.query(on: database.db).filter(\.$id ~~ Array(ids[start..<min(start + 1000, ids.count)])).all() {
+        for batch in ids.batches(of: 1000) {
+            for record in try await ProfileRecord.query(on: database.db).filter(\.$id ~~ Array(batch)).all() {
                 result[record.id!] = record.profile
             }
         }

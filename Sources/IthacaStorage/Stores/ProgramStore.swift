@@ -130,11 +130,11 @@ public struct ProgramStore: Sendable {
             row.createdBy = person
             row.createdAt = now
             try await row.create(on: db)
-            for chunk in stride(from: 0, to: pairs.count, by: 500) {
-                try await pairs[chunk..<min(chunk + 500, pairs.count)].map { RoundPairRecord(roundId: row.id!, $0) }.create(on: db)
+            for batch in pairs.batches() {
+                try await batch.map { RoundPairRecord(roundId: row.id!, $0) }.create(on: db)
             }
-            for chunk in stride(from: 0, to: groups.count, by: 500) {
-                try await groups[chunk..<min(chunk + 500, groups.count)].map { RoundGroupRecord(roundId: row.id!, $0) }.create(on: db)
+            for batch in groups.batches() {
+                try await batch.map { RoundGroupRecord(roundId: row.id!, $0) }.create(on: db)
             }
             return row.round
         }

@@ -109,18 +109,19 @@ public struct AppServices: Sendable {
         self.challenges = ChallengeService(
             store: ChallengeStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
+        let invitationStore = InvitationStore(database: database)
+        let signOnStore = SingleSignOnStore(database: database)
         self.invitations = InvitationService(
-            store: InvitationStore(database: database), programs: programs, programStore: programStore, accounts: accountStore,
+            store: invitationStore, programs: programs, programStore: programStore, accounts: accountStore,
             profiles: profileStore, outbox: outbox, composer: composer, database: database, hasher: configuration.passwordHashing,
             clock: configuration.clock)
 
-        let invitationStore = InvitationStore(database: database)
         let invitationService = self.invitations
         self.singleSignOn = try configuration.singleSignOn.map { sso in
             SingleSignOnService(
                 provider: try configuration.signOnProvider
                     ?? OIDCSignOnProvider(settings: try sso.settings(redirectURI: configuration.absoluteURL(SiteRoute.singleSignOnCallback))),
-                store: SingleSignOnStore(database: database), accounts: accountStore, invitations: invitationService,
+                store: signOnStore, accounts: accountStore, invitations: invitationService,
                 invitationStore: invitationStore, clock: configuration.clock, displayName: sso.displayName, allowedDomains: sso.allowedDomains)
         }
 
@@ -134,7 +135,6 @@ public struct AppServices: Sendable {
         let reminders = MeetingReminders(
             meetings: meetingStore, profiles: profileStore, notifications: notifications, ledger: ledger, database: database, clock: clock)
         self.meetingReminders = reminders
-        let signOns = SingleSignOnStore(database: database)
         self.jobs = JobRunner(
             leases: JobLeaseStore(database: database),
             jobs: [
@@ -142,7 +142,7 @@ public struct AppServices: Sendable {
                     let now = clock.now()
                     try await accountService.sessions.deleteExpired(
                         idleSince: now.addingTimeInterval(-policy.idleTimeout), createdBefore: now.addingTimeInterval(-policy.absoluteTimeout))
-                    try await signOns.deleteStale(before: now.addingTimeInterval(-3_600))
+                    try await signOnStore.deleteStale(before: now.addingTimeInterval(-3_600))
                 },
                 BackgroundJob(name: "request-expiry", every: 300) {
                     try await mentorshipService.expireOldRequests()

@@ -22,43 +22,26 @@ func buildApplicationAndServices(
     logger.logLevel = configuration.logLevel
 
     let database = try IthacaDatabase(location: configuration.database, logger: logger)
-    var demoAdded = 0
+    let services: AppServices
+    // Whatever fails on the way up, the database's pools (and SQLite's thread pool) are closed again.
     do {
         try await database.prepareConnections()
         try await database.migrate()
         // A fresh install starts with a few spaces, so a new community has somewhere to begin.
         try await CommunityStore(database: database).ensureDefaultSpaces(now: configuration.clock.now())
+        var demoAdded = 0
         if configuration.loadDemo {
             demoAdded = try await DemoData.load(into: database, hasher: configuration.passwordHashing, now: configuration.clock.now())
             logger.info("demo community ready", metadata: ["added": "\(demoAdded)"])
         }
-    } catch {
-        await database.shutdown()
-        throw error
-    }
-    let mailKey: [UInt8]
-    do {
         // One signing key for unsubscribe links, shared by every process through the database.
-        mailKey = Array(try await SiteSecretStore(database: database).secret("unsubscribe-links") { SecretToken.make() }.utf8)
-    } catch {
-        await database.shutdown()
-        throw error
-    }
-    let services: AppServices
-    do {
+        let mailKey = Array(try await SiteSecretStore(database: database).secret("unsubscribe-links") { SecretToken.make() }.utf8)
         services = try AppServices(
             configuration: configuration, database: database, pages: try await PageRenderer.load(), mailKey: mailKey, logger: logger)
+        if demoAdded > 0 { try await DemoNotifications.send(services) }
     } catch {
         await database.shutdown()
         throw error
-    }
-    if demoAdded > 0 {
-        do {
-            try await DemoNotifications.send(services)
-        } catch {
-            await database.shutdown()
-            throw error
-        }
     }
     let router = try buildRouter(services: services, logger: logger)
     logger.info("email goes to \(services.mailTransport.destination)")

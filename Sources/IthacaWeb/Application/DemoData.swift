@@ -44,10 +44,8 @@ enum DemoNotifications {
                 try await services.notifications.send(
                     to: [meeting.mentorId, meeting.menteeId], .meetingBooked, url: SiteRoute.meeting(meeting.id)
                 ) { recipient in
-                    let other = recipient.id == meeting.mentorId ? meeting.menteeId : meeting.mentorId
-                    let zone = recipient.timeZone ?? "UTC"
-                    return "Your meeting with \(names[other] ?? "a member") is booked: "
-                        + "\(Format.meetingTime(DateInterval(start: meeting.start, end: meeting.end), zone: zone)) (\(zone))."
+                    "Your meeting with \(names[meeting.otherPerson(than: recipient.id)] ?? "a member") is booked: "
+                        + "\(Format.meetingTime(meeting.interval, namingZone: recipient.timeZone))."
                 }
             }
         }

@@ -1,6 +1,10 @@
 import Foundation
 import IthacaDomain
+import IthacaMarkdown
 import IthacaStorage
+
+/// User text in the HTML part of emails, escaped as pages escape it.
+private func escape(_ text: String) -> String { Markdown.escapeHTML(text) }
 
 /// A calendar file sent with a meeting email (`METHOD:REQUEST` when booked, `METHOD:CANCEL` when called off).
 struct CalendarAttachment: Sendable, Equatable {
@@ -31,7 +35,7 @@ struct EmailComposer: Sendable {
                       now: Date) -> OutboxMessage? {
         let link = links.absolute(url)
         let unsubscribe = links.unsubscribe(person: recipient.id, kind: kind)
-        let greeting = recipient.name.isEmpty ? "Hello," : "Hello \(recipient.name),"
+        let greeting = Self.greeting(recipient.name)
         let footer = Self.footer(kind: kind, settings: links.absolute(SiteRoute.notificationSettings), unsubscribe: unsubscribe)
         let letter = Letter(
             toAddress: recipient.email, toName: recipient.name, subject: Self.subject(text),
@@ -50,18 +54,18 @@ struct EmailComposer: Sendable {
         let lines = items.map { item in
             "- \(item.text) (\(Format.day(item.createdAt, zone: zone)), \(Format.clock(item.createdAt, zone: zone)))\n  \(links.absolute(item.url))"
         }
-        let greeting = recipient.name.isEmpty ? "Hello," : "Hello \(recipient.name),"
+        let greeting = Self.greeting(recipient.name)
         let count = items.count == 1 ? "1 thing happened" : "\(items.count) things happened"
         let text = "\(greeting)\n\n\(count) since your last digest:\n\n" + lines.joined(separator: "\n") + "\n\nYour inbox: "
             + links.absolute(SiteRoute.notifications) + "\n\n-- \nYou get this digest because of your notification settings: \(settings)\n"
             + "Stop all emails from Ithaca: \(unsubscribe)\n"
         let list = items.map { item in
-            "<li><a href=\"\(HTML.escape(links.absolute(item.url)))\">\(HTML.escape(item.text))</a> "
-                + "<span style=\"color:#555\">\(HTML.escape(Format.day(item.createdAt, zone: zone)))</span></li>"
+            "<li><a href=\"\(escape(links.absolute(item.url)))\">\(escape(item.text))</a> "
+                + "<span style=\"color:#555\">\(escape(Format.day(item.createdAt, zone: zone)))</span></li>"
         }.joined()
         let html = Self.page(
-            "<p>\(HTML.escape(greeting))</p><p>\(HTML.escape(count)) since your last digest:</p><ul>\(list)</ul>"
-                + "<p><a href=\"\(HTML.escape(links.absolute(SiteRoute.notifications)))\">Your inbox</a></p>"
+            "<p>\(escape(greeting))</p><p>\(escape(count)) since your last digest:</p><ul>\(list)</ul>"
+                + "<p><a href=\"\(escape(links.absolute(SiteRoute.notifications)))\">Your inbox</a></p>"
                 + Self.footerHTML("You get this digest because of your notification settings.", settings: settings, unsubscribe: unsubscribe,
                                   stopLabel: "Stop all emails from Ithaca"))
         let letter = Letter(toAddress: recipient.email, toName: recipient.name, subject: title, text: text, html: html,
@@ -75,18 +79,20 @@ struct EmailComposer: Sendable {
         let zone = zone ?? "UTC"
         let what = programName.map { "the mentoring program “\($0)” on Ithaca" } ?? "Ithaca, your organisation's mentoring platform"
         let expiry = "\(Format.day(expiresAt, zone: zone)) at \(Format.clock(expiresAt, zone: zone)) (\(zone))"
-        let greeting = name.isEmpty ? "Hello," : "Hello \(name),"
+        let greeting = Self.greeting(name)
         let body = "\(invitedBy) invited you to \(what). Follow this link to choose a password (or sign in with your "
             + "organisation's account) and join:"
         let note = "The link works once and until \(expiry). If it has run out, ask a program admin to send a new invitation."
         let text = "\(greeting)\n\n\(body)\n\n\(link)\n\n\(note)\n"
         let html = Self.page(
-            "<p>\(HTML.escape(greeting))</p><p>\(HTML.escape(body))</p><p><a href=\"\(HTML.escape(link))\">Join Ithaca</a></p>"
-                + "<p style=\"color:#555\">\(HTML.escape(note))</p>")
+            "<p>\(escape(greeting))</p><p>\(escape(body))</p><p><a href=\"\(escape(link))\">Join Ithaca</a></p>"
+                + "<p style=\"color:#555\">\(escape(note))</p>")
         let subject = programName.map { "You're invited to \($0)" } ?? "You're invited to Ithaca"
         let letter = Letter(toAddress: address, toName: name, subject: subject, text: text, html: html, calendar: nil, unsubscribeURL: nil)
         return sender.outboxMessage(letter, kind: "invitation", now: now)
     }
+
+    static func greeting(_ name: String) -> String { name.isEmpty ? "Hello," : "Hello \(name)," }
 
     /// The first sentence of the text, at most about 100 characters: mail clients show little more.
     static func subject(_ text: String) -> String {
@@ -102,13 +108,13 @@ struct EmailComposer: Sendable {
     }
 
     static func footerHTML(_ why: String, settings: String, unsubscribe: String, stopLabel: String) -> String {
-        "<hr><p style=\"color:#555;font-size:90%\">\(HTML.escape(why)) <a href=\"\(HTML.escape(settings))\">Change what you receive</a> · "
-            + "<a href=\"\(HTML.escape(unsubscribe))\">\(HTML.escape(stopLabel))</a></p>"
+        "<hr><p style=\"color:#555;font-size:90%\">\(escape(why)) <a href=\"\(escape(settings))\">Change what you receive</a> · "
+            + "<a href=\"\(escape(unsubscribe))\">\(escape(stopLabel))</a></p>"
     }
 
     static func html(greeting: String, paragraphs: [String], link: (url: String, label: String), footer: String) -> String {
-        page("<p>\(HTML.escape(greeting))</p>" + paragraphs.map { "<p>\(HTML.escape($0))</p>" }.joined()
-             + "<p><a href=\"\(HTML.escape(link.url))\">\(HTML.escape(link.label))</a></p>" + footer)
+        page("<p>\(escape(greeting))</p>" + paragraphs.map { "<p>\(escape($0))</p>" }.joined()
+             + "<p><a href=\"\(escape(link.url))\">\(escape(link.label))</a></p>" + footer)
     }
 
     static func page(_ body: String) -> String {
@@ -132,24 +138,5 @@ struct EmailLinks: Sendable {
         let kindName = kind?.rawValue ?? "all"
         let signature = UnsubscribeSignature.sign(person: person, kind: kindName, key: signingKey)
         return absolute("\(SiteRoute.unsubscribe)?p=\(person.uuidString.lowercased())&k=\(kindName)&s=\(signature)")
-    }
-}
-
-/// Escaping for the HTML part of emails (templates escape pages; emails are written here).
-enum HTML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

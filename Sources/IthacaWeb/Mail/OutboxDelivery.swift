@@ -84,23 +84,8 @@ struct FileDropTransport: MailTransport {
     let folder: URL
 
     func deliver(_ message: OutboxMessage, envelopeFrom: String) async throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let stamp = Self.stamp(message.createdAt)
-        let file = folder.appendingPathComponent("\(stamp)-\(message.id.uuidString.lowercased()).eml")
-        // Written whole under a temporary name, then renamed: a reader never sees half a message.
-        let temporary = folder.appendingPathComponent(".\(message.id.uuidString.lowercased()).tmp")
-        try Data(message.message.utf8).write(to: temporary)
-        if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
-        try FileManager.default.moveItem(at: temporary, to: file)
+        try EmailFileDrop(directory: folder).write(raw: message.message, date: message.createdAt, identifier: message.id.uuidString.lowercased())
     }
 
     var destination: String { "files in \(folder.path)" }
-
-    static func stamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
-    }
 }

@@ -86,6 +86,13 @@ extension Format {
         return "\(formatted(interval.start, "EEE d MMM yyyy, HH:mm", zone))–\(formatted(interval.end, "HH:mm", zone))"
     }
 
+    /// "Tue 25 Nov 2026, 14:00–14:45 (Europe/Lisbon)": a meeting's time for someone elsewhere (an email, the inbox),
+    /// in their zone, UTC when they have none.
+    static func meetingTime(_ interval: DateInterval, namingZone identifier: String?) -> String {
+        let zone = identifier ?? "UTC"
+        return "\(meetingTime(interval, zone: zone)) (\(zone))"
+    }
+
     /// "Tuesday 25 November" in `zone`, for grouping slots by day.
     static func day(_ date: Date, zone identifier: String) -> String {
         formatted(date, "EEEE d MMMM", TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!)

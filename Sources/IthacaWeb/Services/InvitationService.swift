@@ -90,8 +90,13 @@ public struct InvitationService: Sendable {
     public func states(program id: UUID, viewer: Viewer) async throws -> [InvitationStatusRow] {
         try await programs.requireAdmin(id, viewer)
         let people = try await programStore.enrolments(in: id).map(\.personId)
-        let states = try await store.states(of: people)
+        let states = try await states(of: people)
         return people.compactMap { states[$0] }.sorted { ($0.name.lowercased(), $0.email) < ($1.name.lowercased(), $1.email) }
+    }
+
+    /// The states of people the caller already knows it may see (the participants page has checked the program admin).
+    func states(of people: [UUID]) async throws -> [UUID: InvitationStatusRow] {
+        try await store.states(of: people)
     }
 
     private func send(to people: [UUID], program: StoredProgram?, by viewer: Viewer) async throws -> Outcome {
@@ -123,8 +128,8 @@ public struct InvitationService: Sendable {
             for letter in sealed {
                 _ = try await store.create(person: letter.person, program: programId, tokenHash: letter.hash, invitedBy: viewer.id,
                                            now: now, expiresAt: expires)
-                try await outbox.enqueue([(letter.person, letter.message)])
             }
+            try await outbox.enqueue(sealed.map { ($0.person, $0.message) })
         }
         return outcome
     }
@@ -136,10 +141,9 @@ public struct InvitationService: Sendable {
         if invitation.usedAt != nil { return .used }
         if invitation.revokedAt != nil { return .replaced }
         if invitation.expiresAt <= clock.now() { return .expired }
-        guard let user = try await accounts.user(id: invitation.personId) else { return .unknown }
-        let name = try await profiles.names(of: [user.id!])[user.id!] ?? ""
+        guard let person = try await accountIfAny(invitation.personId) else { return .unknown }
         let programName = try await invitation.programId.asyncMap { try await programStore.program($0)?.details.name } ?? nil
-        return .usable(invitation, email: user.email, name: name, programName: programName)
+        return .usable(invitation, email: person.email, name: person.name, programName: programName)
     }
 
     /// Sets the person's password (the sign-up policy applies) and uses the link; returns the account and where to go.
@@ -157,7 +161,12 @@ public struct InvitationService: Sendable {
 
     /// The email and name of an account (for the API's answer after accepting).
     public func account(_ person: UUID) async throws -> (email: String, name: String) {
-        guard let user = try await accounts.user(id: person) else { throw IthacaError.notFound("account") }
+        guard let account = try await accountIfAny(person) else { throw IthacaError.notFound("account") }
+        return account
+    }
+
+    private func accountIfAny(_ person: UUID) async throws -> (email: String, name: String)? {
+        guard let user = try await accounts.user(id: person) else { return nil }
         return (user.email, try await profiles.names(of: [person])[person] ?? "")
     }
 

@@ -59,7 +59,7 @@ public struct MeetingService: Sendable {
                     start: wanted.start, end: wanted.end, agenda: tidied, createdAt: now)
             }
             try await tell(about: meeting, .meetingBooked, names: names) { who, when in
-                who == viewer.id ? "You booked a meeting with \(names[other(meeting, who)] ?? "a former member"): \(when)."
+                who == viewer.id ? "You booked a meeting with \(names[meeting.otherPerson(than: who)] ?? "a former member"): \(when)."
                     : "\(viewer.name) booked a meeting with you: \(when)."
             }
             return meeting
@@ -77,18 +77,11 @@ public struct MeetingService: Sendable {
         try await notifications.send(
             to: [meeting.mentorId, meeting.menteeId], kind, url: SiteRoute.meeting(meeting.id),
             calendar: { recipient in
-                var event = meeting.calendarEvent(otherPersonName: names[other(meeting, recipient.id)] ?? "a former member", dtstamp: now)
+                var event = meeting.calendarEvent(otherPersonName: names[meeting.otherPerson(than: recipient.id)] ?? "a former member", dtstamp: now)
                 event.organizerEmail = organizer
                 return CalendarAttachment(document: ICalendar.document(events: [event], method: method), method: method)
             },
-            text: { recipient in
-                let zone = recipient.timeZone ?? "UTC"
-                return text(recipient.id, "\(Format.meetingTime(DateInterval(start: meeting.start, end: meeting.end), zone: zone)) (\(zone))")
-            })
-    }
-
-    private func other(_ meeting: Meeting, _ person: UUID) -> UUID {
-        person == meeting.mentorId ? meeting.menteeId : meeting.mentorId
+            text: { recipient in text(recipient.id, Format.meetingTime(meeting.interval, namingZone: recipient.timeZone)) })
     }
 
     /// My meetings in every mentorship, earliest first.
@@ -118,7 +111,7 @@ public struct MeetingService: Sendable {
         try await database.transaction { _ in
             try await store.saveTransition(cancelled)
             try await tell(about: cancelled, .meetingCancelled, names: names) { who, when in
-                who == viewer.id ? "You cancelled your meeting with \(names[other(cancelled, who)] ?? "a former member"): \(when)."
+                who == viewer.id ? "You cancelled your meeting with \(names[cancelled.otherPerson(than: who)] ?? "a former member"): \(when)."
                     : "\(viewer.name) cancelled your meeting: \(when)."
             }
         }
@@ -185,7 +178,7 @@ public struct MeetingService: Sendable {
 
     /// Calendar events of `meetings` as `person` sees them ("Mentoring: <the other person>").
     func events(_ meetings: [Meeting], for person: UUID) async throws -> [ICalendarEvent] {
-        let others = meetings.map { $0.mentorId == person ? $0.menteeId : $0.mentorId }
+        let others = meetings.map { $0.otherPerson(than: person) }
         let names = try await profiles.names(of: Array(Set(others)))
         let now = clock.now()
         return zip(meetings, others).map { meeting, other in

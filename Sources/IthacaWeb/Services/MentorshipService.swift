@@ -314,27 +314,32 @@ public struct MentorshipService: Sendable {
     @discardableResult
     func remindExpiringRequests(ledger: ReminderLedger) async throws -> Int {
         let now = clock.now()
-        var sent = 0
+        var due: [(key: String, days: Int, request: MentorshipRequest)] = []
         for days in [3, 1] {
-            // Requests whose expiry falls within the next `days` days (and not within the next, closer reminder).
+            // Requests whose expiry falls within the next `days` days.
             let lead = TimeInterval(days) * 86_400
-            let waitingFrom = now.addingTimeInterval(-requestPolicy.expiry)
-            let waitingTo = now.addingTimeInterval(lead - requestPolicy.expiry)
-            for request in try await store.pendingRequests(waitingSinceFrom: waitingFrom, to: waitingTo) {
-                let key = "request-expiring-\(days)d:\(request.id.uuidString):\(Int(request.waitingSince.timeIntervalSince1970))"
-                let notifications = notifications
-                let names = try await profiles.names(of: [request.menteeId])
-                let didSend = try await database.transaction { _ -> Bool in
-                    guard try await ledger.claim(key, now: now) else { return false }
-                    try await notifications.send(
-                        to: [request.mentorId], .requestExpiring,
-                        "\(names[request.menteeId] ?? "A mentee")'s request for “\(request.details.goal)” expires in "
-                            + (days == 1 ? "a day" : "\(days) days") + ". Accept, decline or ask a question so they aren't left waiting.",
-                        url: SiteRoute.mentoring)
-                    return true
-                }
-                if didSend { sent += 1 }
+            for request in try await store.pendingRequests(
+                waitingSinceFrom: now.addingTimeInterval(-requestPolicy.expiry), to: now.addingTimeInterval(lead - requestPolicy.expiry)) {
+                due.append(("request-expiring-\(days)d:\(request.id.uuidString):\(Int(request.waitingSince.timeIntervalSince1970))", days, request))
             }
+        }
+        // Reminders sent before are skipped with one read; the claim in each transaction stays the authority.
+        let sentBefore = try await ledger.sent(due.map(\.key))
+        let fresh = due.filter { !sentBefore.contains($0.key) }
+        let names = try await profiles.names(of: Array(Set(fresh.map(\.request.menteeId))))
+        var sent = 0
+        for (key, days, request) in fresh {
+            let notifications = notifications
+            let didSend = try await database.transaction { _ -> Bool in
+                guard try await ledger.claim(key, now: now) else { return false }
+                try await notifications.send(
+                    to: [request.mentorId], .requestExpiring,
+                    "\(names[request.menteeId] ?? "A mentee")'s request for “\(request.details.goal)” expires in "
+                        + (days == 1 ? "a day" : "\(days) days") + ". Accept, decline or ask a question so they aren't left waiting.",
+                    url: SiteRoute.mentoring)
+                return true
+            }
+            if didSend { sent += 1 }
         }
         return sent
     }

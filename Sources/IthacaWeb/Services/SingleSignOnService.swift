@@ -89,10 +89,11 @@ public struct SingleSignOnService: Sendable {
         var landing = pending.next ?? SiteRoute.home
         if let invitationId = pending.invitationId, let invitation = try await invitationStore.invitation(id: invitationId),
            invitation.personId == person, invitation.usedAt == nil, invitation.revokedAt == nil, invitation.expiresAt > now {
-            try await invitations.use(invitation, passwordHash: nil)
+            try await invitations.use(invitation, passwordHash: nil)  // marks the account joined too
             landing = InvitationService.landing(invitation)
+        } else {
+            try await invitationStore.markJoined(person, passwordHash: nil, now: now)
         }
-        try await invitationStore.markJoined(person, passwordHash: nil, now: now)
         return Outcome(person: person, landing: landing, linked: false)
     }
 
@@ -113,7 +114,10 @@ public struct SingleSignOnService: Sendable {
         guard allowedDomains.contains(domain) else {
             throw SignOnRefusal(message: "No Ithaca account uses \(email), and accounts for \(domain) aren't created automatically. Ask an admin to invite you.")
         }
-        let id = try await accounts.createForSingleSignOn(email: email, name: identity.name ?? "", now: now)
+        let user = try await accounts.create(
+            email: email, passwordHash: UserRecord.noPassword, profile: AccountStore.newcomerProfile(name: identity.name ?? "", email: email),
+            now: now)
+        guard let id = user.id else { throw IthacaError.notFound("account") }
         _ = try await store.link(user: id, issuer: identity.issuer, subject: identity.subject, now: now)
         return id
     }

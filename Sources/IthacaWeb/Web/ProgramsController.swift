@@ -200,8 +200,7 @@ struct ProgramsController {
             ["url": SiteRoute.round(round.id), "when": Format.timestamp(round.createdAt), "status": round.status == .published ? "Published" : "Draft",
              "objective": round.objective, "people": "\(round.menteeCount) mentees, \(round.mentorCount) mentors"]
         }
-        let states = Dictionary(
-            try await services.invitations.states(program: id, viewer: viewer).map { ($0.personId, $0) }, uniquingKeysWith: { first, _ in first })
+        let states = try await services.invitations.states(of: enrolments.map(\.personId))
         let notJoined = states.values.filter { if case .joined = $0.state { false } else { true } }.count
         let shown = enrolments.prefix(200).map { enrolment -> ViewModel in
             let state = states[enrolment.personId]?.state ?? .notInvited

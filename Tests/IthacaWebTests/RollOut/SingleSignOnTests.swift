@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import IthacaMarkdown
 import IthacaOIDC
 import IthacaTestSupport
 @testable import IthacaWeb
@@ -153,7 +154,7 @@ import Testing
         }) { browser in
             #expect(try await browser.get("/signin/sso").status == .seeOther)
             let page = try await browser.get("/signin/sso/callback?code=c&state=state-\(error.kind.rawValue)")
-            #expect(page.status == .badRequest && page.text.contains(HTML.escape(error.message)))
+            #expect(page.status == .badRequest && page.text.contains(Markdown.escapeHTML(error.message)))
             #expect(browser.cookie("ithaca_session") == nil)
         }
     }
