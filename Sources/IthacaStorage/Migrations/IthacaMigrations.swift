@@ -34,6 +34,7 @@ enum IthacaMigrations {
             M028CreateOutbox(),
             M029CreateInvitations(),
             M030RequestConversations(),
+            M031CreateAuditLog(),
         ]
     }
 }

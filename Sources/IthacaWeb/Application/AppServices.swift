@@ -29,6 +29,7 @@ public struct AppServices: Sendable {
     public let moderation: ModerationService
     public let learningPaths: LearningPathService
     public let invitations: InvitationService
+    public let audit: AuditService
     /// Single sign-on, when an OpenID Connect provider is configured.
     public let singleSignOn: SingleSignOnService?
     let bookingPolicies: BookingPolicies
@@ -53,6 +54,8 @@ public struct AppServices: Sendable {
             hasher: configuration.passwordHashing, throttle: configuration.signInThrottle,
             sessionPolicy: configuration.sessionPolicy, clock: configuration.clock)
         let mentorshipStore = MentorshipStore(database: database)
+        let audit = AuditService(store: AuditLogStore(database: database), clock: configuration.clock)
+        self.audit = audit
         let mailFrom = configuration.mailFrom ?? MailSender.defaultAddress(publicURL: configuration.publicURL, host: configuration.host)
         let composer = EmailComposer(
             sender: MailSender(address: mailFrom, name: configuration.mailFromName),
@@ -69,7 +72,7 @@ public struct AppServices: Sendable {
             introductions: IntroductionStore(database: database), clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.mentorships = MentorshipService(
-            store: mentorshipStore, profiles: profileStore, notifications: notifications, database: database, clock: configuration.clock,
+            store: mentorshipStore, profiles: profileStore, notifications: notifications, database: database, audit: audit, clock: configuration.clock,
             requestPolicy: configuration.requestPolicy)
         let programStore = ProgramStore(database: database)
         let bookingPolicies = BookingPolicies(programs: programStore)
@@ -87,12 +90,12 @@ public struct AppServices: Sendable {
         let posting = PostingGuard(store: RateLimitStore(database: database), limit: configuration.postingLimit, clock: configuration.clock)
         let communityStore = CommunityStore(database: database)
         self.community = CommunityService(
-            store: communityStore, profiles: profileStore, notifications: notifications, posting: posting, clock: configuration.clock)
+            store: communityStore, profiles: profileStore, notifications: notifications, posting: posting, audit: audit, clock: configuration.clock)
         self.events = EventService(store: EventStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.learningPaths = LearningPathService(store: LearningPathStore(database: database), profiles: profileStore, clock: configuration.clock)
         self.moderation = ModerationService(
             store: ModerationStore(database: database), community: communityStore, profiles: profileStore, notifications: notifications,
-            clock: configuration.clock)
+            audit: audit, clock: configuration.clock)
         self.circles = CircleService(
             store: CircleStore(database: database), programs: programStore, accounts: accountStore, profiles: profileStore,
             notifications: notifications, posting: posting, clock: configuration.clock)
@@ -105,7 +108,8 @@ public struct AppServices: Sendable {
             notifications: notifications, database: database, clock: configuration.clock)
         self.programs = ProgramService(
             store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
-            recommendationCache: RecommendationCache(), mentorships: mentorshipStore, notifications: notifications, clock: configuration.clock)
+            recommendationCache: RecommendationCache(), mentorships: mentorshipStore, notifications: notifications, audit: audit,
+            clock: configuration.clock)
         self.challenges = ChallengeService(
             store: ChallengeStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)
@@ -114,7 +118,7 @@ public struct AppServices: Sendable {
         self.invitations = InvitationService(
             store: invitationStore, programs: programs, programStore: programStore, accounts: accountStore,
             profiles: profileStore, outbox: outbox, composer: composer, database: database, hasher: configuration.passwordHashing,
-            clock: configuration.clock)
+            audit: audit, clock: configuration.clock)
 
         let invitationService = self.invitations
         self.singleSignOn = try configuration.singleSignOn.map { sso in

@@ -97,6 +97,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     NotificationSettingsController(services: services, cookies: cookies).addRoutes(to: router)
     GuideController(services: services, cookies: cookies).addRoutes(to: router)
     SingleSignOnController(services: services, cookies: cookies).addRoutes(to: router)
+    AuditController(services: services).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)
     return router

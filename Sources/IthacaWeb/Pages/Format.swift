@@ -42,6 +42,9 @@ enum Format {
 
     static func people(_ count: Int) -> String { count == 1 ? "1 person" : "\(count) people" }
 
+    /// "1 pair", "3 pairs": a count with a noun that takes a plain "s".
+    static func count(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
+
     /// "7 people: 2 directly and 5 through them", or "No one yet".
     static func reach(_ reach: LineageReach) -> String {
         guard reach.total > 0 else { return "No one yet" }

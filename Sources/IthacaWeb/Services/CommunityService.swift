@@ -9,6 +9,7 @@ public struct CommunityService: Sendable {
     let profiles: ProfileStore
     let notifications: NotificationService
     let posting: PostingGuard
+    let audit: AuditService
     let clock: AppClock
     public static let pageSize = 20
 
@@ -46,7 +47,12 @@ public struct CommunityService: Sendable {
 
     public func createSpace(by viewer: Viewer, name: String, description: String) async throws -> StoredSpace {
         guard viewer.isAdmin else { throw IthacaError.forbidden("Only site admins create spaces. Ask one, or post in an existing space.") }
-        return try await store.createSpace(try SpaceDetails.validated(name: name, description: description), now: clock.now())
+        let details = try SpaceDetails.validated(name: name, description: description), store = store, audit = audit, now = clock.now()
+        return try await notifications.database.transaction { _ in
+            let space = try await store.createSpace(details, now: now)
+            try await audit.record(.spaceCreated, by: viewer, on: .space, space.id, summary: "Created the space “\(space.name)”")
+            return space
+        }
     }
 
     public func space(_ key: String) async throws -> StoredSpace {
@@ -76,7 +82,11 @@ public struct CommunityService: Sendable {
     public func setModerator(_ key: String, person: UUID, by viewer: Viewer) async throws {
         guard viewer.isAdmin else { throw CommunityRuleViolation.moderatorsOnly }
         guard try await profiles.profile(userId: person) != nil else { throw IthacaError.invalid("personId", "That person is not a member of Ithaca.") }
-        try await store.setMember(person, of: try await space(key).id, role: "moderator", now: clock.now())
+        let space = try await space(key), store = store, audit = audit, now = clock.now()
+        try await notifications.database.transaction { _ in
+            try await store.setMember(person, of: space.id, role: "moderator", now: now)
+            try await audit.record(.moderatorAppointed, by: viewer, on: .person, person, summary: "Made a member moderator of “\(space.name)”")
+        }
     }
 
     public func ask(in key: String, by viewer: Viewer, title: String, body: String, tags: [String], anonymous: Bool) async throws -> StoredQuestion {

@@ -15,6 +15,7 @@ public struct InvitationService: Sendable {
     let composer: EmailComposer
     let database: IthacaDatabase
     let hasher: PasswordHasher
+    let audit: AuditService
     let clock: AppClock
     let passwordPolicy = PasswordPolicy.standard
     public static let validity: TimeInterval = 7 * 24 * 3_600
@@ -120,8 +121,9 @@ public struct InvitationService: Sendable {
             letters.append((person, SecretToken.hash(token), email))
             outcome.invited.append(person)
         }
-        let store = store, outbox = outbox, sealed = letters
+        let store = store, outbox = outbox, audit = audit, sealed = letters
         let programId = program?.id
+        let summary = "\(sealed.count) invited, \(outcome.alreadyJoined.count) had joined already"
         // Each invitation and its email commit together: no link is valid that nobody was sent, and no email
         // carries a link that was never stored.
         try await database.transaction { _ in
@@ -130,6 +132,11 @@ public struct InvitationService: Sendable {
                                            now: now, expiresAt: expires)
             }
             try await outbox.enqueue(sealed.map { ($0.person, $0.message) })
+            if let programId {
+                try await audit.record(.invitationsSent, by: viewer, on: .program, programId, program: programId, summary: summary)
+            } else {
+                try await audit.record(.invitationsSent, by: viewer, on: .site, "site", summary: summary)
+            }
         }
         return outcome
     }

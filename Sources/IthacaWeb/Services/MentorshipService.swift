@@ -9,6 +9,7 @@ public struct MentorshipService: Sendable {
     let profiles: ProfileStore
     let notifications: NotificationService
     let database: IthacaDatabase
+    let audit: AuditService
     let clock: AppClock
     let requestPolicy: RequestPolicy
 
@@ -357,7 +358,11 @@ public struct MentorshipService: Sendable {
 
     public func resolveRequestReport(_ id: UUID, by viewer: Viewer) async throws {
         guard viewer.isAdmin else { throw IthacaError.notFound("report") }
-        guard try await store.resolveRequestReport(id, by: viewer.id, now: clock.now()) else { throw IthacaError.notFound("report") }
+        let store = store, audit = audit, now = clock.now()
+        try await database.transaction { _ in
+            guard try await store.resolveRequestReport(id, by: viewer.id, now: now) else { throw IthacaError.notFound("report") }
+            try await audit.record(.requestReportResolved, by: viewer, on: .request, id, summary: "Closed a reported request")
+        }
     }
 
     /// Reopens a paused mentor's requests.

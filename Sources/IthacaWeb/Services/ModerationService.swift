@@ -9,6 +9,7 @@ public struct ModerationService: Sendable {
     let community: CommunityStore
     let profiles: ProfileStore
     let notifications: NotificationService
+    let audit: AuditService
     let clock: AppClock
     public static let pageSize = 30
 
@@ -101,9 +102,10 @@ public struct ModerationService: Sendable {
         let post = try await post(target, id)
         try await requireModerator(of: post.question.spaceId, viewer)
         let text = try ModerationRules.validatedHideReason(reason)
-        let store = store, notifications = notifications, community = community, now = clock.now()
+        let store = store, notifications = notifications, community = community, audit = audit, now = clock.now()
         try await notifications.database.transaction { _ in
             try await community.setHidden(target, id, reason: text, now: now)
+            try await audit.record(.postHidden, by: viewer, on: target.auditKind, id, summary: "Hid a \(target.rawValue) in a space they moderate")
             try await store.resolve(target: id, as: .hidden, by: viewer.id, now: now)
             try await store.log(.hide, target, id, question: post.question.id, space: post.question.spaceId, actor: viewer.id, reason: text, now: now)
             try await notifications.send(
@@ -116,9 +118,10 @@ public struct ModerationService: Sendable {
         let post = try await post(target, id)
         try await requireModerator(of: post.question.spaceId, viewer)
         guard post.hiddenReason != nil else { throw IthacaError.conflict("This post is not hidden.") }
-        let store = store, notifications = notifications, community = community, now = clock.now()
+        let store = store, notifications = notifications, community = community, audit = audit, now = clock.now()
         try await notifications.database.transaction { _ in
             try await community.setHidden(target, id, reason: nil, now: now)
+            try await audit.record(.postRestored, by: viewer, on: target.auditKind, id, summary: "Restored a \(target.rawValue)")
             try await store.log(.restore, target, id, question: post.question.id, space: post.question.spaceId, actor: viewer.id, reason: "", now: now)
             try await notifications.send(
                 to: [post.authorId], .moderation, "Your \(target.rawValue) on “\(post.question.title)” is visible again.",
@@ -131,9 +134,14 @@ public struct ModerationService: Sendable {
         guard let report = try await store.report(reportId) else { throw IthacaError.notFound("report") }
         try await requireModerator(of: report.spaceId, viewer)
         guard report.status == .open else { throw IthacaError.conflict("A moderator already decided on this report.") }
-        try await store.resolve(target: report.targetId, as: .dismissed, by: viewer.id, now: clock.now())
-        try await store.log(.dismiss, report.target, report.targetId, question: report.questionId, space: report.spaceId, actor: viewer.id,
-                            reason: report.reason, now: clock.now())
+        let store = store, audit = audit, now = clock.now()
+        try await notifications.database.transaction { _ in
+            try await store.resolve(target: report.targetId, as: .dismissed, by: viewer.id, now: now)
+            try await store.log(.dismiss, report.target, report.targetId, question: report.questionId, space: report.spaceId, actor: viewer.id,
+                                reason: report.reason, now: now)
+            try await audit.record(
+                .reportDismissed, by: viewer, on: report.target.auditKind, report.targetId, summary: "Left a reported \(report.target.rawValue) up")
+        }
     }
 
     /// The question page a post lives on.
@@ -155,5 +163,16 @@ public struct ModerationService: Sendable {
         let spaces = Dictionary(uniqueKeysWithValues: try await community.spaces().map { ($0.id, $0.name) })
         return (page.map { LogItem(entry: $0, spaceName: spaces[$0.spaceId] ?? "", actorName: $0.actorId.flatMap { names[$0] } ?? "A former member") },
                 entries.count > Self.pageSize ? offset + Self.pageSize : nil)
+    }
+}
+
+extension ReportTarget {
+    /// What the audit log calls the reported post.
+    var auditKind: AuditObjectKind {
+        switch self {
+        case .question: .question
+        case .answer: .answer
+        case .comment: .comment
+        }
     }
 }

@@ -11,6 +11,7 @@ public struct ProgramService: Sendable {
     let recommendationCache: RecommendationCache
     let mentorships: MentorshipStore
     let notifications: NotificationService
+    let audit: AuditService
     let clock: AppClock
 
     /// A program as one viewer sees it.
@@ -65,7 +66,15 @@ public struct ProgramService: Sendable {
         if let unknown = admins.first(where: { known[$0] == nil }) {
             throw IthacaError.invalid("admins", "\(unknown.uuidString) is not a member of Ithaca; program admins must have an account.")
         }
-        return try await store.create(valid, by: viewer.id, admins: admins.isEmpty ? [viewer.id] : admins, now: clock.now())
+        let store = store, audit = audit, now = clock.now(), chosen = admins.isEmpty ? [viewer.id] : admins
+        return try await notifications.database.transaction { _ in
+            let program = try await store.create(valid, by: viewer.id, admins: chosen, now: now)
+            try await audit.record(.programCreated, by: viewer, on: .program, program.id, program: program.id, summary: "Created “\(valid.name)”")
+            try await audit.record(
+                .programAdminsSet, by: viewer, on: .program, program.id, program: program.id,
+                summary: "\(Set(chosen).count) program admin\(Set(chosen).count == 1 ? "" : "s") for “\(valid.name)”")
+            return program
+        }
     }
 
     public func update(_ id: UUID, details: ProgramDetails, by viewer: Viewer) async throws -> StoredProgram {
@@ -73,7 +82,11 @@ public struct ProgramService: Sendable {
         if details.kind != current.details.kind, !(try await store.enrolmentCounts(in: id)).isEmpty {
             throw IthacaError.conflict("People are enrolled as \(current.details.kind.label.lowercased()) participants, so the program's type can't change now.")
         }
-        try await store.update(id, details: try details.validated(), now: clock.now())
+        let valid = try details.validated(), store = store, audit = audit, now = clock.now()
+        try await notifications.database.transaction { _ in
+            try await store.update(id, details: valid, now: now)
+            try await audit.record(.programUpdated, by: viewer, on: .program, id, program: id, summary: "Changed “\(valid.name)”")
+        }
         return try await program(id)
     }
 
@@ -139,6 +152,9 @@ public struct ProgramService: Sendable {
         let parsed = try ParticipantImport.read(csv, kind: program.details.kind)
         if dryRun || parsed.lines.allSatisfy({ $0.row == nil }) { return ImportReport(lines: parsed.lines, outcome: nil) }
         let outcome = try await imports.apply(parsed.lines, program: program, now: clock.now())
+        try await audit.record(
+            .participantsImported, by: viewer, on: .program, id, program: id,
+            summary: "\(parsed.lines.count) rows: \(outcome.created) new accounts, \(outcome.updated) updated, \(outcome.enrolled) enrolled")
         return ImportReport(lines: parsed.lines, outcome: outcome)
     }
 
@@ -201,13 +217,37 @@ public struct ProgramService: Sendable {
     public func runRound(
         in id: UUID, viewer: Viewer, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule], groupSize: Int = 2
     ) async throws -> StoredRound {
+        try await runRound(in: id, viewer: viewer, fairnessFloor: fairnessFloor, pins: pins, forbids: forbids, groupSize: groupSize, why: .roundRun)
+    }
+
+    /// Runs a round and records `why` in the audit log with the saved round (one transaction).
+    func runRound(
+        in id: UUID, viewer: Viewer, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule], groupSize: Int, why: AuditAction
+    ) async throws -> StoredRound {
+        let saved = try await computeRound(
+            in: id, viewer: viewer, fairnessFloor: fairnessFloor, pins: pins, forbids: forbids, groupSize: groupSize)
+        let audit = audit
+        return try await notifications.database.transaction { _ in
+            let round = try await saved()
+            let summary = round.mentorCount == 0
+                ? "\(round.menteeCount) peers grouped"
+                : "\(round.menteeCount) mentees, \(round.mentorCount) mentors, \(round.pins.count) pinned, \(round.forbids.count) forbidden"
+            try await audit.record(why, by: viewer, on: .round, round.id, program: id, summary: "\(why.label): \(summary)")
+            return round
+        }
+    }
+
+    /// Computes a round (outside any transaction: scoring and solving take seconds) and returns the save to run.
+    func computeRound(
+        in id: UUID, viewer: Viewer, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule], groupSize: Int
+    ) async throws -> @Sendable () async throws -> StoredRound {
         let program = try await requireAdmin(id, viewer)
         guard program.details.matchingMode.allowsRounds else {
             throw IthacaError.conflict("\(program.details.name) is self-serve: switch its matching mode to rounds or both to run a round.")
         }
         if program.details.kind == .peer {
             guard Self.groupSizes.contains(groupSize) else { throw IthacaError.invalid("groupSize", "Choose circles of 2 to 8 peers.") }
-            return try await runPeerRound(program, viewer: viewer, size: groupSize)
+            return try await peerRound(program, viewer: viewer, size: groupSize)
         }
         let people = try await participants(of: program, excludePlaced: true)
         guard !people.mentees.isEmpty else { throw IthacaError.conflict("No mentee is waiting for a match in this program.") }
@@ -243,10 +283,13 @@ public struct ProgramService: Sendable {
                             unmatchedReason: $0.reason.description)
         }
         let groups = program.details.kind == .groupCoaching ? Self.cohorts(result, people) : []
-        return try await store.saveRound(
-            program: id, by: viewer.id, fairnessFloor: fairnessFloor, pins: pins, forbids: forbids, objective: result.objective,
-            provenOptimal: result.isProvenOptimal, menteeCount: people.mentees.count, mentorCount: people.mentors.count,
-            pairs: pairs, groups: groups, now: clock.now())
+        let store = store, now = clock.now(), finished = pairs
+        return {
+            try await store.saveRound(
+                program: id, by: viewer.id, fairnessFloor: fairnessFloor, pins: pins, forbids: forbids, objective: result.objective,
+                provenOptimal: result.isProvenOptimal, menteeCount: people.mentees.count, mentorCount: people.mentors.count,
+                pairs: finished, groups: groups, now: now)
+        }
     }
 
     /// A group-coaching round's pairs, gathered per coach: each coach's matched coachees are one cohort.
@@ -264,7 +307,7 @@ public struct ProgramService: Sendable {
     }
 
     /// A peer round: everyone enrolled as a peer and not yet in a circle, grouped into circles of `size`.
-    func runPeerRound(_ program: StoredProgram, viewer: Viewer, size: Int) async throws -> StoredRound {
+    func peerRound(_ program: StoredProgram, viewer: Viewer, size: Int) async throws -> @Sendable () async throws -> StoredRound {
         let enrolments = try await store.enrolments(in: program.id).filter { $0.answers.role == .peer }
         let grouped = try await store.peopleInCircles(of: program.id)
         let waiting = enrolments.filter { !grouped.contains($0.personId) }
@@ -303,9 +346,12 @@ public struct ProgramService: Sendable {
                 members: members.map { learners[$0].id }, coachId: nil, score: outcome.scores[index],
                 reasons: PeerGrouping.reasons(of: members.map { about[$0] }), conflicted: outcome.conflicted.contains(index))
         }
-        return try await store.saveRound(
-            program: program.id, by: viewer.id, fairnessFloor: false, pins: [], forbids: [], objective: outcome.total,
-            provenOptimal: false, menteeCount: learners.count, mentorCount: 0, pairs: [], groups: groups, now: now)
+        let store = store, total = outcome.total, count = learners.count
+        return {
+            try await store.saveRound(
+                program: program.id, by: viewer.id, fairnessFloor: false, pins: [], forbids: [], objective: total,
+                provenOptimal: false, menteeCount: count, mentorCount: 0, pairs: [], groups: groups, now: now)
+        }
     }
 
     static func explain(_ error: MatchingError, _ people: Participants) -> IthacaError {
@@ -354,9 +400,10 @@ public struct ProgramService: Sendable {
             pins.removeAll { $0 == forbid }
             if !forbids.contains(forbid) { forbids.append(forbid) }
         }
+        let why: AuditAction = pin != nil ? .pairPinned : forbid != nil ? .pairForbidden : unpin != nil ? .pairUnpinned : .roundRun
         return try await runRound(
             in: detail.round.programId, viewer: viewer, fairnessFloor: detail.round.fairnessFloor, pins: pins, forbids: forbids,
-            groupSize: detail.groups.first.map { $0.members.count } ?? 2)
+            groupSize: detail.groups.first.map { $0.members.count } ?? 2, why: why)
     }
 
     public func publish(_ id: UUID, viewer: Viewer) async throws -> StoredRound {
@@ -366,10 +413,13 @@ public struct ProgramService: Sendable {
         switch detail.program.details.kind {
         case .peer, .groupCoaching:
             let isPeer = detail.program.details.kind == .peer
-            let store = store, notifications = notifications, now = clock.now()
+            let store = store, notifications = notifications, audit = audit, now = clock.now()
             return try await notifications.database.transaction { _ in
                 let published = try await store.publishGroups(
                     round: id, kind: isPeer ? .peerCircle : .cohort, programName: detail.program.details.name, now: now)
+                try await audit.record(
+                    .roundPublished, by: viewer, on: .round, id, program: detail.program.id,
+                    summary: "\(Format.count(detail.groups.count, isPeer ? "peer circle" : "cohort")) published in “\(name)”")
                 try await notifications.send(
                     to: detail.groups.flatMap { $0.members + ($0.coachId.map { [$0] } ?? []) }, .circle,
                     isPeer ? "You're in a new peer circle in \(name). Meet your circle." : "Your coaching cohort in \(name) is ready.",
@@ -382,11 +432,14 @@ public struct ProgramService: Sendable {
         var goals: [UUID: String] = [:]
         for enrolment in enrolments { goals[enrolment.personId] = enrolment.answers.goals }
         let goalOf = goals
-        let store = store, notifications = notifications, now = clock.now()
+        let store = store, notifications = notifications, audit = audit, now = clock.now()
         // Publishing and telling every pair commit together: nobody hears of a match that was rolled back.
         return try await notifications.database.transaction { _ in
             let published = try await store.publish(
                 round: id, goalOf: { goalOf[$0] ?? "" }, cadence: detail.program.details.policies.cadence, now: now)
+            try await audit.record(
+                .roundPublished, by: viewer, on: .round, id, program: detail.program.id,
+                summary: "\(Format.count(detail.matched.count, "pair")) published in “\(name)”")
             let text = "You've been matched in \(name). Read why, then acknowledge the agreement to start."
             let news = try await store.pairs(of: id).flatMap { pair -> [(person: UUID, text: String, url: String)] in
                 guard let mentor = pair.mentorId, let mentorship = pair.mentorshipId else { return [] }

@@ -40,7 +40,7 @@ struct ProgramsController {
         formModel["values"] = values
         let model: ViewModel = [
             "programs": items, "hasPrograms": !items.isEmpty, "isAdmin": viewer.isAdmin, "url": SiteRoute.programs, "form": formModel,
-            "siteInvitationsUrl": SiteRoute.siteInvitations,
+            "siteInvitationsUrl": SiteRoute.siteInvitations, "auditUrl": SiteRoute.audit,
             "kinds": ProgramKind.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": (values["kind"] as? String) == $0.rawValue] as ViewModel },
             "modes": MatchingMode.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": (values["matchingMode"] as? String) == $0.rawValue] as ViewModel },
         ]

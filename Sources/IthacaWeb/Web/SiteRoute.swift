@@ -118,6 +118,9 @@ enum SiteRoute {
     static let programInvitationsPattern = "/programs/:programId/invitations"
     static let programInvitationsCSVPattern = "/programs/:programId/invitations.csv"
     static let siteInvitations = "/admin/invitations"
+    // Program insight: the audit log, dashboards, the lineage web, each member's own data.
+    static let audit = "/admin/audit"
+    static let auditCSV = "/admin/audit.csv"
     static let notificationSettings = "/settings/notifications"
     static let unsubscribe = "/email/unsubscribe"
     static let singleSignOn = "/signin/sso"
