@@ -125,12 +125,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "IthacaDomainTests", dependencies: ["IthacaDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "IthacaDomainTests", dependencies: ["IthacaDomain", "IthacaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "IthacaMarkdownTests", dependencies: ["IthacaMarkdown"], swiftSettings: swiftSettings),
         // Real helper servers for tests (an SMTP server, an OpenID provider), started from tests/support.
         .target(
             name: "IthacaTestSupport",
             dependencies: [
+                "IthacaDomain",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+import IthacaMarkdown
 import HTTPTypes
 import HummingbirdTesting
 import IthacaDomain
@@ -126,6 +127,10 @@ import Testing
             let founderId = try #require(found.first { $0["name"] as? String == name }?["id"] as? String)
             let founder = try await browser.json(.get, "/api/v1/people/\(founderId)", token: token)
             #expect(((founder.object["lineage"] as? [String: Any])?["reachTotal"] as? Int ?? 0) >= 3, "\(founder.text)")
+            // the pay-it-forward web draws the chain: its founder, four people deep
+            let web = try await browser.get("/lineage?person=\(founderId)")
+            #expect(web.status == .ok && web.text.contains(">\(Markdown.escapeHTML(name))<"))
+            #expect(web.text.contains("the longest chain is 4 people"), "the demo's chain is four people long")
         }
     }
 }

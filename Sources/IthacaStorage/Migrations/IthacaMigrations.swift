@@ -35,6 +35,7 @@ enum IthacaMigrations {
             M029CreateInvitations(),
             M030RequestConversations(),
             M031CreateAuditLog(),
+            M032CreateLineagePrivacy(),
         ]
     }
 }

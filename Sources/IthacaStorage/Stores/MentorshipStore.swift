@@ -289,15 +289,6 @@ extension MentorshipStore {
         }
     }
 
-    /// "Mentored by" edges: mentorships that got going (active, paused or completed).
-    public func mentoringEdges() async throws -> [MentoringEdge] {
-        let codes = [MentorshipStatus.active, .paused, .completed].map(\.rawValue)
-        let rows = try await database.db.sql.raw("""
-            SELECT DISTINCT mentor_id, mentee_id FROM mentorships WHERE status IN (\(binds: codes))
-            """).all()
-        return try rows.map { MentoringEdge(mentor: try $0.decode(column: "mentor_id", as: UUID.self), mentee: try $0.decode(column: "mentee_id", as: UUID.self)) }
-    }
-
     /// Expires open requests whose wait started before `cutoff`; returns the mentors of those that waited for them.
     @discardableResult
     public func expireRequests(createdBefore cutoff: Date, now: Date) async throws -> (count: Int, mentorsWhoLetExpire: Set<UUID>) {

@@ -30,6 +30,7 @@ public struct AppServices: Sendable {
     public let learningPaths: LearningPathService
     public let invitations: InvitationService
     public let audit: AuditService
+    public let lineage: LineageService
     /// Single sign-on, when an OpenID Connect provider is configured.
     public let singleSignOn: SingleSignOnService?
     let bookingPolicies: BookingPolicies
@@ -54,6 +55,7 @@ public struct AppServices: Sendable {
             hasher: configuration.passwordHashing, throttle: configuration.signInThrottle,
             sessionPolicy: configuration.sessionPolicy, clock: configuration.clock)
         let mentorshipStore = MentorshipStore(database: database)
+        let lineageStore = LineageStore(database: database)
         let audit = AuditService(store: AuditLogStore(database: database), clock: configuration.clock)
         self.audit = audit
         let mailFrom = configuration.mailFrom ?? MailSender.defaultAddress(publicURL: configuration.publicURL, host: configuration.host)
@@ -69,7 +71,8 @@ public struct AppServices: Sendable {
         self.notifications = notifications
         self.profiles = ProfileService(
             accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore,
-            introductions: IntroductionStore(database: database), clock: configuration.clock)
+            introductions: IntroductionStore(database: database), lineages: lineageStore, clock: configuration.clock)
+        self.lineage = LineageService(store: lineageStore, profiles: profileStore, clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         self.mentorships = MentorshipService(
             store: mentorshipStore, profiles: profileStore, notifications: notifications, database: database, audit: audit, clock: configuration.clock,

@@ -98,6 +98,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     GuideController(services: services, cookies: cookies).addRoutes(to: router)
     SingleSignOnController(services: services, cookies: cookies).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)
+    LineageController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)
     return router

@@ -52,6 +52,7 @@ public enum Flash: String, Sendable {
     case pathCreated, pathFollowed, pathUnfollowed, stepDone, stepReopened, pathCompleted
     case questionSentToMentee, replySent, requestReported, requestsReopened, invitationsSent, invitationAccepted
     case notificationSettingsSaved, unsubscribed, guideDismissed, singleSignOnLinked, requestReportResolved
+    case lineageShown, lineageHidden
 
     var message: String {
         switch self {
@@ -156,6 +157,8 @@ public enum Flash: String, Sendable {
         case .invitationsSent: "Invitations sent. Each person gets an email with their own link, valid for 7 days."
         case .invitationAccepted: "Welcome to Ithaca! Your password is set and you're signed in."
         case .notificationSettingsSaved: "Notification settings saved."
+        case .lineageShown: "Your mentoring relationships show in the lineage and on profiles again."
+        case .lineageHidden: "Your mentoring relationships are hidden from the lineage and from profiles."
         case .unsubscribed: "Done: you won't get these emails any more. They still arrive in your inbox here."
         case .guideDismissed: "Guidance hidden. It stays at the “Boss or mentor?” page whenever you want it."
         case .singleSignOnLinked: "Single sign-on is linked: you can now sign in with it too."

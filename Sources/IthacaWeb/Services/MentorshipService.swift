@@ -279,12 +279,6 @@ public struct MentorshipService: Sendable {
         return try await store.retrospectives(of: id)
     }
 
-    /// Who mentored this person, whom they mentored, and how far that reached.
-    public func lineage(of person: UUID) async throws -> (mentors: Set<UUID>, reach: LineageReach) {
-        let edges = try await store.mentoringEdges()
-        return (Lineage.mentors(of: person, edges: edges), Lineage.reach(of: person, edges: edges))
-    }
-
     /// Whether to invite the viewer to pay it forward: they completed a mentorship as mentee and aren't mentoring.
     public func invitesToPayItForward(_ viewer: Viewer) async throws -> Bool {
         guard let profile = try await profiles.profile(userId: viewer.id), !profile.openToMentoring else { return false }

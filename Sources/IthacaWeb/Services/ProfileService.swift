@@ -8,6 +8,7 @@ public struct ProfileService: Sendable {
     let profiles: ProfileStore
     let mentorships: MentorshipStore
     let introductions: IntroductionStore
+    let lineages: LineageStore
     let clock: AppClock
 
     /// A person's profile as a given viewer may see it.
@@ -107,11 +108,9 @@ public struct ProfileService: Sendable {
         return approved.map { (names[$0.mentorId] ?? "A former member", $0.text) }
     }
 
-    /// Names are looked up in one query; people are listed by name.
+    /// Walked by recursive queries (not the site's every edge); names in one query; people listed by name.
     func lineage(of person: UUID) async throws -> PersonLineage {
-        let edges = try await mentorships.mentoringEdges()
-        let mentors = Lineage.mentors(of: person, edges: edges)
-        let reach = Lineage.reach(of: person, edges: edges)
+        let (mentors, reach) = try await lineages.reach(of: person)
         let names = try await profiles.names(of: Array(mentors.union(reach.direct)))
         func named(_ ids: Set<UUID>) -> [(id: UUID, name: String)] {
             ids.compactMap { id in names[id].map { (id, $0) } }.sorted { $0.name < $1.name }

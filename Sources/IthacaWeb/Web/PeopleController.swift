@@ -74,6 +74,7 @@ struct PeopleController {
             "pageText": results.isEmpty ? "" : "Showing \(page.offset + 1)–\(page.offset + results.count) of \(page.total)",
             "prevUrl": page.offset > 0 ? link(cursor: previousOffset > 0 ? DirectoryService.encodeCursor(previousOffset) : nil) : "",
             "nextUrl": page.nextCursor.map { link(cursor: $0) } ?? "",
+            "lineageUrl": SiteRoute.lineage,
         ]
         return services.pages.page("people", model, title: "Find people", context: context, nav: .people)
     }
@@ -121,6 +122,7 @@ struct PeopleController {
             "mentoredBy": d.lineage.mentoredBy.map { ["name": $0.name, "url": SiteRoute.person($0.id)] as ViewModel },
             "mentored": d.lineage.mentored.map { ["name": $0.name, "url": SiteRoute.person($0.id)] as ViewModel },
             "reachText": Format.reach(d.lineage.reach),
+            "branchUrl": d.lineage.mentoredBy.isEmpty && d.lineage.mentored.isEmpty ? "" : SiteRoute.lineageBranch(id),
             "endorsements": d.endorsements.map { ["author": $0.author, "text": $0.text] as ViewModel },
             "hasEndorsements": !d.endorsements.isEmpty,
         ]

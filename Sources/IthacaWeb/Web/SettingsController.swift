@@ -41,6 +41,8 @@ struct SettingsController {
             "email": viewer.email, "sessions": sessions, "tokens": tokens, "hasTokens": !tokens.isEmpty,
             "feedCreatedAt": feedCreatedAt.map(Format.timestamp) ?? "", "calendarUrl": SiteRoute.settingsCalendar,
             "calendarRevokeUrl": SiteRoute.settingsCalendarRevoke,
+            "lineageVisible": try await services.lineage.isVisible(viewer), "lineageUrl": SiteRoute.settingsLineage,
+            "lineagePageUrl": SiteRoute.lineage,
         ]
         return services.pages.page("settings", model.merging(extra), title: "Account settings", context: context, nav: .settings, status: status)
     }

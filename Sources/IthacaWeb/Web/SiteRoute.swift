@@ -121,6 +121,9 @@ enum SiteRoute {
     // Program insight: the audit log, dashboards, the lineage web, each member's own data.
     static let audit = "/admin/audit"
     static let auditCSV = "/admin/audit.csv"
+    static let lineage = "/lineage"
+    static let settingsLineage = "/settings/lineage"
+    static func lineageBranch(_ person: UUID) -> String { lineage + "?person=\(person.uuidString.lowercased())" }
     static let notificationSettings = "/settings/notifications"
     static let unsubscribe = "/email/unsubscribe"
     static let singleSignOn = "/signin/sso"
