@@ -31,6 +31,7 @@ public struct AppServices: Sendable {
     public let invitations: InvitationService
     public let audit: AuditService
     public let lineage: LineageService
+    public let dashboards: DashboardService
     /// Single sign-on, when an OpenID Connect provider is configured.
     public let singleSignOn: SingleSignOnService?
     let bookingPolicies: BookingPolicies
@@ -113,6 +114,7 @@ public struct AppServices: Sendable {
             store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
             recommendationCache: RecommendationCache(), mentorships: mentorshipStore, notifications: notifications, audit: audit,
             clock: configuration.clock)
+        self.dashboards = DashboardService(store: DashboardStore(database: database), programs: programs, clock: configuration.clock)
         self.challenges = ChallengeService(
             store: ChallengeStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)
         self.notes = NoteService(store: NoteStore(database: database), mentorships: mentorships, meetings: meetings, clock: configuration.clock)

@@ -99,6 +99,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     SingleSignOnController(services: services, cookies: cookies).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)
     LineageController(services: services, cookies: cookies).addRoutes(to: router)
+    DashboardController(services: services).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)
     return router

@@ -42,6 +42,31 @@ enum Format {
 
     static func people(_ count: Int) -> String { count == 1 ? "1 person" : "\(count) people" }
 
+    /// A dashboard figure as people read it; a suppressed one says why there is no number.
+    static func figure(_ value: Disclosed, _ unit: Dashboard.Unit) -> String {
+        guard let value = value.value else { return "fewer than 5" }
+        func decimal(_ x: Double) -> String {
+            let rounded = (x * 10).rounded() / 10
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        }
+        switch unit {
+        case .count: return String(Int(value))
+        case .percent: return "\(Int((value * 100).rounded()))%"
+        case .days: return decimal(value) == "1" ? "1 day" : "\(decimal(value)) days"
+        case .hours: return decimal(value) == "1" ? "1 hour" : "\(decimal(value)) hours"
+        case .rating: return "\(decimal(value)) out of 5"
+        case .perPairPerMonth: return decimal(value)
+        }
+    }
+
+    /// "Mar 2027" for "2027-03".
+    static func month(_ month: String) -> String {
+        let parts = month.split(separator: "-")
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard parts.count == 2, let number = Int(parts[1]), (1...12).contains(number) else { return month }
+        return "\(names[number - 1]) \(parts[0])"
+    }
+
     /// "1 pair", "3 pairs": a count with a noun that takes a plain "s".
     static func count(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
 

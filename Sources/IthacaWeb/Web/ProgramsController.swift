@@ -40,7 +40,7 @@ struct ProgramsController {
         formModel["values"] = values
         let model: ViewModel = [
             "programs": items, "hasPrograms": !items.isEmpty, "isAdmin": viewer.isAdmin, "url": SiteRoute.programs, "form": formModel,
-            "siteInvitationsUrl": SiteRoute.siteInvitations, "auditUrl": SiteRoute.audit,
+            "siteInvitationsUrl": SiteRoute.siteInvitations, "auditUrl": SiteRoute.audit, "siteDashboardUrl": SiteRoute.siteDashboard,
             "kinds": ProgramKind.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": (values["kind"] as? String) == $0.rawValue] as ViewModel },
             "modes": MatchingMode.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": (values["matchingMode"] as? String) == $0.rawValue] as ViewModel },
         ]
@@ -137,7 +137,7 @@ struct ProgramsController {
             "circles": circleModels, "hasCircles": !circleModels.isEmpty,
             "name": details.name, "description": details.description, "kind": details.kind.label,
             "dates": "\(details.startDate) to \(details.endDate)", "mode": details.matchingMode.label,
-            "open": details.enrolmentOpen, "isAdmin": overview.isAdmin, "adminUrl": SiteRoute.programAdmin(id),
+            "open": details.enrolmentOpen, "isAdmin": overview.isAdmin, "adminUrl": SiteRoute.programAdmin(id), "dashboardUrl": SiteRoute.programDashboard(id),
             "admins": try await services.programs.adminNames(of: id).joined(separator: ", "),
             "policies": [
                 "notice": "\(policies.minimumNoticeHours) hours", "lateCancel": "\(policies.lateCancelHours) hours",
@@ -243,6 +243,7 @@ struct ProgramsController {
             "groupSizes": ProgramService.groupSizes.map { ["value": $0, "label": $0 == 2 ? "Pairs" : "Circles of \($0)", "selected": $0 == 4] as ViewModel },
             "columns": ParticipantImport.Column.allCases.map(\.rawValue).joined(separator: ", "),
             "invitationsUrl": SiteRoute.programInvitations(id), "invitationsCsvUrl": SiteRoute.programInvitationsCSV(id),
+            "dashboardUrl": SiteRoute.programDashboard(id),
             "notJoinedCount": notJoined, "hasNotJoined": notJoined > 0,
         ]
         return services.pages.page("program-admin", model, title: "Run \(program.details.name)", context: context, nav: .programs, status: status)

@@ -121,6 +121,11 @@ enum SiteRoute {
     // Program insight: the audit log, dashboards, the lineage web, each member's own data.
     static let audit = "/admin/audit"
     static let auditCSV = "/admin/audit.csv"
+    static let siteDashboard = "/dashboard"
+    static let siteDashboardCSV = "/dashboard.csv"
+    static let programDashboardPattern = "/programs/:programId/dashboard"
+    static let programDashboardCSVPattern = "/programs/:programId/dashboard.csv"
+    static func programDashboard(_ id: UUID) -> String { program(id) + "/dashboard" }
     static let lineage = "/lineage"
     static let settingsLineage = "/settings/lineage"
     static func lineageBranch(_ person: UUID) -> String { lineage + "?person=\(person.uuidString.lowercased())" }

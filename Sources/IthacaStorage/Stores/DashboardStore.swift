@@ -1,0 +1,211 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The program-health dashboard's figures, each panel one SQL statement of aggregates over the scope's people and
+/// mentorships (no row per person leaves the database, and no text column is ever read).
+public struct DashboardStore: Sendable {
+    let database: IthacaDatabase
+
+    public init(database: IthacaDatabase) { self.database = database }
+
+    var dialect: DashboardDialect { DashboardDialect(postgres: !database.isSQLite) }
+    var sql: any SQLDatabase { database.db.sql }
+
+    /// The lower middle and upper middle of `values` (a CTE with one column `w`), as a left-joined subquery `mid`.
+    static func middle(of values: String) -> String {
+        "LEFT JOIN (SELECT w FROM \(values) ORDER BY w LIMIT 2 OFFSET (SELECT (COUNT(*) - 1) / 2 FROM \(values))) mid ON 1 = 1"
+    }
+
+    /// The median from the one or two middle rows, given how many values there were.
+    static func median(_ rows: [any SQLRow], count: Int) throws -> Double? {
+        let middle = try rows.compactMap { try $0.decode(column: "w", as: Double?.self) }
+        guard count > 0, let first = middle.first else { return nil }
+        return count % 2 == 1 || middle.count < 2 ? first : (first + middle[1]) / 2
+    }
+
+    public func participants(_ scope: DashboardScope) async throws -> DashboardCounts.Participants {
+        var result = DashboardCounts.Participants()
+        for row in try await sql.raw("""
+            \(scope.tables()) SELECT p.role AS role, COUNT(*) AS n,
+            SUM(CASE WHEN u.joined_at IS NOT NULL THEN 1 ELSE 0 END) AS joined,
+            SUM(CASE WHEN u.joined_at IS NULL AND EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = p.id) THEN 1 ELSE 0 END) AS invited
+            FROM people p JOIN users u ON u.id = p.id GROUP BY p.role
+            """).all() {
+            result.byRole[try row.decode(column: "role", as: String.self), default: 0] += try row.decode(column: "n", as: Int.self)
+            result.joined += try row.decode(column: "joined", as: Int?.self) ?? 0
+            result.invited += try row.decode(column: "invited", as: Int?.self) ?? 0
+        }
+        return result
+    }
+
+    public func matching(_ scope: DashboardScope) async throws -> DashboardCounts.Matching {
+        let rows = try await sql.raw("""
+            \(scope.tables()), mentees AS (SELECT p.id, p.since FROM people p WHERE p.role IN ('mentee', 'both') AND \(scope.within("p.since"))),
+            firsts AS (SELECT mt.since AS since, (SELECT MIN(ms.created_at) FROM ms WHERE ms.mentee_id = mt.id) AS matched_at FROM mentees mt),
+            waits AS (SELECT \(unsafeRaw: dialect.epoch("matched_at")) - \(unsafeRaw: dialect.epoch("since")) AS w FROM firsts WHERE matched_at IS NOT NULL)
+            SELECT (SELECT COUNT(*) FROM mentees) AS mentees, (SELECT COUNT(*) FROM waits) AS matched, mid.w AS w
+            FROM (SELECT 1 AS one) t \(unsafeRaw: Self.middle(of: "waits"))
+            """).all()
+        guard let first = rows.first else { return .init() }
+        let matched = try first.decode(column: "matched", as: Int.self)
+        return .init(mentees: try first.decode(column: "mentees", as: Int.self), matched: matched, medianSecondsToMatch: try Self.median(rows, count: matched))
+    }
+
+    public func activity(_ scope: DashboardScope, now: Date) async throws -> DashboardCounts.Activity {
+        let until = scope.until ?? now
+        func people(_ condition: String) -> String {
+            "(SELECT COUNT(*) FROM (SELECT mentee_id AS id FROM met WHERE \(condition) UNION SELECT mentor_id FROM met WHERE \(condition)) x)"
+        }
+        var stillOpen: SQLQueryString = ""
+        if let from = scope.from { stillOpen = "AND (closed_at IS NULL OR closed_at >= \(bind: from))" }
+        let row = try await sql.raw("""
+            \(scope.tables()), met AS (SELECT mt.* FROM meetings mt JOIN ms ON ms.id = mt.mentorship_id WHERE \(scope.within("mt.start_at"))),
+            running AS (SELECT * FROM ms WHERE status IN ('active', 'paused', 'completed') AND created_at < \(bind: until)
+              \(stillOpen))
+            SELECT (SELECT COUNT(*) FROM ms WHERE status = 'active') AS active,
+            (SELECT COUNT(*) FROM (SELECT mentee_id AS id FROM ms WHERE status = 'active' UNION SELECT mentor_id FROM ms WHERE status = 'active') a) AS active_people,
+            (SELECT COUNT(*) FROM met WHERE status = 'held') AS held, \(unsafeRaw: people("status = 'held'")) AS held_people,
+            (SELECT COUNT(*) FROM met WHERE status = 'cancelledLate') AS late, \(unsafeRaw: people("status = 'cancelledLate'")) AS late_people,
+            (SELECT COUNT(*) FROM met WHERE status IN ('noShowMentor', 'noShowMentee')) AS no_shows,
+            \(unsafeRaw: people("status IN ('noShowMentor', 'noShowMentee')")) AS no_show_people,
+            (SELECT COUNT(*) FROM running) AS running,
+            (SELECT COUNT(*) FROM (SELECT mentee_id AS id FROM running UNION SELECT mentor_id FROM running) r) AS running_people,
+            (SELECT MIN(\(unsafeRaw: dialect.epoch("created_at"))) FROM running) AS first_start
+            """).first()
+        guard let row else { return .init() }
+        let firstStart = try row.decode(column: "first_start", as: Double?.self)
+        let start = scope.from?.timeIntervalSince1970 ?? firstStart ?? until.timeIntervalSince1970
+        return .init(
+            activeMentorships: try row.decode(column: "active", as: Int.self), activePeople: try row.decode(column: "active_people", as: Int.self),
+            heldMeetings: try row.decode(column: "held", as: Int.self), heldPeople: try row.decode(column: "held_people", as: Int.self),
+            lateCancellations: try row.decode(column: "late", as: Int.self), lateCancellingPeople: try row.decode(column: "late_people", as: Int.self),
+            noShows: try row.decode(column: "no_shows", as: Int.self), noShowPeople: try row.decode(column: "no_show_people", as: Int.self),
+            runningPairs: try row.decode(column: "running", as: Int.self), runningPeople: try row.decode(column: "running_people", as: Int.self),
+            months: max(1, (until.timeIntervalSince1970 - start) / (365.25 / 12 * 86_400)))
+    }
+
+    public func requests(_ scope: DashboardScope) async throws -> DashboardCounts.Requests {
+        let rows = try await sql.raw("""
+            \(scope.tables()), rq AS (SELECT r.* FROM mentorship_requests r WHERE r.mentor_id IN (SELECT id FROM people)
+              AND r.mentee_id IN (SELECT id FROM people) AND \(scope.within("r.created_at"))),
+            waits AS (SELECT \(unsafeRaw: dialect.epoch("answered_at")) - \(unsafeRaw: dialect.epoch("created_at")) AS w FROM rq WHERE answered_at IS NOT NULL)
+            SELECT (SELECT COUNT(*) FROM rq) AS requests, (SELECT COUNT(*) FROM waits) AS answered,
+            (SELECT COUNT(DISTINCT mentor_id) FROM rq WHERE answered_at IS NOT NULL) AS answering,
+            (SELECT COUNT(*) FROM rq WHERE status = 'expired') AS expired,
+            (SELECT COUNT(DISTINCT mentor_id) FROM rq WHERE status = 'expired') AS expiring, mid.w AS w
+            FROM (SELECT 1 AS one) t \(unsafeRaw: Self.middle(of: "waits"))
+            """).all()
+        guard let first = rows.first else { return .init() }
+        let answered = try first.decode(column: "answered", as: Int.self)
+        return .init(
+            requests: try first.decode(column: "requests", as: Int.self), answered: answered,
+            answeringMentors: try first.decode(column: "answering", as: Int.self), medianSecondsToAnswer: try Self.median(rows, count: answered),
+            expired: try first.decode(column: "expired", as: Int.self), mentorsWhoLetExpire: try first.decode(column: "expiring", as: Int.self))
+    }
+
+    public func feedback(_ scope: DashboardScope) async throws -> DashboardCounts.Feedback {
+        var result = DashboardCounts.Feedback()
+        for row in try await sql.raw("""
+            \(scope.tables()), fb AS (SELECT f.useful AS useful, f.author_id AS author_id,
+              CASE WHEN f.author_id = mt.mentee_id THEN 'mentee' ELSE 'mentor' END AS side
+              FROM meeting_feedback f JOIN meetings mt ON mt.id = f.meeting_id JOIN ms ON ms.id = mt.mentorship_id WHERE \(scope.within("mt.start_at")))
+            SELECT side, AVG(CAST(useful AS DOUBLE PRECISION)) AS average, COUNT(DISTINCT author_id) AS authors FROM fb GROUP BY side
+            """).all() {
+            let average = try row.decode(column: "average", as: Double?.self), authors = try row.decode(column: "authors", as: Int.self)
+            if try row.decode(column: "side", as: String.self) == "mentee" {
+                (result.fromMentees, result.menteeAuthors) = (average, authors)
+            } else {
+                (result.fromMentors, result.mentorAuthors) = (average, authors)
+            }
+        }
+        return result
+    }
+
+    public func goals(_ scope: DashboardScope) async throws -> DashboardCounts.Goals {
+        let progress = "(marked_achieved = true OR milestones LIKE '%\"done\":true%')"
+        guard let row = try await sql.raw("""
+            \(scope.tables()), g AS (SELECT owner_id, marked_achieved, milestones FROM goals
+              WHERE owner_id IN (SELECT id FROM people) AND \(scope.within("created_at")))
+            SELECT COUNT(*) AS goals, COUNT(DISTINCT owner_id) AS owners,
+            SUM(CASE WHEN \(unsafeRaw: progress) THEN 1 ELSE 0 END) AS progressing,
+            COUNT(DISTINCT CASE WHEN \(unsafeRaw: progress) THEN owner_id END) AS progressing_owners,
+            SUM(CASE WHEN marked_achieved = true THEN 1 ELSE 0 END) AS achieved,
+            COUNT(DISTINCT CASE WHEN marked_achieved = true THEN owner_id END) AS achieving_owners FROM g
+            """).first() else { return .init() }
+        return .init(
+            goals: try row.decode(column: "goals", as: Int.self), owners: try row.decode(column: "owners", as: Int.self),
+            withProgress: try row.decode(column: "progressing", as: Int?.self) ?? 0, progressOwners: try row.decode(column: "progressing_owners", as: Int.self),
+            achieved: try row.decode(column: "achieved", as: Int?.self) ?? 0, achievingOwners: try row.decode(column: "achieving_owners", as: Int.self))
+    }
+
+    public func outcomes(_ scope: DashboardScope) async throws -> DashboardCounts.Outcomes {
+        let lasting = "status IN ('active', 'paused', 'completed')"
+        guard let row = try await sql.raw("""
+            \(scope.tables(recursive: true)),
+            edges AS (SELECT DISTINCT m.mentor_id, m.mentee_id FROM mentorships m WHERE m.\(unsafeRaw: lasting) AND m.mentor_id <> m.mentee_id
+              AND m.mentor_id IN (SELECT id FROM people) AND m.mentee_id IN (SELECT id FROM people)),
+            chain (id, depth) AS (SELECT mentee_id, 2 FROM edges
+              UNION SELECT e.mentee_id, c.depth + 1 FROM edges e JOIN chain c ON e.mentor_id = c.id WHERE c.depth < 64)
+            SELECT (SELECT COUNT(*) FROM ms WHERE status = 'completed' AND \(scope.within("closed_at"))) AS completed,
+            (SELECT COUNT(*) FROM ms WHERE status = 'ended' AND \(scope.within("closed_at"))) AS ended,
+            (SELECT COUNT(DISTINCT mentee_id) FROM ms WHERE \(unsafeRaw: lasting) AND \(scope.within("created_at"))) AS mentees,
+            (SELECT COUNT(DISTINCT ms.mentee_id) FROM ms WHERE ms.\(unsafeRaw: lasting) AND \(scope.within("ms.created_at"))
+              AND EXISTS (SELECT 1 FROM mentorships later WHERE later.mentor_id = ms.mentee_id AND later.\(unsafeRaw: lasting)
+              AND later.created_at > ms.created_at)) AS paying,
+            (SELECT MAX(depth) FROM chain) AS longest
+            """).first() else { return .init() }
+        return .init(
+            completed: try row.decode(column: "completed", as: Int.self), ended: try row.decode(column: "ended", as: Int.self),
+            mentees: try row.decode(column: "mentees", as: Int.self), payingForward: try row.decode(column: "paying", as: Int.self),
+            longestChain: try row.decode(column: "longest", as: Int?.self) ?? 0)
+    }
+
+    public func community(_ scope: DashboardScope) async throws -> DashboardCounts.Community {
+        let mine = "author_id IN (SELECT id FROM people)"
+        guard let row = try await sql.raw("""
+            \(scope.tables()),
+            posts AS (SELECT author_id FROM questions WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
+              UNION ALL SELECT author_id FROM answers WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
+              UNION ALL SELECT author_id FROM comments WHERE \(unsafeRaw: mine) AND \(scope.within("created_at")))
+            SELECT (SELECT COUNT(DISTINCT circle_id) FROM circle_members WHERE status = 'member' AND person_id IN (SELECT id FROM people)) AS circles,
+            (SELECT COUNT(DISTINCT person_id) FROM circle_members WHERE status = 'member' AND person_id IN (SELECT id FROM people)) AS circle_people,
+            (SELECT COUNT(*) FROM questions WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))) AS questions,
+            (SELECT COUNT(*) FROM answers WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))) AS answers,
+            (SELECT COUNT(*) FROM comments WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))) AS comments,
+            (SELECT COUNT(DISTINCT author_id) FROM posts) AS authors
+            """).first() else { return .init() }
+        return .init(
+            circles: try row.decode(column: "circles", as: Int.self), circlePeople: try row.decode(column: "circle_people", as: Int.self),
+            questions: try row.decode(column: "questions", as: Int.self), answers: try row.decode(column: "answers", as: Int.self),
+            comments: try row.decode(column: "comments", as: Int.self), authors: try row.decode(column: "authors", as: Int.self))
+    }
+
+    /// Matches, meetings held and community posts per month (UTC), each month with the people behind it.
+    public func trends(_ scope: DashboardScope) async throws -> DashboardCounts.Trends {
+        func months(_ query: SQLQueryString) async throws -> [DashboardCounts.Month] {
+            try await sql.raw(query).all().map {
+                .init(month: try $0.decode(column: "month", as: String.self), count: try $0.decode(column: "n", as: Int.self),
+                      people: try $0.decode(column: "people", as: Int.self))
+            }
+        }
+        let matchMonth = dialect.month("created_at"), meetingMonth = dialect.month("mt.start_at"), postMonth = dialect.month("created_at")
+        let mine = "author_id IN (SELECT id FROM people)"
+        return .init(
+            matches: try await months("""
+                \(scope.tables()) SELECT \(unsafeRaw: matchMonth) AS month, COUNT(*) AS n,
+                COUNT(DISTINCT mentee_id) + COUNT(DISTINCT mentor_id) AS people FROM ms WHERE \(scope.within("created_at")) GROUP BY 1 ORDER BY 1
+                """),
+            meetingsHeld: try await months("""
+                \(scope.tables()) SELECT \(unsafeRaw: meetingMonth) AS month, COUNT(*) AS n,
+                COUNT(DISTINCT mt.mentee_id) + COUNT(DISTINCT mt.mentor_id) AS people
+                FROM meetings mt JOIN ms ON ms.id = mt.mentorship_id WHERE mt.status = 'held' AND \(scope.within("mt.start_at")) GROUP BY 1 ORDER BY 1
+                """),
+            posts: try await months("""
+                \(scope.tables()), posts AS (SELECT author_id, created_at FROM questions WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
+                  UNION ALL SELECT author_id, created_at FROM answers WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
+                  UNION ALL SELECT author_id, created_at FROM comments WHERE \(unsafeRaw: mine) AND \(scope.within("created_at")))
+                SELECT \(unsafeRaw: postMonth) AS month, COUNT(*) AS n, COUNT(DISTINCT author_id) AS people FROM posts GROUP BY 1 ORDER BY 1
+                """))
+    }
+}
