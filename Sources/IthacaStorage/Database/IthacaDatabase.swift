@@ -83,10 +83,19 @@ public final class IthacaDatabase: Sendable {
                 // Statement journals (a multi-row INSERT keeps one, to undo just that statement) and sorts stay in
                 // memory instead of spilling to temporary files past 64 KiB: an import's 500-row inserts spilled.
                 try await sql.raw("PRAGMA temp_store=MEMORY").run()
+                // Deleted rows are overwritten, not left in free pages: an erased account's words must leave the file.
+                try await sql.raw("PRAGMA secure_delete=ON").run()
             }
         } else {
             try await databases.database(logger: quiet, on: MultiThreadedEventLoopGroup.singleton.any())!.sql.raw("SELECT 1").run()
         }
+    }
+
+    /// SQLite: copies the write-ahead log into the database file and empties it, so overwritten pages are gone from
+    /// both (after an account is erased). PostgreSQL: nothing to do here (its own vacuum reclaims dead rows).
+    public func checkpoint() async throws {
+        guard isSQLite else { return }
+        try await db.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
     }
 
     /// Answers when the database does; used by /healthz.

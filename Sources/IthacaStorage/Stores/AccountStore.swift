@@ -50,6 +50,11 @@ public struct AccountStore: Sendable {
         try await UserRecord.query(on: database.db).filter(\.$email == email).first()
     }
 
+    /// How many site admins there are.
+    public func adminCount() async throws -> Int {
+        try await UserRecord.query(on: database.db).filter(\.$role == AccountRole.admin.rawValue).count()
+    }
+
     public func count() async throws -> Int {
         try await UserRecord.query(on: database.db).count()
     }

@@ -32,6 +32,8 @@ public struct AppServices: Sendable {
     public let audit: AuditService
     public let lineage: LineageService
     public let dashboards: DashboardService
+    public let personalData: PersonalDataService
+    public let erasure: AccountErasureService
     /// Single sign-on, when an OpenID Connect provider is configured.
     public let singleSignOn: SingleSignOnService?
     let bookingPolicies: BookingPolicies
@@ -91,6 +93,7 @@ public struct AppServices: Sendable {
             policies: bookingPolicies, notifications: notifications, database: database, organizerEmail: mailFrom)
         self.calendarFeeds = CalendarFeedService(
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
+        self.personalData = PersonalDataService(store: PersonalDataStore(database: database), calendar: calendarFeeds, clock: configuration.clock)
         let posting = PostingGuard(store: RateLimitStore(database: database), limit: configuration.postingLimit, clock: configuration.clock)
         let communityStore = CommunityStore(database: database)
         self.community = CommunityService(
@@ -114,6 +117,9 @@ public struct AppServices: Sendable {
             store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
             recommendationCache: RecommendationCache(), mentorships: mentorshipStore, notifications: notifications, audit: audit,
             clock: configuration.clock)
+        self.erasure = AccountErasureService(
+            store: AccountErasureStore(database: database), accounts: accountStore, sessions: SessionStore(database: database),
+            hasher: configuration.passwordHashing, notifications: notifications, audit: audit, database: database, clock: configuration.clock)
         self.dashboards = DashboardService(store: DashboardStore(database: database), programs: programs, clock: configuration.clock)
         self.challenges = ChallengeService(
             store: ChallengeStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)

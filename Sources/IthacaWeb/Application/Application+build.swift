@@ -100,6 +100,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     AuditController(services: services).addRoutes(to: router)
     LineageController(services: services, cookies: cookies).addRoutes(to: router)
     DashboardController(services: services).addRoutes(to: router)
+    PersonalDataController(services: services, cookies: cookies).addRoutes(to: router)
     OperationsController().addRoutes(to: router)
     try APIHandler(services: services).registerHandlers(on: router)
     return router

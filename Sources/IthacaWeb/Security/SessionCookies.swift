@@ -52,7 +52,7 @@ public enum Flash: String, Sendable {
     case pathCreated, pathFollowed, pathUnfollowed, stepDone, stepReopened, pathCompleted
     case questionSentToMentee, replySent, requestReported, requestsReopened, invitationsSent, invitationAccepted
     case notificationSettingsSaved, unsubscribed, guideDismissed, singleSignOnLinked, requestReportResolved
-    case lineageShown, lineageHidden
+    case lineageShown, lineageHidden, accountDeleted
 
     var message: String {
         switch self {
@@ -157,6 +157,7 @@ public enum Flash: String, Sendable {
         case .invitationsSent: "Invitations sent. Each person gets an email with their own link, valid for 7 days."
         case .invitationAccepted: "Welcome to Ithaca! Your password is set and you're signed in."
         case .notificationSettingsSaved: "Notification settings saved."
+        case .accountDeleted: "Your account is deleted. Your private notes and messages are gone, and your email is free. Thank you for being part of Ithaca."
         case .lineageShown: "Your mentoring relationships show in the lineage and on profiles again."
         case .lineageHidden: "Your mentoring relationships are hidden from the lineage and from profiles."
         case .unsubscribed: "Done: you won't get these emails any more. They still arrive in your inbox here."

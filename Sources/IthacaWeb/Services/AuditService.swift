@@ -11,12 +11,14 @@ public struct AuditService: Sendable {
     /// The most entries one page or API call returns.
     public static let maximumPageSize = 200
 
-    /// Records `action` by `viewer` (nil: the command line). `summary` must be fixed words, names and counts only.
+    /// Records `action` by `viewer` (nil: the command line, or a member erasing themselves). `summary` must be fixed
+    /// words, names and counts only.
     func record(
         _ action: AuditAction, by viewer: Viewer?, on kind: AuditObjectKind, _ objectId: String, program: UUID? = nil, summary: String = ""
     ) async throws {
+        let actor = viewer?.name ?? (action == .accountErased ? "A former member" : "Command line")
         try await store.append(AuditEntry(
-            occurredAt: clock.now(), actorId: viewer?.id, actorName: viewer?.name ?? "Command line", action: action, objectKind: kind,
+            occurredAt: clock.now(), actorId: viewer?.id, actorName: actor, action: action, objectKind: kind,
             objectId: objectId, programId: program, summary: summary.isEmpty ? action.label : summary))
     }
 

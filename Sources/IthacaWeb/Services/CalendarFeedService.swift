@@ -33,8 +33,12 @@ public struct CalendarFeedService: Sendable {
         guard secret.count >= 32, let owner = try await store.owner(tokenHash: SecretToken.hash(secret)) else {
             throw IthacaError.notFound("calendar feed")
         }
-        let since = clock.now().addingTimeInterval(-Self.history)
-        let mine = try await meetings.meetings(involving: owner).filter { $0.end >= since }
-        return ICalendar.document(events: try await meetingService.events(mine, for: owner), method: .publish)
+        return try await calendar(of: owner, since: clock.now().addingTimeInterval(-Self.history))
+    }
+
+    /// Every meeting of `person`'s mentorships that ends after `since`, as one calendar (the feed, or a data export).
+    func calendar(of person: UUID, since: Date = .distantPast) async throws -> String {
+        let mine = try await meetings.meetings(involving: person).filter { $0.end >= since }
+        return ICalendar.document(events: try await meetingService.events(mine, for: person), method: .publish)
     }
 }

@@ -42,7 +42,7 @@ struct SettingsController {
             "feedCreatedAt": feedCreatedAt.map(Format.timestamp) ?? "", "calendarUrl": SiteRoute.settingsCalendar,
             "calendarRevokeUrl": SiteRoute.settingsCalendarRevoke,
             "lineageVisible": try await services.lineage.isVisible(viewer), "lineageUrl": SiteRoute.settingsLineage,
-            "lineagePageUrl": SiteRoute.lineage,
+            "lineagePageUrl": SiteRoute.lineage, "exportUrl": SiteRoute.settingsExport, "deleteUrl": SiteRoute.settingsDelete,
         ]
         return services.pages.page("settings", model.merging(extra), title: "Account settings", context: context, nav: .settings, status: status)
     }

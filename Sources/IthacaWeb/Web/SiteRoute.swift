@@ -126,6 +126,8 @@ enum SiteRoute {
     static let programDashboardPattern = "/programs/:programId/dashboard"
     static let programDashboardCSVPattern = "/programs/:programId/dashboard.csv"
     static func programDashboard(_ id: UUID) -> String { program(id) + "/dashboard" }
+    static let settingsExport = "/settings/export"
+    static let settingsDelete = "/settings/delete"
     static let lineage = "/lineage"
     static let settingsLineage = "/settings/lineage"
     static func lineageBranch(_ person: UUID) -> String { lineage + "?person=\(person.uuidString.lowercased())" }
