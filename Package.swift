@@ -123,6 +123,11 @@ let package = Package(
             dependencies: [
                 "IthacaWeb",
                 "IthacaMail",
+                "IthacaStorage",
+                "IthacaDomain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -11,10 +11,6 @@ public struct LineageStore: Sendable {
 
     public init(database: IthacaDatabase) { self.database = database }
 
-    /// Walks stop this deep: real lineages are a handful of generations, and a cycle (A mentored B, later B mentored A)
-    /// must end.
-    static let maximumDepth = 64
-
     /// The visible edges as a common table expression named `edges`.
     static let edges = """
         edges (mentor_id, mentee_id) AS (
@@ -39,19 +35,18 @@ public struct LineageStore: Sendable {
         let sql = database.db.sql
         let mentors = try await sql.raw("WITH \(unsafeRaw: Self.edges) SELECT mentor_id FROM edges WHERE mentee_id = \(bind: person)")
             .all().map { try $0.decode(column: "mentor_id", as: UUID.self) }
-        let rows = try await sql.raw("""
+        // UNION keeps each person once, so a walk ends even where the lineage loops back on itself.
+        let reached = try await sql.raw("""
             WITH RECURSIVE \(unsafeRaw: Self.edges),
-            down (id, depth) AS (
-              SELECT mentee_id, 1 FROM edges WHERE mentor_id = \(bind: person)
+            down (id) AS (
+              SELECT mentee_id FROM edges WHERE mentor_id = \(bind: person)
               UNION
-              SELECT e.mentee_id, d.depth + 1 FROM edges e JOIN down d ON e.mentor_id = d.id WHERE d.depth < \(literal: Self.maximumDepth))
-            SELECT id, MIN(depth) AS depth FROM down WHERE id <> \(bind: person) GROUP BY id
-            """).all()
-        var direct: Set<UUID> = [], downstream: Set<UUID> = []
-        for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
-            if try row.decode(column: "depth", as: Int.self) == 1 { direct.insert(id) } else { downstream.insert(id) }
-        }
+              SELECT e.mentee_id FROM edges e JOIN down d ON e.mentor_id = d.id)
+            SELECT id FROM down
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+        let direct = Set(try await sql.raw("WITH \(unsafeRaw: Self.edges) SELECT mentee_id FROM edges WHERE mentor_id = \(bind: person)")
+            .all().map { try $0.decode(column: "mentee_id", as: UUID.self) }).subtracting([person])
+        let downstream = Set(reached).subtracting(direct).subtracting([person])
         return (Set(mentors).subtracting([person]), LineageReach(direct: direct, downstream: downstream))
     }
 
@@ -59,14 +54,14 @@ public struct LineageStore: Sendable {
     public func branch(of person: UUID) async throws -> [MentoringEdge] {
         try await database.db.sql.raw("""
             WITH RECURSIVE \(unsafeRaw: Self.edges),
-            down (id, depth) AS (
-              SELECT \(bind: person), 0
+            down (id) AS (
+              SELECT \(bind: person)
               UNION
-              SELECT e.mentee_id, d.depth + 1 FROM edges e JOIN down d ON e.mentor_id = d.id WHERE d.depth < \(literal: Self.maximumDepth)),
-            up (id, depth) AS (
-              SELECT \(bind: person), 0
+              SELECT e.mentee_id FROM edges e JOIN down d ON e.mentor_id = d.id),
+            up (id) AS (
+              SELECT \(bind: person)
               UNION
-              SELECT e.mentor_id, u.depth + 1 FROM edges e JOIN up u ON e.mentee_id = u.id WHERE u.depth < \(literal: Self.maximumDepth))
+              SELECT e.mentor_id FROM edges e JOIN up u ON e.mentee_id = u.id)
             SELECT e.mentor_id, e.mentee_id FROM edges e
             WHERE (e.mentor_id IN (SELECT id FROM down) AND e.mentee_id IN (SELECT id FROM down))
                OR (e.mentor_id IN (SELECT id FROM up) AND e.mentee_id IN (SELECT id FROM up))

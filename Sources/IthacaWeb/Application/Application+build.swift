@@ -14,8 +14,9 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger? = 
     try await buildApplicationAndServices(configuration: configuration, logger: logger).app
 }
 
-/// The application and the services behind it (tests run background jobs and read the outbox through them).
-func buildApplicationAndServices(
+/// The application and the services behind it (tests run background jobs and read the outbox through them;
+/// benchmarks make an account to time pages with).
+public func buildApplicationAndServices(
     configuration: AppConfiguration, logger: Logger? = nil
 ) async throws -> (app: Application<RouterResponder<AppRequestContext>>, services: AppServices) {
     var logger = logger ?? Logger(label: "ithaca")
