@@ -15,7 +15,9 @@ public enum DashboardCounts {
     public struct Matching: Sendable, Equatable {
         public var mentees = 0
         public var matched = 0
-        /// Median seconds from enrolment (site-wide: sign-up) to the first match, over `matched` mentees.
+        /// Matched mentees whose first match came after they enrolled (history imported from before has no wait).
+        public var timedMatches = 0
+        /// Median seconds from enrolment (site-wide: sign-up) to the first match, over `timedMatches` mentees.
         public var medianSecondsToMatch: Double?
     }
 

@@ -43,13 +43,17 @@ public struct DashboardStore: Sendable {
         let rows = try await sql.raw("""
             \(scope.tables()), mentees AS (SELECT p.id, p.since FROM people p WHERE p.role IN ('mentee', 'both') AND \(scope.within("p.since"))),
             firsts AS (SELECT mt.since AS since, (SELECT MIN(ms.created_at) FROM ms WHERE ms.mentee_id = mt.id) AS matched_at FROM mentees mt),
-            waits AS (SELECT \(unsafeRaw: dialect.epoch("matched_at")) - \(unsafeRaw: dialect.epoch("since")) AS w FROM firsts WHERE matched_at IS NOT NULL)
-            SELECT (SELECT COUNT(*) FROM mentees) AS mentees, (SELECT COUNT(*) FROM waits) AS matched, mid.w AS w
+            waits AS (SELECT \(unsafeRaw: dialect.epoch("matched_at")) - \(unsafeRaw: dialect.epoch("since")) AS w FROM firsts
+              WHERE matched_at IS NOT NULL AND matched_at >= since)
+            SELECT (SELECT COUNT(*) FROM mentees) AS mentees, (SELECT COUNT(*) FROM firsts WHERE matched_at IS NOT NULL) AS matched,
+            (SELECT COUNT(*) FROM waits) AS timed, mid.w AS w
             FROM (SELECT 1 AS one) t \(unsafeRaw: Self.middle(of: "waits"))
             """).all()
         guard let first = rows.first else { return .init() }
-        let matched = try first.decode(column: "matched", as: Int.self)
-        return .init(mentees: try first.decode(column: "mentees", as: Int.self), matched: matched, medianSecondsToMatch: try Self.median(rows, count: matched))
+        let timed = try first.decode(column: "timed", as: Int.self)
+        return .init(
+            mentees: try first.decode(column: "mentees", as: Int.self), matched: try first.decode(column: "matched", as: Int.self),
+            timedMatches: timed, medianSecondsToMatch: try Self.median(rows, count: timed))
     }
 
     public func activity(_ scope: DashboardScope, now: Date) async throws -> DashboardCounts.Activity {

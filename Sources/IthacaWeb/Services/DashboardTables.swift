@@ -52,7 +52,7 @@ enum DashboardTables {
             parts: [("matched", "Matched", c.matched), ("waiting", "Waiting for a match", c.mentees - c.matched)],
             rate: ("match_rate", "Match rate"))
         figures.append(statistic("median_days_to_match", "Median time from enrolment to match", c.medianSecondsToMatch.map { $0 / 86_400 },
-                                 people: c.matched, .days))
+                                 people: c.timedMatches, .days))
         return .init(id: "matching", title: "Matching", figures: figures)
     }
 
