@@ -17,13 +17,10 @@ extension Bench {
             abstract: "Import a generated program (the HR export of `bench import`), add its mentoring, and time its dashboard over HTTP.")
 
         @Option(help: "Participants in the generated CSV.") var rows = 100_000
-        @Option(help: "Times each page is fetched (the median is printed).") var repeats = 5
-        @Option(help: "Port of the in-process server.") var port = 18_099
-        @Option(help: "Database (default: a new SQLite file in the temporary folder, removed afterwards). Also DATABASE_URL.")
-        var database: String?
+        @OptionGroup var server: BenchServerOptions
 
         func run() async throws {
-            try await BenchServer.with(database: database, name: "dashboard", port: port) { db, clock in
+            try await BenchServer.with(server, name: "dashboard") { db, clock in
                 let now = Date()
                 let program = try await ProgramStore(database: db).create(
                     ProgramDetails(name: "Bench program", startDate: "2027-01-01", endDate: "2027-12-31"),
@@ -41,7 +38,7 @@ extension Bench {
                     ["/programs/\(program.id.uuidString.lowercased())/dashboard", "/api/v1/programs/\(program.id.uuidString.lowercased())/dashboard",
                      "/programs/\(program.id.uuidString.lowercased())/dashboard?from=2026-01&to=2026-12", "/dashboard"]
                 )
-            } report: { paths in try await BenchServer.time(paths, repeats: repeats, port: port) }
+            }
         }
     }
 
@@ -51,13 +48,10 @@ extension Bench {
             abstract: "Generate a community whose mentees went on to mentor, and time /lineage and a deep branch over HTTP.")
 
         @Option(help: "People in the community.") var people = 10_000
-        @Option(help: "Times each page is fetched (the median is printed).") var repeats = 5
-        @Option(help: "Port of the in-process server.") var port = 18_099
-        @Option(help: "Database (default: a new SQLite file in the temporary folder, removed afterwards). Also DATABASE_URL.")
-        var database: String?
+        @OptionGroup var server: BenchServerOptions
 
         func run() async throws {
-            try await BenchServer.with(database: database, name: "lineage", port: port) { db, clock in
+            try await BenchServer.with(server, name: "lineage") { db, clock in
                 let now = Date()
                 let community = try await ProgramStore(database: db).create(
                     ProgramDetails(name: "Bench community", startDate: "2027-01-01", endDate: "2027-12-31"),
@@ -76,20 +70,29 @@ extension Bench {
                     [("people", "\(people)"), ("mentorships", "\(edges)"), ("seed_s", seconds(seedStart.duration(to: clock.now)))],
                     ["/lineage", "/api/v1/lineage", "/lineage?person=\(deep)", "/people/\(ids[0].uuidString.lowercased())"]
                 )
-            } report: { paths in try await BenchServer.time(paths, repeats: repeats, port: port) }
+            }
         }
     }
 }
 
-/// A fresh database, seeded, served by the real application in this process, with a site admin's token.
+/// Where the benchmarked server runs and how often each page is fetched.
+struct BenchServerOptions: ParsableArguments {
+    @Option(help: "Times each page is fetched (the median is printed).") var repeats = 5
+    @Option(help: "Port of the in-process server.") var port = 18_099
+    @Option(help: "Database (default: a new SQLite file in the temporary folder, removed afterwards). Also DATABASE_URL.")
+    var database: String?
+}
+
+/// A fresh database, seeded, served by the real application in this process, with a site admin's token; then each
+/// page the seed names is timed over HTTP.
 enum BenchServer {
     nonisolated(unsafe) static var token = ""
 
     static func with(
-        database: String?, name: String, port: Int,
-        seed: (IthacaDatabase, ContinuousClock) async throws -> (lines: [(String, String)], paths: [String]),
-        report: ([String]) async throws -> [(String, String)]
+        _ options: BenchServerOptions, name: String,
+        seed: (IthacaDatabase, ContinuousClock) async throws -> (lines: [(String, String)], paths: [String])
     ) async throws {
+        let (database, port) = (options.database, options.port)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("ithaca-bench-\(name)-\(ProcessInfo.processInfo.processIdentifier).sqlite")
         let url = database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "sqlite://\(temporary.path)"
         defer { if database == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary.path + suffix) } } }
@@ -120,7 +123,7 @@ enum BenchServer {
         let server = Task { try await app.runService() }
         defer { server.cancel() }
         try await waitUntilServing(port: port)
-        let lines = seeded.lines + (try await report(seeded.paths))
+        let lines = seeded.lines + (try await time(seeded.paths, repeats: options.repeats, port: port))
         let memory = peakMemoryMiB().map { String(format: "%.0f", $0) } ?? "unknown"
         for (key, value) in [("database", location.isSQLite ? "sqlite" : "postgres")] + lines + [("peak_memory_mib", memory)] {
             print("\(key): \(value)")

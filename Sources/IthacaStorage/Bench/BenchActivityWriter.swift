@@ -52,7 +52,7 @@ public struct BenchActivityWriter: Sendable {
             mentorships.append([.uuid(mentorship), .uuid(request), .uuid(mentee), .uuid(mentor), .text(status), .text("leadership"), .text("{}"),
                                 .integer(1), .text("[]"), .date(start), .date(start), closed, .uuid(program)])
             for n in 0..<3 {
-                let meeting = UUID(), at = start.addingTimeInterval(Double(n + 1) * 14 * 24 * hour)
+                let meeting = UUID(), at = start.addingTimeInterval(Double(n + 1) * 14 * 24 * hour + Double(index) * 60)
                 let state = n < 2 ? "held" : ["cancelledLate", "noShowMentee", "scheduled", "cancelled"][index % 4]
                 meetings.append([.uuid(meeting), .uuid(mentorship), .uuid(mentor), .uuid(mentee), .uuid(mentee), .date(at), .date(at.addingTimeInterval(1_800)),
                                  .text("Agenda"), .text(state), .integer(0), .date(at), .date(at)])

@@ -12,6 +12,9 @@ public struct DashboardStore: Sendable {
     var dialect: DashboardDialect { DashboardDialect(postgres: !database.isSQLite) }
     var sql: any SQLDatabase { database.db.sql }
 
+    // Membership is tested with EXISTS on the `people` view (an index lookup per activity row) rather than
+    // `IN (SELECT id FROM people)`, which would walk every participant into each activity table.
+
     /// The lower middle and upper middle of `values` (a CTE with one column `w`), as a left-joined subquery `mid`.
     static func middle(of values: String) -> String {
         "LEFT JOIN (SELECT w FROM \(values) ORDER BY w LIMIT 2 OFFSET (SELECT (COUNT(*) - 1) / 2 FROM \(values))) mid ON 1 = 1"
@@ -41,9 +44,10 @@ public struct DashboardStore: Sendable {
 
     public func matching(_ scope: DashboardScope) async throws -> DashboardCounts.Matching {
         let rows = try await sql.raw("""
-            \(scope.tables()), mentees AS (SELECT p.id, p.since FROM people p WHERE p.role IN ('mentee', 'both') AND \(scope.within("p.since"))),
-            firsts AS (SELECT mt.since AS since, (SELECT MIN(ms.created_at) FROM ms WHERE ms.mentee_id = mt.id) AS matched_at FROM mentees mt),
-            waits AS (SELECT \(unsafeRaw: dialect.epoch("matched_at")) - \(unsafeRaw: dialect.epoch("since")) AS w FROM firsts
+            \(scope.tables()), mentees AS MATERIALIZED (SELECT p.id, p.since FROM people p WHERE p.role IN ('mentee', 'both') AND \(scope.within("p.since"))),
+            firsts AS MATERIALIZED (SELECT mt.since AS since, f.first_match AS matched_at FROM mentees mt
+              LEFT JOIN (SELECT mentee_id, MIN(created_at) AS first_match FROM ms GROUP BY mentee_id) f ON f.mentee_id = mt.id),
+            waits AS MATERIALIZED (SELECT \(unsafeRaw: dialect.epoch("matched_at")) - \(unsafeRaw: dialect.epoch("since")) AS w FROM firsts
               WHERE matched_at IS NOT NULL AND matched_at >= since)
             SELECT (SELECT COUNT(*) FROM mentees) AS mentees, (SELECT COUNT(*) FROM firsts WHERE matched_at IS NOT NULL) AS matched,
             (SELECT COUNT(*) FROM waits) AS timed, mid.w AS w
@@ -64,8 +68,8 @@ public struct DashboardStore: Sendable {
         var stillOpen: SQLQueryString = ""
         if let from = scope.from { stillOpen = "AND (closed_at IS NULL OR closed_at >= \(bind: from))" }
         let row = try await sql.raw("""
-            \(scope.tables()), met AS (SELECT mt.* FROM meetings mt JOIN ms ON ms.id = mt.mentorship_id WHERE \(scope.within("mt.start_at"))),
-            running AS (SELECT * FROM ms WHERE status IN ('active', 'paused', 'completed') AND created_at < \(bind: until)
+            \(scope.tables()), met AS MATERIALIZED (SELECT mt.* FROM meetings mt JOIN ms ON ms.id = mt.mentorship_id WHERE \(scope.within("mt.start_at"))),
+            running AS MATERIALIZED (SELECT * FROM ms WHERE status IN ('active', 'paused', 'completed') AND created_at < \(bind: until)
               \(stillOpen))
             SELECT (SELECT COUNT(*) FROM ms WHERE status = 'active') AS active,
             (SELECT COUNT(*) FROM (SELECT mentee_id AS id FROM ms WHERE status = 'active' UNION SELECT mentor_id FROM ms WHERE status = 'active') a) AS active_people,
@@ -91,9 +95,9 @@ public struct DashboardStore: Sendable {
 
     public func requests(_ scope: DashboardScope) async throws -> DashboardCounts.Requests {
         let rows = try await sql.raw("""
-            \(scope.tables()), rq AS (SELECT r.* FROM mentorship_requests r WHERE r.mentor_id IN (SELECT id FROM people)
-              AND r.mentee_id IN (SELECT id FROM people) AND \(scope.within("r.created_at"))),
-            waits AS (SELECT \(unsafeRaw: dialect.epoch("answered_at")) - \(unsafeRaw: dialect.epoch("created_at")) AS w FROM rq WHERE answered_at IS NOT NULL)
+            \(scope.tables()), rq AS MATERIALIZED (SELECT r.* FROM mentorship_requests r WHERE EXISTS (SELECT 1 FROM people pp WHERE pp.id = r.mentor_id)
+              AND EXISTS (SELECT 1 FROM people pp WHERE pp.id = r.mentee_id) AND \(scope.within("r.created_at"))),
+            waits AS MATERIALIZED (SELECT \(unsafeRaw: dialect.epoch("answered_at")) - \(unsafeRaw: dialect.epoch("created_at")) AS w FROM rq WHERE answered_at IS NOT NULL)
             SELECT (SELECT COUNT(*) FROM rq) AS requests, (SELECT COUNT(*) FROM waits) AS answered,
             (SELECT COUNT(DISTINCT mentor_id) FROM rq WHERE answered_at IS NOT NULL) AS answering,
             (SELECT COUNT(*) FROM rq WHERE status = 'expired') AS expired,
@@ -111,7 +115,7 @@ public struct DashboardStore: Sendable {
     public func feedback(_ scope: DashboardScope) async throws -> DashboardCounts.Feedback {
         var result = DashboardCounts.Feedback()
         for row in try await sql.raw("""
-            \(scope.tables()), fb AS (SELECT f.useful AS useful, f.author_id AS author_id,
+            \(scope.tables()), fb AS MATERIALIZED (SELECT f.useful AS useful, f.author_id AS author_id,
               CASE WHEN f.author_id = mt.mentee_id THEN 'mentee' ELSE 'mentor' END AS side
               FROM meeting_feedback f JOIN meetings mt ON mt.id = f.meeting_id JOIN ms ON ms.id = mt.mentorship_id WHERE \(scope.within("mt.start_at")))
             SELECT side, AVG(CAST(useful AS DOUBLE PRECISION)) AS average, COUNT(DISTINCT author_id) AS authors FROM fb GROUP BY side
@@ -129,8 +133,8 @@ public struct DashboardStore: Sendable {
     public func goals(_ scope: DashboardScope) async throws -> DashboardCounts.Goals {
         let progress = "(marked_achieved = true OR milestones LIKE '%\"done\":true%')"
         guard let row = try await sql.raw("""
-            \(scope.tables()), g AS (SELECT owner_id, marked_achieved, milestones FROM goals
-              WHERE owner_id IN (SELECT id FROM people) AND \(scope.within("created_at")))
+            \(scope.tables()), g AS MATERIALIZED (SELECT owner_id, marked_achieved, milestones FROM goals
+              WHERE EXISTS (SELECT 1 FROM people pp WHERE pp.id = owner_id) AND \(scope.within("created_at")))
             SELECT COUNT(*) AS goals, COUNT(DISTINCT owner_id) AS owners,
             SUM(CASE WHEN \(unsafeRaw: progress) THEN 1 ELSE 0 END) AS progressing,
             COUNT(DISTINCT CASE WHEN \(unsafeRaw: progress) THEN owner_id END) AS progressing_owners,
@@ -147,8 +151,8 @@ public struct DashboardStore: Sendable {
         let lasting = "status IN ('active', 'paused', 'completed')"
         guard let row = try await sql.raw("""
             \(scope.tables(recursive: true)),
-            edges AS (SELECT DISTINCT m.mentor_id, m.mentee_id FROM mentorships m WHERE m.\(unsafeRaw: lasting) AND m.mentor_id <> m.mentee_id
-              AND m.mentor_id IN (SELECT id FROM people) AND m.mentee_id IN (SELECT id FROM people)),
+            edges AS MATERIALIZED (SELECT DISTINCT m.mentor_id, m.mentee_id FROM mentorships m WHERE m.\(unsafeRaw: lasting) AND m.mentor_id <> m.mentee_id
+              AND EXISTS (SELECT 1 FROM people pp WHERE pp.id = m.mentor_id) AND EXISTS (SELECT 1 FROM people pp WHERE pp.id = m.mentee_id)),
             chain (id, depth) AS (SELECT mentee_id, 2 FROM edges
               UNION SELECT e.mentee_id, c.depth + 1 FROM edges e JOIN chain c ON e.mentor_id = c.id WHERE c.depth < 64)
             SELECT (SELECT COUNT(*) FROM ms WHERE status = 'completed' AND \(scope.within("closed_at"))) AS completed,
@@ -166,14 +170,14 @@ public struct DashboardStore: Sendable {
     }
 
     public func community(_ scope: DashboardScope) async throws -> DashboardCounts.Community {
-        let mine = "author_id IN (SELECT id FROM people)"
+        let mine = "EXISTS (SELECT 1 FROM people pp WHERE pp.id = author_id)"
         guard let row = try await sql.raw("""
             \(scope.tables()),
-            posts AS (SELECT author_id FROM questions WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
+            posts AS MATERIALIZED (SELECT author_id FROM questions WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
               UNION ALL SELECT author_id FROM answers WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
               UNION ALL SELECT author_id FROM comments WHERE \(unsafeRaw: mine) AND \(scope.within("created_at")))
-            SELECT (SELECT COUNT(DISTINCT circle_id) FROM circle_members WHERE status = 'member' AND person_id IN (SELECT id FROM people)) AS circles,
-            (SELECT COUNT(DISTINCT person_id) FROM circle_members WHERE status = 'member' AND person_id IN (SELECT id FROM people)) AS circle_people,
+            SELECT (SELECT COUNT(DISTINCT circle_id) FROM circle_members WHERE status = 'member' AND EXISTS (SELECT 1 FROM people pp WHERE pp.id = person_id)) AS circles,
+            (SELECT COUNT(DISTINCT person_id) FROM circle_members WHERE status = 'member' AND EXISTS (SELECT 1 FROM people pp WHERE pp.id = person_id)) AS circle_people,
             (SELECT COUNT(*) FROM questions WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))) AS questions,
             (SELECT COUNT(*) FROM answers WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))) AS answers,
             (SELECT COUNT(*) FROM comments WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))) AS comments,
@@ -194,7 +198,7 @@ public struct DashboardStore: Sendable {
             }
         }
         let matchMonth = dialect.month("created_at"), meetingMonth = dialect.month("mt.start_at"), postMonth = dialect.month("created_at")
-        let mine = "author_id IN (SELECT id FROM people)"
+        let mine = "EXISTS (SELECT 1 FROM people pp WHERE pp.id = author_id)"
         return .init(
             matches: try await months("""
                 \(scope.tables()) SELECT \(unsafeRaw: matchMonth) AS month, COUNT(*) AS n,
@@ -206,7 +210,7 @@ public struct DashboardStore: Sendable {
                 FROM meetings mt JOIN ms ON ms.id = mt.mentorship_id WHERE mt.status = 'held' AND \(scope.within("mt.start_at")) GROUP BY 1 ORDER BY 1
                 """),
             posts: try await months("""
-                \(scope.tables()), posts AS (SELECT author_id, created_at FROM questions WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
+                \(scope.tables()), posts AS MATERIALIZED (SELECT author_id, created_at FROM questions WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
                   UNION ALL SELECT author_id, created_at FROM answers WHERE \(unsafeRaw: mine) AND \(scope.within("created_at"))
                   UNION ALL SELECT author_id, created_at FROM comments WHERE \(unsafeRaw: mine) AND \(scope.within("created_at")))
                 SELECT \(unsafeRaw: postMonth) AS month, COUNT(*) AS n, COUNT(DISTINCT author_id) AS people FROM posts GROUP BY 1 ORDER BY 1
