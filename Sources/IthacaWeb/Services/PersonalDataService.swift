@@ -83,25 +83,45 @@ public struct PersonalDataService: Sendable {
 }
 
 extension PersonalDataService.ExportFile {
-    /// The zip's bytes in 64 KiB chunks; the file (and its folder) is removed once read or abandoned.
-    public func chunks() -> AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
-        let url = url
-        return AsyncThrowingStream { continuation in
-            let reader = Task {
-                defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-                do {
-                    let handle = try FileHandle(forReadingFrom: url)
-                    defer { try? handle.close() }
-                    while let data = try handle.read(upToCount: 64 * 1024), !data.isEmpty {
-                        try Task.checkCancellation()
-                        continuation.yield(ArraySlice(data))
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
+    /// The zip's bytes, read 64 KiB at a time as the response asks for them; the file and its folder are removed
+    /// once read to the end or abandoned.
+    public func chunks() -> ExportChunks { ExportChunks(url: url) }
+}
+
+/// A file read lazily in chunks (pulled by the consumer, so a slow client never makes the server buffer the file).
+public struct ExportChunks: AsyncSequence, Sendable {
+    public typealias Element = ArraySlice<UInt8>
+    let url: URL
+
+    public final class AsyncIterator: AsyncIteratorProtocol {
+        let url: URL
+        var handle: FileHandle?
+        var finished = false
+
+        init(url: URL) { self.url = url }
+
+        public func next() async throws -> ArraySlice<UInt8>? {
+            guard !finished else { return nil }
+            do {
+                if handle == nil { handle = try FileHandle(forReadingFrom: url) }
+                if let data = try handle?.read(upToCount: 64 * 1024), !data.isEmpty { return ArraySlice(data) }
+            } catch {
+                finish()
+                throw error
             }
-            continuation.onTermination = { _ in reader.cancel() }
+            finish()
+            return nil
         }
+
+        func finish() {
+            finished = true
+            try? handle?.close()
+            handle = nil
+            try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+        }
+
+        deinit { if !finished { finish() } }
     }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(url: url) }
 }

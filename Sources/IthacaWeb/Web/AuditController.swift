@@ -41,8 +41,8 @@ struct AuditController {
             "actions": AuditAction.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == filter.action] as ViewModel },
             "programs": programs.map { ["value": $0.id.uuidString.lowercased(), "label": $0.details.name, "selected": $0.id == filter.programId] as ViewModel },
             "from": request.uri.queryParameters.get("from") ?? "", "to": request.uri.queryParameters.get("to") ?? "",
-            "csvUrl": SiteRoute.auditCSV + Self.queryString(query),
-            "olderUrl": page.next.map { SiteRoute.audit + Self.queryString(query + [("cursor", AuditService.encode($0))]) } ?? "",
+            "csvUrl": SiteRoute.auditCSV + SiteRoute.query(query),
+            "olderUrl": page.next.map { SiteRoute.audit + SiteRoute.query(query + [("cursor", AuditService.encode($0))]) } ?? "",
             "isFiltered": !query.isEmpty,
         ]
         return services.pages.page("audit", model, title: "Audit log", context: context, nav: .programs)
@@ -65,13 +65,6 @@ struct AuditController {
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"audit-log.csv\""
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-
-    static func queryString(_ pairs: [(String, String)]) -> String {
-        guard !pairs.isEmpty else { return "" }
-        var components = URLComponents()
-        components.queryItems = pairs.map { URLQueryItem(name: $0.0, value: $0.1) }
-        return "?" + (components.percentEncodedQuery ?? "")
     }
 
     /// Where the entry's object can be seen, when it has a page.

@@ -42,7 +42,7 @@ struct DashboardController {
                      ("to", dashboard.filter.toMonth ?? "")].filter { !$0.1.isEmpty }
         let tables = dashboard.tables.map { table -> ViewModel in
             ["id": table.id, "title": table.title,
-             "csvUrl": base + ".csv" + AuditController.queryString(query + [("table", table.id)]),
+             "csvUrl": base + ".csv" + SiteRoute.query(query + [("table", table.id)]),
              "rows": table.figures.map { ["label": $0.label, "value": Format.figure($0.value, $0.unit), "suppressed": $0.value == .suppressed] as ViewModel }]
         }
         let trends = dashboard.trends.map { trend -> ViewModel in
@@ -50,7 +50,7 @@ struct DashboardController {
                 title: trend.title, description: trend.description, unit: trend.unit,
                 points: trend.months.map { (label: Format.month($0.month), value: $0.value.value) })
             return ["id": trend.id, "title": trend.title, "svg": chart.svg(idPrefix: "chart-\(trend.id)"), "hasMonths": !trend.months.isEmpty,
-                    "csvUrl": base + ".csv" + AuditController.queryString(query + [("table", "trend-" + trend.id)]),
+                    "csvUrl": base + ".csv" + SiteRoute.query(query + [("table", "trend-" + trend.id)]),
                     "rows": trend.months.map { ["month": Format.month($0.month), "value": Format.figure($0.value, .count),
                                                 "suppressed": $0.value == .suppressed] as ViewModel }]
         }

@@ -130,6 +130,14 @@ enum SiteRoute {
     static let settingsDelete = "/settings/delete"
     static let lineage = "/lineage"
     static let settingsLineage = "/settings/lineage"
+    /// "?a=1&b=2" for the pairs given (percent-encoded), "" for none: filters carried from page to page.
+    static func query(_ pairs: [(String, String)]) -> String {
+        guard !pairs.isEmpty else { return "" }
+        var components = URLComponents()
+        components.queryItems = pairs.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return "?" + (components.percentEncodedQuery ?? "")
+    }
+
     static func lineageBranch(_ person: UUID) -> String { lineage + "?person=\(person.uuidString.lowercased())" }
     static let notificationSettings = "/settings/notifications"
     static let unsubscribe = "/email/unsubscribe"
