@@ -40,13 +40,15 @@ public struct DashboardScope: Sendable, Equatable {
                     """
             }
         } else {
-            // Site-wide, everyone is a participant; their role is what they do in mentorships.
+            // Site-wide, every member is a participant (not an erased account: it has no profile left); their role is
+            // what they do in mentorships.
             people = """
                 SELECT u.id AS id, CASE
                   WHEN EXISTS (SELECT 1 FROM mentorships x WHERE x.mentor_id = u.id) AND EXISTS (SELECT 1 FROM mentorships y WHERE y.mentee_id = u.id) THEN 'both'
                   WHEN EXISTS (SELECT 1 FROM mentorships x WHERE x.mentor_id = u.id) THEN 'mentor'
                   WHEN EXISTS (SELECT 1 FROM mentorships y WHERE y.mentee_id = u.id) THEN 'mentee'
                   ELSE 'member' END AS role, u.created_at AS since FROM users u
+                WHERE EXISTS (SELECT 1 FROM profiles pr WHERE pr.id = u.id)
                 """
             mentorships = "SELECT m.* FROM mentorships m"
         }

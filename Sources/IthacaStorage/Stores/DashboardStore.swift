@@ -62,35 +62,48 @@ public struct DashboardStore: Sendable {
 
     public func activity(_ scope: DashboardScope, now: Date) async throws -> DashboardCounts.Activity {
         let until = scope.until ?? now
-        func people(_ condition: String) -> String {
-            "(SELECT COUNT(*) FROM (SELECT mentee_id AS id FROM met WHERE \(condition) UNION SELECT mentor_id FROM met WHERE \(condition)) x)"
-        }
         var stillOpen: SQLQueryString = ""
         if let from = scope.from { stillOpen = "AND (closed_at IS NULL OR closed_at >= \(bind: from))" }
-        let row = try await sql.raw("""
-            \(scope.tables()), met AS MATERIALIZED (SELECT mt.* FROM meetings mt JOIN ms ON ms.id = mt.mentorship_id WHERE \(scope.within("mt.start_at"))),
-            running AS MATERIALIZED (SELECT * FROM ms WHERE status IN ('active', 'paused', 'completed') AND created_at < \(bind: until)
-              \(stillOpen))
-            SELECT (SELECT COUNT(*) FROM ms WHERE status = 'active') AS active,
-            (SELECT COUNT(*) FROM (SELECT mentee_id AS id FROM ms WHERE status = 'active' UNION SELECT mentor_id FROM ms WHERE status = 'active') a) AS active_people,
-            (SELECT COUNT(*) FROM met WHERE status = 'held') AS held, \(unsafeRaw: people("status = 'held'")) AS held_people,
-            (SELECT COUNT(*) FROM met WHERE status = 'cancelledLate') AS late, \(unsafeRaw: people("status = 'cancelledLate'")) AS late_people,
-            (SELECT COUNT(*) FROM met WHERE status IN ('noShowMentor', 'noShowMentee')) AS no_shows,
-            \(unsafeRaw: people("status IN ('noShowMentor', 'noShowMentee')")) AS no_show_people,
-            (SELECT COUNT(*) FROM running) AS running,
-            (SELECT COUNT(*) FROM (SELECT mentee_id AS id FROM running UNION SELECT mentor_id FROM running) r) AS running_people,
-            (SELECT MIN(\(unsafeRaw: dialect.epoch("created_at"))) FROM running) AS first_start
-            """).first()
-        guard let row else { return .init() }
-        let firstStart = try row.decode(column: "first_start", as: Double?.self)
+        // One pass per source: every meeting (and mentorship) is listed once per person in it, so COUNT(*) / 2 is
+        // how many there are and COUNT(DISTINCT id) how many different people they involve (someone who mentors in
+        // one pair and is mentored in another counts once).
+        let rows = try await sql.raw("""
+            \(scope.tables()),
+            met AS MATERIALIZED (SELECT mt.mentee_id AS mentee_id, mt.mentor_id AS mentor_id,
+              CASE WHEN mt.status IN ('noShowMentor', 'noShowMentee') THEN 'noShow' ELSE mt.status END AS kind
+              FROM meetings mt JOIN ms ON ms.id = mt.mentorship_id WHERE \(scope.within("mt.start_at"))),
+            pairs AS MATERIALIZED (SELECT mentee_id, mentor_id, CASE WHEN status = 'active' THEN 'active' ELSE 'other' END AS kind,
+              \(unsafeRaw: dialect.epoch("created_at")) AS started FROM ms
+              WHERE status IN ('active', 'paused', 'completed') AND created_at < \(bind: until) \(stillOpen))
+            SELECT 'meeting' AS source, kind, COUNT(*) / 2 AS n, COUNT(DISTINCT id) AS people, NULL AS first_start FROM
+              (SELECT kind, mentee_id AS id FROM met UNION ALL SELECT kind, mentor_id FROM met) x GROUP BY kind
+            UNION ALL
+            SELECT 'pair' AS source, kind, COUNT(*) / 2 AS n, COUNT(DISTINCT id) AS people, MIN(started) AS first_start FROM
+              (SELECT kind, mentee_id AS id, started FROM pairs UNION ALL SELECT kind, mentor_id, started FROM pairs) y GROUP BY kind
+            """).all()
+        var result = DashboardCounts.Activity()
+        var runningPeople: Set<Int> = [], firstStart: Double?
+        for row in rows {
+            let (source, kind) = (try row.decode(column: "source", as: String.self), try row.decode(column: "kind", as: String.self))
+            let n = try row.decode(column: "n", as: Int.self), people = try row.decode(column: "people", as: Int.self)
+            switch (source, kind) {
+            case ("meeting", "held"): (result.heldMeetings, result.heldPeople) = (n, people)
+            case ("meeting", "cancelledLate"): (result.lateCancellations, result.lateCancellingPeople) = (n, people)
+            case ("meeting", "noShow"): (result.noShows, result.noShowPeople) = (n, people)
+            case ("pair", _):
+                if kind == "active" { (result.activeMentorships, result.activePeople) = (n, people) }
+                result.runningPairs += n
+                runningPeople.insert(people)
+                if let start = try row.decode(column: "first_start", as: Double?.self) { firstStart = min(firstStart ?? start, start) }
+            default: break
+            }
+        }
+        // Active and other running pairs may share people: the larger group is a lower bound of the distinct ones,
+        // which errs towards suppressing.
+        result.runningPeople = runningPeople.max() ?? 0
         let start = scope.from?.timeIntervalSince1970 ?? firstStart ?? until.timeIntervalSince1970
-        return .init(
-            activeMentorships: try row.decode(column: "active", as: Int.self), activePeople: try row.decode(column: "active_people", as: Int.self),
-            heldMeetings: try row.decode(column: "held", as: Int.self), heldPeople: try row.decode(column: "held_people", as: Int.self),
-            lateCancellations: try row.decode(column: "late", as: Int.self), lateCancellingPeople: try row.decode(column: "late_people", as: Int.self),
-            noShows: try row.decode(column: "no_shows", as: Int.self), noShowPeople: try row.decode(column: "no_show_people", as: Int.self),
-            runningPairs: try row.decode(column: "running", as: Int.self), runningPeople: try row.decode(column: "running_people", as: Int.self),
-            months: max(1, (until.timeIntervalSince1970 - start) / (365.25 / 12 * 86_400)))
+        result.months = max(1, (until.timeIntervalSince1970 - start) / (365.25 / 12 * 86_400))
+        return result
     }
 
     public func requests(_ scope: DashboardScope) async throws -> DashboardCounts.Requests {

@@ -64,20 +64,30 @@ public struct DashboardService: Sendable {
         if let from = scope.from, let until = scope.until, until <= from {
             throw IthacaError.badRequest("The “to” month must not be before the “from” month.")
         }
-        let now = clock.now()
-        let participants = try await store.participants(scope)
+        let now = clock.now(), store = store
+        // The panels are independent reads: run them side by side (SQLite readers do not block each other in WAL
+        // mode, PostgreSQL has a pool), so the page waits for the slowest few, not for their sum.
+        async let participants = store.participants(scope)
+        async let matching = store.matching(scope)
+        async let activity = store.activity(scope, now: now)
+        async let requests = store.requests(scope)
+        async let feedback = store.feedback(scope)
+        async let goals = store.goals(scope)
+        async let outcomes = store.outcomes(scope)
+        async let community = store.community(scope)
+        async let trends = store.trends(scope)
         let tables = [
-            DashboardTables.participants(participants, programWide: programWide),
-            DashboardTables.matching(try await store.matching(scope)),
-            DashboardTables.activity(try await store.activity(scope, now: now)),
-            DashboardTables.requests(try await store.requests(scope)),
-            DashboardTables.feedback(try await store.feedback(scope)),
-            DashboardTables.goals(try await store.goals(scope)),
-            DashboardTables.outcomes(try await store.outcomes(scope)),
-            DashboardTables.community(try await store.community(scope)),
+            DashboardTables.participants(try await participants, programWide: programWide),
+            DashboardTables.matching(try await matching),
+            DashboardTables.activity(try await activity),
+            DashboardTables.requests(try await requests),
+            DashboardTables.feedback(try await feedback),
+            DashboardTables.goals(try await goals),
+            DashboardTables.outcomes(try await outcomes),
+            DashboardTables.community(try await community),
         ]
-        let trends = DashboardTables.trends(try await store.trends(scope), from: scope.from, until: scope.until ?? now)
-        return Dashboard(name: name, filter: filter, tables: tables, trends: trends)
+        let series = DashboardTables.trends(try await trends, from: scope.from, until: scope.until ?? now)
+        return Dashboard(name: name, filter: filter, tables: tables, trends: series)
     }
 }
 
