@@ -54,6 +54,13 @@ public final class IthacaDatabase: Sendable {
         active ?? databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
+    /// A handle on event loop `lane` (modulo the number of loops), for independent reads run side by side: each loop
+    /// has its own connection, so reads given different lanes never queue behind each other.
+    public func reader(lane: Int) -> any Database {
+        let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
+        return databases.database(logger: logger, on: loops[lane % max(loops.count, 1)])!
+    }
+
     /// Whether the calling task is inside `transaction(key:_:)` or `criticalSection(key:_:)` on this database.
     public var inTransaction: Bool { active != nil }
 

@@ -6,11 +6,19 @@ import SQLKit
 /// mentorships (no row per person leaves the database, and no text column is ever read).
 public struct DashboardStore: Sendable {
     let database: IthacaDatabase
+    /// The event loop (and so the connection) this store's reads go to, when panels are spread over them.
+    let lane: Int?
 
-    public init(database: IthacaDatabase) { self.database = database }
+    public init(database: IthacaDatabase, lane: Int? = nil) {
+        self.database = database
+        self.lane = lane
+    }
+
+    /// The same store reading on `lane`.
+    public func on(lane: Int) -> DashboardStore { DashboardStore(database: database, lane: lane) }
 
     var dialect: DashboardDialect { DashboardDialect(postgres: !database.isSQLite) }
-    var sql: any SQLDatabase { database.db.sql }
+    var sql: any SQLDatabase { (lane.map { database.reader(lane: $0) } ?? database.db).sql }
 
     // Membership is tested with EXISTS on the `people` view (an index lookup per activity row) rather than
     // `IN (SELECT id FROM people)`, which would walk every participant into each activity table.
