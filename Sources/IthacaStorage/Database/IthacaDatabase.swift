@@ -61,6 +61,9 @@ public final class IthacaDatabase: Sendable {
         return databases.database(logger: logger, on: loops[lane % max(loops.count, 1)])!
     }
 
+    /// How many lanes `reader(lane:)` has: one per event loop (one per core).
+    public var readerLanes: Int { max(Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count, 1) }
+
     /// Whether the calling task is inside `transaction(key:_:)` or `criticalSection(key:_:)` on this database.
     public var inTransaction: Bool { active != nil }
 

@@ -36,6 +36,7 @@ enum IthacaMigrations {
             M030RequestConversations(),
             M031CreateAuditLog(),
             M032CreateLineagePrivacy(),
+            M033DashboardIndexes(),
         ]
     }
 }

@@ -2,6 +2,9 @@ import Foundation
 
 /// What the dashboard queries return, before small-cell suppression: counts with the number of distinct people
 /// behind them, medians with the number of people they are a median of. Nothing here names anyone.
+///
+/// People that only decide whether a figure is shown (`…People`, `…Owners`, `answeringMentors`,
+/// `mentorsWhoLetExpire`, a month's `people`) are counted up to `SmallCellRule.minimumPeople` and no further.
 public enum DashboardCounts {
     public struct Participants: Sendable, Equatable {
         /// People by role (program: their enrolment; site-wide: mentor, mentee, both, or not yet in a mentorship).

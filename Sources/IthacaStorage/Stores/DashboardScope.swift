@@ -41,18 +41,23 @@ public struct DashboardScope: Sendable, Equatable {
             }
         } else {
             // Site-wide, every member is a participant (not an erased account: it has no profile left); their role is
-            // what they do in mentorships.
+            // what they do in mentorships (mentoring 2 + mentored 1, each looked up once).
             people = """
-                SELECT u.id AS id, CASE
-                  WHEN EXISTS (SELECT 1 FROM mentorships x WHERE x.mentor_id = u.id) AND EXISTS (SELECT 1 FROM mentorships y WHERE y.mentee_id = u.id) THEN 'both'
-                  WHEN EXISTS (SELECT 1 FROM mentorships x WHERE x.mentor_id = u.id) THEN 'mentor'
-                  WHEN EXISTS (SELECT 1 FROM mentorships y WHERE y.mentee_id = u.id) THEN 'mentee'
-                  ELSE 'member' END AS role, u.created_at AS since FROM users u
+                SELECT u.id AS id, CASE CASE WHEN EXISTS (SELECT 1 FROM mentorships x WHERE x.mentor_id = u.id) THEN 2 ELSE 0 END
+                  + CASE WHEN EXISTS (SELECT 1 FROM mentorships y WHERE y.mentee_id = u.id) THEN 1 ELSE 0 END
+                  WHEN 3 THEN 'both' WHEN 2 THEN 'mentor' WHEN 1 THEN 'mentee' ELSE 'member' END AS role,
+                  u.created_at AS since, u.joined_at AS joined_at FROM users u
                 WHERE EXISTS (SELECT 1 FROM profiles pr WHERE pr.id = u.id)
                 """
             mentorships = "SELECT m.* FROM mentorships m"
         }
         return "WITH \(unsafeRaw: recursive ? "RECURSIVE " : "")people AS (\(people)), ms AS (\(mentorships))"
+    }
+
+    /// Where a participant's first sign-in is read from: the `people` view itself site-wide (it is the users table),
+    /// the users table for a program's enrolments.
+    var joinedAt: (join: String, column: String) {
+        program == nil ? ("", "p.joined_at") : ("JOIN users u ON u.id = p.id", "u.joined_at")
     }
 
     /// `column` falls in the scope's months.

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import IthacaDomain
 import SQLKit
 
 /// The program-health dashboard's figures, each panel one SQL statement of aggregates over the scope's people and
@@ -13,6 +14,9 @@ public struct DashboardStore: Sendable {
         self.database = database
         self.lane = lane
     }
+
+    /// How many lanes reads can be spread over.
+    public var lanes: Int { database.readerLanes }
 
     /// The same store reading on `lane`.
     public func on(lane: Int) -> DashboardStore { DashboardStore(database: database, lane: lane) }
@@ -35,13 +39,26 @@ public struct DashboardStore: Sendable {
         return count % 2 == 1 || middle.count < 2 ? first : (first + middle[1]) / 2
     }
 
+    /// How many different people the query `ids` (one column, `id`) names, counted only up to the small-cell
+    /// threshold: the figures these counts guard are hidden below it and shown at or above it, so telling 5 from
+    /// 50,000 is wasted work (and the scan stops at the fifth person instead of sorting every id).
+    static func people(_ ids: String) -> String {
+        "(SELECT COUNT(*) FROM (SELECT DISTINCT id FROM (\(ids)) ids LIMIT \(SmallCellRule.minimumPeople)) firsts)"
+    }
+
+    /// Both sides of the pairs in `table` (with `mentee_id` and `mentor_id`) that meet `condition`, as `people(_:)`.
+    static func pairPeople(_ table: String, _ condition: String) -> String {
+        people("SELECT mentee_id AS id FROM \(table) WHERE \(condition) UNION ALL SELECT mentor_id FROM \(table) WHERE \(condition)")
+    }
+
     public func participants(_ scope: DashboardScope) async throws -> DashboardCounts.Participants {
         var result = DashboardCounts.Participants()
+        let joined = scope.joinedAt
         for row in try await sql.raw("""
             \(scope.tables()) SELECT p.role AS role, COUNT(*) AS n,
-            SUM(CASE WHEN u.joined_at IS NOT NULL THEN 1 ELSE 0 END) AS joined,
-            SUM(CASE WHEN u.joined_at IS NULL AND EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = p.id) THEN 1 ELSE 0 END) AS invited
-            FROM people p JOIN users u ON u.id = p.id GROUP BY p.role
+            SUM(CASE WHEN \(unsafeRaw: joined.column) IS NOT NULL THEN 1 ELSE 0 END) AS joined,
+            SUM(CASE WHEN \(unsafeRaw: joined.column) IS NULL AND EXISTS (SELECT 1 FROM invitations i WHERE i.person_id = p.id) THEN 1 ELSE 0 END) AS invited
+            FROM people p \(unsafeRaw: joined.join) GROUP BY p.role
             """).all() {
             result.byRole[try row.decode(column: "role", as: String.self), default: 0] += try row.decode(column: "n", as: Int.self)
             result.joined += try row.decode(column: "joined", as: Int?.self) ?? 0
@@ -72,9 +89,8 @@ public struct DashboardStore: Sendable {
         let until = scope.until ?? now
         var stillOpen: SQLQueryString = ""
         if let from = scope.from { stillOpen = "AND (closed_at IS NULL OR closed_at >= \(bind: from))" }
-        // One pass per source: every meeting (and mentorship) is listed once per person in it, so COUNT(*) / 2 is
-        // how many there are and COUNT(DISTINCT id) how many different people they involve (someone who mentors in
-        // one pair and is mentored in another counts once).
+        // Each source is listed once (the counts in one pass of conditional sums); the people behind each count are
+        // only counted up to the threshold that decides whether it is shown.
         let rows = try await sql.raw("""
             \(scope.tables()),
             met AS MATERIALIZED (SELECT mt.mentee_id AS mentee_id, mt.mentor_id AS mentor_id,
@@ -83,32 +99,24 @@ public struct DashboardStore: Sendable {
             pairs AS MATERIALIZED (SELECT mentee_id, mentor_id, CASE WHEN status = 'active' THEN 'active' ELSE 'other' END AS kind,
               \(unsafeRaw: dialect.epoch("created_at")) AS started FROM ms
               WHERE status IN ('active', 'paused', 'completed') AND created_at < \(bind: until) \(stillOpen))
-            SELECT 'meeting' AS source, kind, COUNT(*) / 2 AS n, COUNT(DISTINCT id) AS people, NULL AS first_start FROM
-              (SELECT kind, mentee_id AS id FROM met UNION ALL SELECT kind, mentor_id FROM met) x GROUP BY kind
-            UNION ALL
-            SELECT 'pair' AS source, kind, COUNT(*) / 2 AS n, COUNT(DISTINCT id) AS people, MIN(started) AS first_start FROM
-              (SELECT kind, mentee_id AS id, started FROM pairs UNION ALL SELECT kind, mentor_id, started FROM pairs) y GROUP BY kind
-            """).all()
+            SELECT m.held, m.late, m.missed, p.active, p.running, p.first_start,
+            \(unsafeRaw: Self.pairPeople("met", "kind = 'held'")) AS held_people,
+            \(unsafeRaw: Self.pairPeople("met", "kind = 'cancelledLate'")) AS late_people,
+            \(unsafeRaw: Self.pairPeople("met", "kind = 'noShow'")) AS missed_people,
+            \(unsafeRaw: Self.pairPeople("pairs", "kind = 'active'")) AS active_people,
+            \(unsafeRaw: Self.pairPeople("pairs", "1 = 1")) AS running_people
+            FROM (SELECT SUM(CASE WHEN kind = 'held' THEN 1 ELSE 0 END) AS held, SUM(CASE WHEN kind = 'cancelledLate' THEN 1 ELSE 0 END) AS late,
+              SUM(CASE WHEN kind = 'noShow' THEN 1 ELSE 0 END) AS missed FROM met) m,
+            (SELECT SUM(CASE WHEN kind = 'active' THEN 1 ELSE 0 END) AS active, COUNT(*) AS running, MIN(started) AS first_start FROM pairs) p
+            """).first()
         var result = DashboardCounts.Activity()
-        var runningPeople: Set<Int> = [], firstStart: Double?
-        for row in rows {
-            let (source, kind) = (try row.decode(column: "source", as: String.self), try row.decode(column: "kind", as: String.self))
-            let n = try row.decode(column: "n", as: Int.self), people = try row.decode(column: "people", as: Int.self)
-            switch (source, kind) {
-            case ("meeting", "held"): (result.heldMeetings, result.heldPeople) = (n, people)
-            case ("meeting", "cancelledLate"): (result.lateCancellations, result.lateCancellingPeople) = (n, people)
-            case ("meeting", "noShow"): (result.noShows, result.noShowPeople) = (n, people)
-            case ("pair", _):
-                if kind == "active" { (result.activeMentorships, result.activePeople) = (n, people) }
-                result.runningPairs += n
-                runningPeople.insert(people)
-                if let start = try row.decode(column: "first_start", as: Double?.self) { firstStart = min(firstStart ?? start, start) }
-            default: break
-            }
-        }
-        // Active and other running pairs may share people: the larger group is a lower bound of the distinct ones,
-        // which errs towards suppressing.
-        result.runningPeople = runningPeople.max() ?? 0
+        func count(_ column: String) throws -> Int { try rows?.decode(column: column, as: Int?.self) ?? 0 }
+        (result.heldMeetings, result.heldPeople) = (try count("held"), try count("held_people"))
+        (result.lateCancellations, result.lateCancellingPeople) = (try count("late"), try count("late_people"))
+        (result.noShows, result.noShowPeople) = (try count("missed"), try count("missed_people"))
+        (result.activeMentorships, result.activePeople) = (try count("active"), try count("active_people"))
+        (result.runningPairs, result.runningPeople) = (try count("running"), try count("running_people"))
+        let firstStart = try rows?.decode(column: "first_start", as: Double?.self)
         let start = scope.from?.timeIntervalSince1970 ?? firstStart ?? until.timeIntervalSince1970
         result.months = max(1, (until.timeIntervalSince1970 - start) / (365.25 / 12 * 86_400))
         return result
@@ -116,21 +124,23 @@ public struct DashboardStore: Sendable {
 
     public func requests(_ scope: DashboardScope) async throws -> DashboardCounts.Requests {
         let rows = try await sql.raw("""
-            \(scope.tables()), rq AS MATERIALIZED (SELECT r.* FROM mentorship_requests r WHERE EXISTS (SELECT 1 FROM people pp WHERE pp.id = r.mentor_id)
+            \(scope.tables()), rq AS MATERIALIZED (SELECT r.mentor_id AS mentor_id, r.status AS status,
+              \(unsafeRaw: dialect.epoch("r.answered_at")) - \(unsafeRaw: dialect.epoch("r.created_at")) AS wait
+              FROM mentorship_requests r WHERE EXISTS (SELECT 1 FROM people pp WHERE pp.id = r.mentor_id)
               AND EXISTS (SELECT 1 FROM people pp WHERE pp.id = r.mentee_id) AND \(scope.within("r.created_at"))),
-            waits AS MATERIALIZED (SELECT \(unsafeRaw: dialect.epoch("answered_at")) - \(unsafeRaw: dialect.epoch("created_at")) AS w FROM rq WHERE answered_at IS NOT NULL)
-            SELECT (SELECT COUNT(*) FROM rq) AS requests, (SELECT COUNT(*) FROM waits) AS answered,
-            (SELECT COUNT(DISTINCT mentor_id) FROM rq WHERE answered_at IS NOT NULL) AS answering,
-            (SELECT COUNT(*) FROM rq WHERE status = 'expired') AS expired,
-            (SELECT COUNT(DISTINCT mentor_id) FROM rq WHERE status = 'expired') AS expiring, mid.w AS w
-            FROM (SELECT 1 AS one) t \(unsafeRaw: Self.middle(of: "waits"))
+            waits AS MATERIALIZED (SELECT wait AS w FROM rq WHERE wait IS NOT NULL)
+            SELECT c.requests, c.answered, c.expired,
+            \(unsafeRaw: Self.people("SELECT mentor_id AS id FROM rq WHERE wait IS NOT NULL")) AS answering,
+            \(unsafeRaw: Self.people("SELECT mentor_id AS id FROM rq WHERE status = 'expired'")) AS expiring, mid.w AS w
+            FROM (SELECT COUNT(*) AS requests, COUNT(wait) AS answered, SUM(CASE WHEN status = 'expired' THEN 1 ELSE 0 END) AS expired FROM rq) c
+            \(unsafeRaw: Self.middle(of: "waits"))
             """).all()
         guard let first = rows.first else { return .init() }
         let answered = try first.decode(column: "answered", as: Int.self)
         return .init(
             requests: try first.decode(column: "requests", as: Int.self), answered: answered,
             answeringMentors: try first.decode(column: "answering", as: Int.self), medianSecondsToAnswer: try Self.median(rows, count: answered),
-            expired: try first.decode(column: "expired", as: Int.self), mentorsWhoLetExpire: try first.decode(column: "expiring", as: Int.self))
+            expired: try first.decode(column: "expired", as: Int?.self) ?? 0, mentorsWhoLetExpire: try first.decode(column: "expiring", as: Int.self))
     }
 
     public func feedback(_ scope: DashboardScope) async throws -> DashboardCounts.Feedback {
@@ -152,15 +162,16 @@ public struct DashboardStore: Sendable {
     }
 
     public func goals(_ scope: DashboardScope) async throws -> DashboardCounts.Goals {
-        let progress = "(marked_achieved = true OR milestones LIKE '%\"done\":true%')"
+        // progress: 2 achieved, 1 a milestone done, 0 neither
         guard let row = try await sql.raw("""
-            \(scope.tables()), g AS MATERIALIZED (SELECT owner_id, marked_achieved, milestones FROM goals
+            \(scope.tables()), g AS MATERIALIZED (SELECT owner_id,
+              CASE WHEN marked_achieved = true THEN 2 WHEN milestones LIKE '%"done":true%' THEN 1 ELSE 0 END AS progress FROM goals
               WHERE EXISTS (SELECT 1 FROM people pp WHERE pp.id = owner_id) AND \(scope.within("created_at")))
-            SELECT COUNT(*) AS goals, COUNT(DISTINCT owner_id) AS owners,
-            SUM(CASE WHEN \(unsafeRaw: progress) THEN 1 ELSE 0 END) AS progressing,
-            COUNT(DISTINCT CASE WHEN \(unsafeRaw: progress) THEN owner_id END) AS progressing_owners,
-            SUM(CASE WHEN marked_achieved = true THEN 1 ELSE 0 END) AS achieved,
-            COUNT(DISTINCT CASE WHEN marked_achieved = true THEN owner_id END) AS achieving_owners FROM g
+            SELECT c.goals, c.progressing, c.achieved, \(unsafeRaw: Self.people("SELECT owner_id AS id FROM g")) AS owners,
+            \(unsafeRaw: Self.people("SELECT owner_id AS id FROM g WHERE progress > 0")) AS progressing_owners,
+            \(unsafeRaw: Self.people("SELECT owner_id AS id FROM g WHERE progress = 2")) AS achieving_owners
+            FROM (SELECT COUNT(*) AS goals, SUM(CASE WHEN progress > 0 THEN 1 ELSE 0 END) AS progressing,
+              SUM(CASE WHEN progress = 2 THEN 1 ELSE 0 END) AS achieved FROM g) c
             """).first() else { return .init() }
         return .init(
             goals: try row.decode(column: "goals", as: Int.self), owners: try row.decode(column: "owners", as: Int.self),
@@ -170,11 +181,14 @@ public struct DashboardStore: Sendable {
 
     public func outcomes(_ scope: DashboardScope) async throws -> DashboardCounts.Outcomes {
         let lasting = "status IN ('active', 'paused', 'completed')"
+        // A chain of two is any edge; longer ones are walked only from mentees who mentor in turn. A loop (someone
+        // mentoring their mentor's mentor) would walk round to the depth limit: no chain has more people than the walk
+        // reached, so that is its bound.
         guard let row = try await sql.raw("""
             \(scope.tables(recursive: true)),
-            edges AS MATERIALIZED (SELECT DISTINCT m.mentor_id, m.mentee_id FROM mentorships m WHERE m.\(unsafeRaw: lasting) AND m.mentor_id <> m.mentee_id
+            edges AS MATERIALIZED (SELECT m.mentor_id, m.mentee_id FROM mentorships m WHERE m.\(unsafeRaw: lasting) AND m.mentor_id <> m.mentee_id
               AND EXISTS (SELECT 1 FROM people pp WHERE pp.id = m.mentor_id) AND EXISTS (SELECT 1 FROM people pp WHERE pp.id = m.mentee_id)),
-            chain (id, depth) AS (SELECT mentee_id, 2 FROM edges
+            chain (id, depth) AS (SELECT e.mentee_id, 2 FROM edges e WHERE EXISTS (SELECT 1 FROM edges onward WHERE onward.mentor_id = e.mentee_id)
               UNION SELECT e.mentee_id, c.depth + 1 FROM edges e JOIN chain c ON e.mentor_id = c.id WHERE c.depth < 64)
             SELECT (SELECT COUNT(*) FROM ms WHERE status = 'completed' AND \(scope.within("closed_at"))) AS completed,
             (SELECT COUNT(*) FROM ms WHERE status = 'ended' AND \(scope.within("closed_at"))) AS ended,
@@ -182,7 +196,8 @@ public struct DashboardStore: Sendable {
             (SELECT COUNT(DISTINCT ms.mentee_id) FROM ms WHERE ms.\(unsafeRaw: lasting) AND \(scope.within("ms.created_at"))
               AND EXISTS (SELECT 1 FROM mentorships later WHERE later.mentor_id = ms.mentee_id AND later.\(unsafeRaw: lasting)
               AND later.created_at > ms.created_at)) AS paying,
-            (SELECT MAX(depth) FROM chain) AS longest
+            COALESCE((SELECT CASE WHEN MAX(depth) > COUNT(DISTINCT id) + 1 THEN COUNT(DISTINCT id) + 1 ELSE MAX(depth) END FROM chain),
+              (SELECT 2 FROM edges LIMIT 1), 0) AS longest
             """).first() else { return .init() }
         return .init(
             completed: try row.decode(column: "completed", as: Int.self), ended: try row.decode(column: "ended", as: Int.self),

@@ -64,34 +64,102 @@ public struct DashboardService: Sendable {
         if let from = scope.from, let until = scope.until, until <= from {
             throw IthacaError.badRequest("The “to” month must not be before the “from” month.")
         }
-        let now = clock.now(), store = store
-        // The panels are independent reads: run them side by side (SQLite readers do not block each other in WAL
-        // mode), spread over two lanes (event loops, each with its own connection) so that the heavier panels
-        // (measured at 100,000 participants) are split evenly, and the page waits for about half their sum.
-        let (first, second) = (store.on(lane: 0), store.on(lane: 1))
-        async let trends = first.trends(scope)
-        async let outcomes = first.outcomes(scope)
-        async let participants = first.participants(scope)
-        async let goals = first.goals(scope)
-        async let feedback = second.feedback(scope)
-        async let matching = second.matching(scope)
-        async let requests = second.requests(scope)
-        async let activity = second.activity(scope, now: now)
-        async let community = second.community(scope)
+        let now = clock.now()
+        var counts = PanelCounts()
+        for panel in try await panels(scope, now: now) { counts.add(panel) }
+        guard let participants = counts.participants, let matching = counts.matching, let activity = counts.activity,
+            let requests = counts.requests, let feedback = counts.feedback, let goals = counts.goals, let outcomes = counts.outcomes,
+            let community = counts.community, let trends = counts.trends
+        else { throw IthacaError.unavailable("The dashboard could not be read in full; try again.") }
         let tables = [
-            DashboardTables.participants(try await participants, programWide: programWide),
-            DashboardTables.matching(try await matching),
-            DashboardTables.activity(try await activity),
-            DashboardTables.requests(try await requests),
-            DashboardTables.feedback(try await feedback),
-            DashboardTables.goals(try await goals),
-            DashboardTables.outcomes(try await outcomes),
-            DashboardTables.community(try await community),
+            DashboardTables.participants(participants, programWide: programWide),
+            DashboardTables.matching(matching),
+            DashboardTables.activity(activity),
+            DashboardTables.requests(requests),
+            DashboardTables.feedback(feedback),
+            DashboardTables.goals(goals),
+            DashboardTables.outcomes(outcomes),
+            DashboardTables.community(community),
         ]
-        let series = DashboardTables.trends(try await trends, from: scope.from, until: scope.until ?? now)
+        let series = DashboardTables.trends(trends, from: scope.from, until: scope.until ?? now)
         return Dashboard(name: name, filter: filter, tables: tables, trends: series)
     }
+
+    /// The panels are independent reads: run them side by side, one worker per lane (event loop, each with its own
+    /// connection; SQLite readers do not block each other in WAL mode), each worker taking the next panel when it is
+    /// done, heaviest first, so the page waits for about the sum of the panels divided by the lanes.
+    func panels(_ scope: DashboardScope, now: Date) async throws -> [Panel] {
+        let queue = PanelQueue(), store = store
+        return try await withThrowingTaskGroup(of: [Panel].self) { group in
+            for lane in 0..<min(store.lanes, 4) {
+                let reader = store.on(lane: lane)
+                group.addTask {
+                    var done: [Panel] = []
+                    while let kind = await queue.next() { done.append(try await kind.read(reader, scope, now: now)) }
+                    return done
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+    }
 }
+
+extension DashboardService {
+    /// One panel's counts, as read.
+    enum Panel: Sendable {
+        case participants(DashboardCounts.Participants), matching(DashboardCounts.Matching), activity(DashboardCounts.Activity)
+        case requests(DashboardCounts.Requests), feedback(DashboardCounts.Feedback), goals(DashboardCounts.Goals)
+        case outcomes(DashboardCounts.Outcomes), community(DashboardCounts.Community), trends(DashboardCounts.Trends)
+
+        /// Which panel to read.
+        enum Kind: CaseIterable {
+            // heaviest first (measured at 100,000 participants), so no lane is left with a heavy one at the end
+            case trends, feedback, activity, outcomes, matching, requests, participants, goals, community
+
+            func read(_ store: DashboardStore, _ scope: DashboardScope, now: Date) async throws -> Panel {
+                switch self {
+                case .trends: .trends(try await store.trends(scope))
+                case .feedback: .feedback(try await store.feedback(scope))
+                case .activity: .activity(try await store.activity(scope, now: now))
+                case .outcomes: .outcomes(try await store.outcomes(scope))
+                case .matching: .matching(try await store.matching(scope))
+                case .requests: .requests(try await store.requests(scope))
+                case .participants: .participants(try await store.participants(scope))
+                case .goals: .goals(try await store.goals(scope))
+                case .community: .community(try await store.community(scope))
+                }
+            }
+        }
+    }
+
+    /// The panels not taken yet.
+    actor PanelQueue {
+        private var waiting = Panel.Kind.allCases[...]
+        func next() -> Panel.Kind? { waiting.popFirst() }
+    }
+
+    /// Every panel's counts, gathered from the lanes.
+    struct PanelCounts {
+        var participants: DashboardCounts.Participants?, matching: DashboardCounts.Matching?, activity: DashboardCounts.Activity?
+        var requests: DashboardCounts.Requests?, feedback: DashboardCounts.Feedback?, goals: DashboardCounts.Goals?
+        var outcomes: DashboardCounts.Outcomes?, community: DashboardCounts.Community?, trends: DashboardCounts.Trends?
+
+        mutating func add(_ panel: Panel) {
+            switch panel {
+            case .participants(let c): participants = c
+            case .matching(let c): matching = c
+            case .activity(let c): activity = c
+            case .requests(let c): requests = c
+            case .feedback(let c): feedback = c
+            case .goals(let c): goals = c
+            case .outcomes(let c): outcomes = c
+            case .community(let c): community = c
+            case .trends(let c): trends = c
+            }
+        }
+    }
+}
+
 
 /// A dashboard as every viewer of it may see it: suppressed figures carry no value at all.
 public struct Dashboard: Sendable {

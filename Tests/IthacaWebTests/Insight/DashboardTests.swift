@@ -234,6 +234,49 @@ import Testing
         }
     }
 
+    /// The longest lineage is walked only from mentees who mentor in turn: single pairs are chains of two, a chain of six
+    /// with a side branch is six people long, and a loop never counts more people than there are.
+    @Test(arguments: TestDatabase.all)
+    func theLongestLineageFollowsMenteesWhoMentorInTurn(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let created = try await browser.json(.post, "/api/v1/programs", ["name": "Lineage", "startDate": "2026-11-01", "endDate": "2027-06-30",
+                                                                             "matchingMode": "rounds"], token: admin.token)
+            let program = try #require(created.object["id"] as? String, "\(created.text)")
+            var csv = Self.header
+            for i in 0..<9 { csv += "p\(i)@example.com,Person \(i),Northwind,,Engineer,,mentor,Swift,,Europe/London,2\n" }
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(admin.token)"
+            headers[.contentType] = "text/csv"
+            #expect(try await browser.request(.post, "/api/v1/programs/\(program)/imports", headers: headers, body: csv).status == .ok)
+            let sql = try #require(browser.services.database.db as? any SQLDatabase)
+            var ids: [String: UUID] = [:]
+            for row in try await sql.raw("SELECT id, email FROM users").all() {
+                ids[String(try row.decode(column: "email", as: String.self).split(separator: "@")[0])] = try row.decode(column: "id", as: UUID.self)
+            }
+            let programId = try #require(UUID(uuidString: program)), now = browser.services.configuration.clock.now()
+            func longest() async throws -> Double? {
+                figures(try await browser.json(.get, "/api/v1/programs/\(program)/dashboard", token: admin.token))["longest_lineage"]?.value
+            }
+            // two single pairs: chains of two (about fewer than 5 people: hidden)
+            for (mentor, mentee) in [("p7", "p8"), ("p0", "p1")] {
+                _ = try await Self.mentorship(sql, mentee: ids[mentee]!, mentor: ids[mentor]!, status: "active", at: now, program: programId)
+            }
+            #expect(try await longest() == nil)
+            // p0 → p1 → p2 → p3 → p4 → p5, p2 → p6 on the side, one ended pair p6 → p7 not counted
+            for (mentor, mentee, status) in [("p1", "p2", "completed"), ("p2", "p3", "active"), ("p3", "p4", "active"), ("p4", "p5", "paused"),
+                                             ("p2", "p6", "active"), ("p6", "p7", "ended")] {
+                _ = try await Self.mentorship(sql, mentee: ids[mentee]!, mentor: ids[mentor]!, status: status, at: now, program: programId)
+            }
+            #expect(try await longest() == 6)
+            // p5 → p0 closes a loop: the longest chain without repeating anyone is p3 → p4 → p5 → p0 → p1 → p2 → p6 (7);
+            // the walk goes round the loop, but never counts more people than it reached (8: p0 … p6 and who started it)
+            _ = try await Self.mentorship(sql, mentee: ids["p0"]!, mentor: ids["p5"]!, status: "active", at: now, program: programId)
+            let value = try await longest()
+            #expect(value.map { (7...8).contains($0) } == true, "\(String(describing: value))")
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func noPrivateWordsReachAnyAdminPageExportOrAPIAnswer(database: TestDatabase) async throws {
         try await withTestApp(database) { browser in
