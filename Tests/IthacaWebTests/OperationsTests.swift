@@ -16,6 +16,24 @@ import Testing
         }
     }
 
+    /// HEAD is answered as GET would be, without the body: uptime checks send HEAD and read a 404 as "down".
+    @Test func headAnswersEveryPageAsGetWouldWithoutItsBody() async throws {
+        try await withTestApp(.sqlite) { browser in
+            for path in ["/", "/healthz", "/signin", "/api/openapi.yaml", "/static/app.css"] {
+                let get = try await browser.get(path)
+                let head = try await browser.request(.head, path)
+                #expect(head.status == .ok, "\(path): \(head.status)")
+                #expect(head.body.readableBytes == 0, "\(path)")
+                #expect(head.headers[.contentType] != nil && head.headers[.contentType] == get.headers[.contentType], "\(path)")
+            }
+            // a members-only page sends a signed-out HEAD to sign in, as it does a GET; an unknown address is still 404
+            let people = try await browser.request(.head, "/people")
+            #expect(people.status == .seeOther && people.headers[.location]?.hasPrefix("/signin") == true, "\(people.status)")
+            #expect(try await browser.request(.head, "/no/such/page").status == .notFound)
+            #expect(try await browser.request(.head, "/api/v1/me").status == .unauthorized)
+        }
+    }
+
     @Test func theServedOpenAPIDocumentIsTheSourceFileByteForByte() async throws {
         // given: Tests/IthacaWebTests/OperationsTests.swift → the repository root
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -62,7 +62,9 @@ public func buildApplicationAndServices(
 func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequestContext> {
     let configuration = services.configuration
     let cookies = SessionCookies(secure: configuration.usesHTTPS, sessionMaxAge: Int(configuration.sessionPolicy.absoluteTimeout))
-    let router = Router(context: AppRequestContext.self)
+    // HEAD answers every GET route as GET would, without the body (RFC 9110 §9.3.2): uptime checks send HEAD and
+    // would read a 404 as "down".
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: RequestIdMiddleware())

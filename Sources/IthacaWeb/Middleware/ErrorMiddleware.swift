@@ -21,7 +21,7 @@ struct ErrorMiddleware: RouterMiddleware {
             let wantsJSON = request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz"
                 || (request.headers[.accept]?.contains("application/json") ?? false)
             // A page that needs a signed-in person sends browsers to sign in, then back.
-            if !wantsJSON, problem.source == .unauthenticated, request.method == .get {
+            if !wantsJSON, problem.source == .unauthenticated, request.method == .get || request.method == .head {
                 return .seeOther(SiteRoute.signIn + "?next=" + Self.encodeQueryValue(request.uri.description))
             }
             var response = wantsJSON
