@@ -41,6 +41,8 @@ struct Serve: AsyncParsableCommand {
     var oidcAllowedDomains: String?
     @Option(help: "Seconds between background job runs: reminders, expiry, digests, email delivery (default 30). Also ITHACA_JOBS_INTERVAL.")
     var jobsInterval: Int?
+    @Option(help: "Seconds a connection may stay idle or take to send a request's header before it is closed (default 30). Also ITHACA_IDLE_TIMEOUT.")
+    var idleTimeout: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical. Also LOG_LEVEL.") var logLevel: String?
     @Option(help: "Log format: text or json. Also LOG_FORMAT.") var logFormat: String?
 
@@ -48,6 +50,7 @@ struct Serve: AsyncParsableCommand {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
         if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.") }
         if let jobsInterval, !(1...3600).contains(jobsInterval) { throw ValidationError("--jobs-interval must be between 1 and 3600 seconds.") }
+        if let idleTimeout, !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds.") }
         if let requestExpiryDays, !(1...365).contains(requestExpiryDays) { throw ValidationError("--request-expiry-days must be between 1 and 365.") }
         if let publicURL, URL(string: publicURL)?.scheme == nil { throw ValidationError("--public-url must be a full URL such as https://mentoring.example.org.") }
     }
@@ -67,6 +70,9 @@ struct Serve: AsyncParsableCommand {
         configuration.logLevel = (logLevel ?? environment["LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) ?? .info
         if let seconds = jobsInterval ?? environment["ITHACA_JOBS_INTERVAL"].flatMap(Int.init), (1...3600).contains(seconds) {
             configuration.jobsInterval = .seconds(seconds)
+        }
+        if let seconds = idleTimeout ?? environment["ITHACA_IDLE_TIMEOUT"].flatMap(Int.init), (1...3600).contains(seconds) {
+            configuration.idleTimeout = .seconds(seconds)
         }
         do {
             try configureMail(&configuration, environment)

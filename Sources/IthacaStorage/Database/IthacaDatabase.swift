@@ -108,6 +108,14 @@ public final class IthacaDatabase: Sendable {
         try await db.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
     }
 
+    /// Whether `error` says the database is busy rather than wrong: no connection free in time, SQLite's write lock
+    /// held past the busy timeout. Such a request may succeed if tried again in a moment.
+    public static func isOverloaded(_ error: any Error) -> Bool {
+        if error is ConnectionPoolTimeoutError { return true }
+        if let sqlite = error as? SQLiteError { return [.busy, .locked].contains(sqlite.reason) }
+        return false
+    }
+
     /// Answers when the database does; used by /healthz.
     public func ping() async throws {
         try await db.sql.raw("SELECT 1").run()

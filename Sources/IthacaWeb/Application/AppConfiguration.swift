@@ -39,6 +39,10 @@ public struct AppConfiguration: Sendable {
     public var runsBackgroundJobs: Bool = true
     /// How often the background jobs look for work.
     public var jobsInterval: Duration = .seconds(30)
+    /// A connection that has not completed a request (nothing sent, half a header, a header trickled byte by byte)
+    /// or sat idle between requests this long is closed, so slow clients cannot hold descriptors forever.
+    /// A request being answered is never cut.
+    public var idleTimeout: Duration = .seconds(30)
 
     public init() {}
 

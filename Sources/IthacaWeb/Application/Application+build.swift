@@ -50,8 +50,10 @@ public func buildApplicationAndServices(
     if configuration.runsBackgroundJobs {
         lifecycle.append(BackgroundJobsService(runner: services.jobs, interval: configuration.jobsInterval))
     }
+    let (seconds, attoseconds) = configuration.idleTimeout.components
     let app = Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Ithaca"),
         services: lifecycle,
         logger: logger)
@@ -75,6 +77,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     // Second error mapper: errors below this point are rendered knowing who is signed in.
     router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: CSRFMiddleware(cookies: cookies))
+    router.add(middleware: BodyLimitMiddleware(csvLimit: APIHandler.maximumImportBytes))
 
     HomeController(services: services).addRoutes(to: router)
     AuthController(services: services, cookies: cookies).addRoutes(to: router)

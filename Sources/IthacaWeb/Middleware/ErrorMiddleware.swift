@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import IthacaDomain
+import IthacaStorage
 import Logging
 import OpenAPIRuntime
 
@@ -29,6 +30,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 : pages.errorPage(problem, context: context)
             if case .rateLimited(let seconds) = problem.source {
                 response.headers[.retryAfter] = "\(seconds)"
+            } else if problem.status == .serviceUnavailable {
+                response.headers[.retryAfter] = "\(Problem.unavailableRetryAfterSeconds)"
             }
             if problem.status == .unauthorized, wantsJSON {
                 response.headers[.wwwAuthenticate] = "Bearer"
@@ -71,12 +74,21 @@ struct Problem: Sendable {
             error = serverError.underlyingError
             runtimeStatus = serverError.httpStatus
         }
-        if let domain = error as? IthacaError {
+        if IthacaDatabase.isOverloaded(error) {
+            self.init(.unavailable("Ithaca is busy right now and could not finish this. Nothing was changed: try again in a few seconds."))
+        } else if let domain = error as? IthacaError {
             self.init(domain)
         } else if let rule = error as? MentoringRuleViolation {
             self.init(rule)
         } else if let rule = error as? CommunityRuleViolation {
             self.init(rule)
+        } else if let decoding = error as? DecodingError, let serverError = original as? ServerError, serverError.operationInput == nil,
+            let parameter = Self.queryParameter(blamedBy: decoding, in: serverError.request)
+        {
+            // The address's query, not the body, could not be read (`?role=wizard`): say which parameter.
+            self.init(status: .badRequest, title: "Bad request",
+                      detail: "The query parameter \(parameter.name) cannot be “\(parameter.value)”: check the allowed values in the API description.")
+            fieldErrors = [FieldError(field: parameter.name, message: "This value is not allowed.")]
         } else if let decoding = error as? DecodingError {
             self.init(decoding)
         } else if let http = error as? any HTTPResponseError, http.status.code < 500 {
@@ -92,6 +104,9 @@ struct Problem: Sendable {
                       detail: "The error has been logged. Please try again in a moment.")
         }
     }
+
+    /// How long a client is asked to wait before trying again after a 503 (the database was busy or not answering).
+    static let unavailableRetryAfterSeconds = 2
 
     init(status: HTTPResponse.Status, title: String, detail: String) {
         self.status = status
@@ -171,6 +186,24 @@ struct Problem: Sendable {
         default:
             self.init(status: .badRequest, title: "Bad request", detail: "The body is not valid JSON.")
         }
+    }
+
+    /// The query parameter a decoding error is about: the one named by its coding path, or the one whose value the
+    /// error quotes (an unknown enum value says "… from invalid String value wizard"). Nil when the query is not to blame.
+    static func queryParameter(blamedBy error: DecodingError, in request: HTTPRequest) -> (name: String, value: String)? {
+        guard let query = request.path?.split(separator: "?", maxSplits: 1).dropFirst().first else { return nil }
+        let items = query.split(separator: "&").map { item -> (name: String, value: String) in
+            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
+            return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+        }
+        let context: DecodingError.Context
+        switch error {
+        case .dataCorrupted(let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
+        case .keyNotFound(_, let c): context = c
+        @unknown default: return nil
+        }
+        if let key = context.codingPath.first?.stringValue, let item = items.first(where: { $0.name == key }) { return item }
+        return items.first { !$0.value.isEmpty && context.debugDescription.hasSuffix(" \($0.value)") }
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

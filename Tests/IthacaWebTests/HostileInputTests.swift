@@ -1,0 +1,86 @@
+import AsyncKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+@testable import IthacaWeb
+import NIOCore
+import NIOPosix
+import Testing
+
+/// What a hostile or overloaded world sends: bodies too big to read, a database too busy to answer, clients that
+/// open a connection and never finish a request.
+@Suite struct HostileInputTests {
+    @Test func anOversizedAPIBodyIs413BeforeOrWhileItIsRead() async throws {
+        try await withTestApp(.sqlite) { browser in
+            let huge = "{\"name\":\"" + String(repeating: "x", count: BodyLimitMiddleware<AppRequestContext>.jsonLimit + 1) + "\"}"
+            // announced by its length: refused before it is read
+            let announced = try await browser.request(.post, "/api/v1/accounts", headers: [.contentType: "application/json",
+                                                                                           .contentLength: "\(huge.utf8.count)"], body: huge)
+            #expect(announced.status == .contentTooLarge)
+            #expect(announced.text.contains("too large"), "\(announced.text.prefix(300))")
+            // not announced: refused once it grows past the limit
+            let streamed = try await browser.request(.post, "/api/v1/accounts", headers: [.contentType: "application/json"], body: huge)
+            #expect(streamed.status == .contentTooLarge, "\(streamed.status)")
+            // an ordinary body still goes through
+            let fine = try await browser.json(.post, "/api/v1/accounts", ["name": "Ada", "email": "ada@example.com", "password": "a long passphrase here"])
+            #expect(fine.status == .created, "\(fine.text)")
+        }
+    }
+
+    @Test func aQueryParameterWithAnUnknownValueIsNamedNotBlamedOnTheBody() async throws {
+        try await withTestApp(.sqlite) { browser in
+            let ada = try await member(browser, "Ada", "ada@example.com")
+            let response = try await browser.json(.get, "/api/v1/people?role=wizard", token: ada.token)
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("role") && response.text.contains("wizard") && !response.text.contains("JSON"), "\(response.text)")
+            #expect(try await browser.json(.get, "/api/v1/people?role=mentor", token: ada.token).status == .ok)
+        }
+    }
+
+    @Test func aBusyDatabaseIs503WithRetryAfterNever500() async throws {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ErrorMiddleware(pages: try await PageRenderer.load()))
+        router.get("/api/v1/busy") { _, _ -> String in throw ConnectionPoolTimeoutError.connectionRequestTimeout }
+        router.get("/busy") { _, _ -> String in throw ConnectionPoolTimeoutError.connectionRequestTimeout }
+        try await Application(router: router).test(.router) { client in
+            for (path, type) in [("/api/v1/busy", "application/problem+json"), ("/busy", "text/html")] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .serviceUnavailable, "\(path)")
+                    #expect(response.headers[.retryAfter] == "\(Problem.unavailableRetryAfterSeconds)", "\(path)")
+                    #expect(response.headers[.contentType]?.hasPrefix(type) == true, "\(path): \(String(describing: response.headers[.contentType]))")
+                    #expect(String(buffer: response.body).contains("try again"), "\(path)")
+                }
+            }
+        }
+    }
+
+    @Test func aConnectionThatNeverFinishesItsRequestIsClosed() async throws {
+        var configuration = AppConfiguration()
+        configuration.database = try await TestDatabase.sqlite.makeLocation()
+        configuration.port = 0
+        configuration.logLevel = .error
+        configuration.runsBackgroundJobs = false
+        configuration.idleTimeout = .seconds(1)
+        configuration.mailDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ithaca-test-mail-\(UUID().uuidString)").path
+        let (app, _) = try await buildApplicationAndServices(configuration: configuration)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            // a request that completes is answered as usual (first: the test client's own connection is idle later)
+            try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
+            // half a header, then nothing: the server closes the connection (the bound is generous; it is 1 s)
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
+            try await channel.writeAndFlush(ByteBuffer(string: "GET /healthz HTTP/1.1\r\nHo")).get()
+            let closed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask { try await channel.closeFuture.get(); return true }
+                group.addTask { try await Task.sleep(for: .seconds(10)); return false }
+                let first = try await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+            if !closed { try? await channel.close() }
+            #expect(closed, "the half-sent request was still open after 10 s")
+        }
+    }
+}
