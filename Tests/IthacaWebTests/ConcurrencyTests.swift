@@ -55,6 +55,35 @@ import Testing
         }
     }
 
+    /// Mentor and mentee acknowledge a new version of their agreement at the same moment: both acknowledgements are
+    /// kept (each change is read and written inside the mentorship's critical section, not read, then saved whole).
+    @Test(arguments: TestDatabase.all)
+    func simultaneousAcknowledgementsAreBothKept(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let pair = try await makeMentorship(browser)
+            let path = "/api/v1/mentorships/\(pair.id)/agreement"
+            let current = try #require(try await browser.json(.get, "/api/v1/mentorships/\(pair.id)", token: pair.mentee.token).object["agreement"] as? [String: Any])
+            for round in 1...12 {
+                let edit: [String: Any] = [
+                    "objectives": ["Objective of round \(round)"], "cadence": ["everyWeeks": 2, "minutes": 45],
+                    "endDate": current["endDate"] as? String ?? "", "confidentiality": current["confidentiality"] as? String ?? "",
+                ]
+                let revised = try await browser.json(.put, path, edit, token: pair.mentee.token)
+                let version = try #require((revised.object["agreement"] as? [String: Any])?["version"] as? Int, "\(revised.text)")
+                let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                    for token in [pair.mentor.token, pair.mentee.token] {
+                        group.addTask { try await browser.json(.post, path + "/acknowledge", ["version": version], token: token).status }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(statuses == [.ok, .ok], "round \(round): \(statuses)")
+                let after = try await browser.json(.get, "/api/v1/mentorships/\(pair.id)", token: pair.mentor.token)
+                let acknowledged = (after.object["agreement"] as? [String: Any])?["acknowledgedBy"] as? [String] ?? []
+                #expect(Set(acknowledged) == ["mentor", "mentee"], "round \(round): \(acknowledged)")
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func fiftySimultaneousBookingsOfOneSlotMakeOneMeeting(database: TestDatabase) async throws {
         try await withTestApp(database) { browser in

@@ -73,4 +73,9 @@ public final class MentorshipRecord: Model, @unchecked Sendable {
     public func role(of person: UUID) -> MentorshipRole? {
         person == mentorId ? .mentor : person == menteeId ? .mentee : nil
     }
+
+    /// The person on the other side from `role`.
+    public func other(than role: MentorshipRole) -> UUID {
+        role == .mentor ? menteeId : mentorId
+    }
 }

@@ -86,4 +86,9 @@ enum LockKeys {
     static let imports: Int64 = 7_100_006
     static let events: Int64 = 7_100_007
     static let circles: Int64 = 7_100_008
+
+    /// One mentorship's own key (from its id), so changes to different mentorships do not wait for each other.
+    static func mentorship(_ id: UUID) -> Int64 {
+        withUnsafeBytes(of: id.uuid) { $0.loadUnaligned(as: Int64.self) }
+    }
 }

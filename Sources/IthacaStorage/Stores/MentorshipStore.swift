@@ -241,6 +241,21 @@ public struct MentorshipStore: Sendable {
     public func save(_ mentorship: MentorshipRecord) async throws {
         try await mentorship.save(on: database.db)
     }
+
+    /// Reads the mentorship, lets `change` modify it and saves it, in one critical section for this mentorship: two
+    /// people acting on it at once (mentor and mentee acknowledging together) each start from the other's change, so
+    /// neither is lost. `change` may write more (notifications) in the same transaction. Nil: there is no such
+    /// mentorship.
+    public func update<T: Sendable>(
+        _ id: UUID, _ change: @escaping @Sendable (MentorshipRecord) async throws -> T
+    ) async throws -> T? {
+        try await database.criticalSection(key: LockKeys.mentorship(id)) { db in
+            guard let mentorship = try await MentorshipRecord.find(id, on: db) else { return nil }
+            let result = try await change(mentorship)
+            try await mentorship.save(on: db)
+            return result
+        }
+    }
 }
 
 /// A retrospective with its author.

@@ -171,20 +171,29 @@ public struct MentorshipService: Sendable {
 
     /// One side acknowledges the agreement version they read; both → the mentorship becomes active.
     public func acknowledge(_ id: UUID, by viewer: Viewer, version: Int) async throws -> MentorshipRecord {
-        let mentorship = try await mentorship(id, for: viewer)
-        guard let role = mentorship.role(of: viewer.id) else { throw IthacaError.notFound("mentorship") }
-        let agreement = try mentorship.agreement.acknowledged(by: role, version: version)
-        let status = try mentorship.status.transition(agreement.acknowledgementEvent)
-        try mentorship.apply(status: status, agreement: agreement, now: clock.now())
-        let other = role == .mentor ? mentorship.menteeId : mentorship.mentorId
-        let text = status == .active
-            ? "\(viewer.name) acknowledged the agreement too: your mentorship is active. Book your first meeting."
-            : "\(viewer.name) acknowledged the agreement (version \(agreement.version)). Read it and acknowledge it to get started."
-        let store = store, notifications = notifications, id = try Self.identifier(mentorship)
-        try await database.transaction { _ in
-            try await store.save(mentorship)
-            try await notifications.send(to: [other], .agreement, text, url: SiteRoute.mentorship(id))
+        let notifications = notifications, now = clock.now()
+        return try await change(id, viewer) { mentorship, role in
+            let agreement = try mentorship.agreement.acknowledged(by: role, version: version)
+            let status = try mentorship.status.transition(agreement.acknowledgementEvent)
+            try mentorship.apply(status: status, agreement: agreement, now: now)
+            let text = status == .active
+                ? "\(viewer.name) acknowledged the agreement too: your mentorship is active. Book your first meeting."
+                : "\(viewer.name) acknowledged the agreement (version \(agreement.version)). Read it and acknowledge it to get started."
+            try await notifications.send(to: [mentorship.other(than: role)], .agreement, text, url: SiteRoute.mentorship(id))
         }
+    }
+
+    /// Changes a mentorship the viewer is in, as `body` says, inside the mentorship's critical section (see
+    /// `MentorshipStore.update`): what `body` reads is what it changes, whoever acts at the same moment.
+    private func change(
+        _ id: UUID, _ viewer: Viewer, _ body: @escaping @Sendable (MentorshipRecord, MentorshipRole) async throws -> Void
+    ) async throws -> MentorshipRecord {
+        let updated = try await store.update(id) { mentorship -> MentorshipRecord? in
+            guard let role = mentorship.role(of: viewer.id) else { return nil }
+            try await body(mentorship, role)
+            return mentorship
+        }
+        guard let mentorship = updated ?? nil else { throw IthacaError.notFound("mentorship") }
         return mentorship
     }
 
@@ -193,42 +202,36 @@ public struct MentorshipService: Sendable {
     public func reviseAgreement(
         _ id: UUID, by viewer: Viewer, objectives: [String], everyWeeks: Int, minutes: Int, endDate: String, confidentiality: String
     ) async throws -> MentorshipRecord {
-        let mentorship = try await mentorship(id, for: viewer)
-        guard !mentorship.status.isFinished else {
-            throw MentoringRuleViolation.mentorshipTransitionNotAllowed(from: mentorship.status, action: "have its agreement changed")
-        }
-        var terms = mentorship.agreement.terms
-        terms.objectives = objectives
-        terms.cadence = Cadence(everyWeeks: everyWeeks, minutes: minutes)
-        terms.endDate = endDate
-        terms.confidentiality = confidentiality
-        let revised = try mentorship.agreement.revised(terms)
-        guard revised.version != mentorship.agreement.version else { return mentorship }
-        try mentorship.apply(status: mentorship.status, agreement: revised, now: clock.now())
-        guard let role = mentorship.role(of: viewer.id) else { throw IthacaError.notFound("mentorship") }
-        let other = role == .mentor ? mentorship.menteeId : mentorship.mentorId
-        let store = store, notifications = notifications, id = try Self.identifier(mentorship)
-        try await database.transaction { _ in
-            try await store.save(mentorship)
+        let notifications = notifications, now = clock.now()
+        return try await change(id, viewer) { mentorship, role in
+            guard !mentorship.status.isFinished else {
+                throw MentoringRuleViolation.mentorshipTransitionNotAllowed(from: mentorship.status, action: "have its agreement changed")
+            }
+            var terms = mentorship.agreement.terms
+            terms.objectives = objectives
+            terms.cadence = Cadence(everyWeeks: everyWeeks, minutes: minutes)
+            terms.endDate = endDate
+            terms.confidentiality = confidentiality
+            let revised = try mentorship.agreement.revised(terms)
+            guard revised.version != mentorship.agreement.version else { return }
+            try mentorship.apply(status: mentorship.status, agreement: revised, now: now)
             try await notifications.send(
-                to: [other], .agreement, "\(viewer.name) changed your agreement: read version \(revised.version) and acknowledge it.",
-                url: SiteRoute.mentorship(id))
+                to: [mentorship.other(than: role)], .agreement,
+                "\(viewer.name) changed your agreement: read version \(revised.version) and acknowledge it.", url: SiteRoute.mentorship(id))
         }
-        return mentorship
     }
 
     /// Either side ends the mentorship early. The optional reason is kept for the person who gave it only.
     public func end(_ id: UUID, by viewer: Viewer, reason: String? = nil) async throws -> MentorshipRecord {
-        let mentorship = try await mentorship(id, for: viewer)
         let privateReason = try OptionalReason.validated(reason)
-        let status = try mentorship.status.transition(.end(reason: privateReason))
         let now = clock.now()
-        try mentorship.apply(status: status, agreement: mentorship.agreement, now: now)
-        mentorship.endedBy = viewer.id
-        mentorship.endReason = privateReason
-        mentorship.closedAt = now
-        try await store.save(mentorship)
-        return mentorship
+        return try await change(id, viewer) { mentorship, _ in
+            let status = try mentorship.status.transition(.end(reason: privateReason))
+            try mentorship.apply(status: status, agreement: mentorship.agreement, now: now)
+            mentorship.endedBy = viewer.id
+            mentorship.endReason = privateReason
+            mentorship.closedAt = now
+        }
     }
 
     public func pause(_ id: UUID, by viewer: Viewer) async throws -> MentorshipRecord {
@@ -241,26 +244,24 @@ public struct MentorshipService: Sendable {
 
     /// One side asks to complete: from the end date that completes it; before, both must ask.
     public func complete(_ id: UUID, by viewer: Viewer) async throws -> MentorshipRecord {
-        let mentorship = try await mentorship(id, for: viewer)
-        _ = try mentorship.status.transition(.complete)  // refuse early when it can't complete at all
         let now = clock.now()
-        let decision = MentorshipClosing.requestCompletion(
-            by: mentorship.role(of: viewer.id)!, alreadyAgreed: mentorship.completionAgreedBy,
-            today: CalendarDay.of(now), endDate: mentorship.agreement.terms.endDate)
-        mentorship.completionAgreedBy = decision.agreedBy
-        if decision.completes {
-            try mentorship.apply(status: try mentorship.status.transition(.complete), agreement: mentorship.agreement, now: now)
-            mentorship.closedAt = now
+        return try await change(id, viewer) { mentorship, role in
+            _ = try mentorship.status.transition(.complete)  // refuse early when it can't complete at all
+            let decision = MentorshipClosing.requestCompletion(
+                by: role, alreadyAgreed: mentorship.completionAgreedBy, today: CalendarDay.of(now), endDate: mentorship.agreement.terms.endDate)
+            mentorship.completionAgreedBy = decision.agreedBy
+            if decision.completes {
+                try mentorship.apply(status: try mentorship.status.transition(.complete), agreement: mentorship.agreement, now: now)
+                mentorship.closedAt = now
+            }
         }
-        try await store.save(mentorship)
-        return mentorship
     }
 
     private func move(_ id: UUID, _ viewer: Viewer, _ event: MentorshipEvent) async throws -> MentorshipRecord {
-        let mentorship = try await mentorship(id, for: viewer)
-        try mentorship.apply(status: try mentorship.status.transition(event), agreement: mentorship.agreement, now: clock.now())
-        try await store.save(mentorship)
-        return mentorship
+        let now = clock.now()
+        return try await change(id, viewer) { mentorship, _ in
+            try mentorship.apply(status: try mentorship.status.transition(event), agreement: mentorship.agreement, now: now)
+        }
     }
 
     /// Each side looks back once the mentorship is over; the other person reads it.
