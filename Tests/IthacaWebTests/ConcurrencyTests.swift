@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import IthacaWeb
 import Testing
 
 /// Simultaneous sign-ups: the read-then-write critical sections must serialise, never race or fail.
@@ -81,6 +82,39 @@ import Testing
                 let acknowledged = (after.object["agreement"] as? [String: Any])?["acknowledgedBy"] as? [String] ?? []
                 #expect(Set(acknowledged) == ["mentor", "mentee"], "round \(round): \(acknowledged)")
             }
+        }
+    }
+
+    /// Overlapping meetings of one circle booked at the same moment: one is scheduled, the others are told the
+    /// circle already meets then.
+    @Test(arguments: TestDatabase.all)
+    func simultaneousOverlappingCircleMeetingsMakeOne(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let coach = try await member(browser, "Coach Carla", "carla@example.com")
+            let created = try await browser.json(.post, "/api/v1/circles", [
+                "name": "Public speaking", "goal": "Give a conference talk", "kind": "cohort", "capacity": 5, "joinPolicy": "request",
+            ], token: coach.token)
+            let id = try #require(created.object["id"] as? String, "\(created.text)")
+            let formatter = ISO8601DateFormatter(), now = browser.services.configuration.clock.now()
+            // eight two-hour meetings starting a quarter of an hour apart: every two overlap
+            let times = (0..<8).map { index in
+                (start: formatter.string(from: now.addingTimeInterval((72 + Double(index) / 4) * 3600)),
+                 end: formatter.string(from: now.addingTimeInterval((74 + Double(index) / 4) * 3600)))
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for (index, time) in times.enumerated() {
+                    group.addTask {
+                        try await browser.json(.post, "/api/v1/circles/\(id)/meetings", [
+                            "agenda": "Attempt \(index)", "start": time.start, "end": time.end, "location": "Room 1",
+                        ], token: coach.token).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .unprocessableContent }.count == 7, "\(statuses)")
+            let listed = try await browser.json(.get, "/api/v1/circles/\(id)", token: coach.token).object["meetings"] as? [[String: Any]] ?? []
+            #expect(listed.count == 1, "\(listed)")
         }
     }
 

@@ -88,7 +88,13 @@ enum LockKeys {
     static let circles: Int64 = 7_100_008
 
     /// One mentorship's own key (from its id), so changes to different mentorships do not wait for each other.
-    static func mentorship(_ id: UUID) -> Int64 {
-        withUnsafeBytes(of: id.uuid) { $0.loadUnaligned(as: Int64.self) }
+    static func mentorship(_ id: UUID) -> Int64 { key(id, kind: 1) }
+
+    /// One circle's own key: its members and its meetings.
+    static func circle(_ id: UUID) -> Int64 { key(id, kind: 2) }
+
+    /// 64 bits of a random id, told apart by kind (a clash only makes two unrelated changes wait for each other).
+    private static func key(_ id: UUID, kind: Int64) -> Int64 {
+        withUnsafeBytes(of: id.uuid) { $0.loadUnaligned(as: Int64.self) } ^ (kind &* 0x1E37_79B9_7F4A_7C15)
     }
 }

@@ -131,7 +131,7 @@ public struct CircleStore: Sendable {
         _ circle: UUID, person: UUID, now: Date,
         rule: @escaping @Sendable (_ status: CircleMemberStatus?, _ members: Int) throws -> CircleMemberStatus?
     ) async throws -> (written: CircleMemberStatus?, current: CircleMemberStatus?) {
-        try await database.criticalSection(key: LockKeys.circles) { db in
+        try await database.criticalSection(key: LockKeys.circle(circle)) { db in
             let status = try await Self.status(of: person, in: circle, db)
             let members = try await db.sql.raw("""
                 SELECT COUNT(*) AS n FROM circle_members WHERE circle_id = \(bind: circle) AND status = 'member'
@@ -184,6 +184,20 @@ public struct CircleStore: Sendable {
 
     public func meeting(_ id: UUID) async throws -> StoredCircleMeeting? {
         try await database.db.sql.raw("SELECT * FROM circle_meetings WHERE id = \(bind: id)").first().map(Self.meeting)
+    }
+
+    /// Schedules the meeting unless a live meeting of the circle overlaps it, checked and written in the circle's
+    /// critical section, so two people booking at once cannot both get the time. `then` runs in the same transaction
+    /// (the members' notifications). Nil: the time is taken.
+    public func scheduleIfFree(
+        _ plan: CircleMeetingPlan, circle: UUID, by person: UUID, now: Date, then: @escaping @Sendable (UUID) async throws -> Void
+    ) async throws -> UUID? {
+        try await database.criticalSection(key: LockKeys.circle(circle)) { _ in
+            guard try await !self.overlaps(circle: circle, start: plan.start, end: plan.end) else { return nil }
+            let id = try await self.schedule(plan, circle: circle, by: person, now: now)
+            try await then(id)
+            return id
+        }
     }
 
     /// Whether another live meeting of the circle overlaps the interval.

@@ -191,16 +191,14 @@ public struct CircleService: Sendable {
         let circle = try await circle(id)
         try await access(circle, viewer).requireManager()
         let checked = try plan.validated(now: clock.now(), policy: try await policy(for: circle))
-        if try await store.overlaps(circle: id, start: checked.start, end: checked.end) {
-            throw IthacaError.validation([FieldError(field: "start", message: "The circle already meets then; pick another time.")])
-        }
-        let now = clock.now()
-        let meetingId = try await notifications.database.transaction { _ in
-            let meetingId = try await store.schedule(checked, circle: id, by: viewer.id, now: now)
+        let now = clock.now(), store = store, notifications = notifications, name = circle.details.name
+        let scheduled = try await store.scheduleIfFree(checked, circle: id, by: viewer.id, now: now) { _ in
             try await notifications.send(
                 to: try await store.memberIds(of: id), except: viewer.id, .circle,
-                "New meeting in “\(circle.details.name)”: \(checked.agenda.prefix(80))", url: SiteRoute.circle(id))
-            return meetingId
+                "New meeting in “\(name)”: \(checked.agenda.prefix(80))", url: SiteRoute.circle(id))
+        }
+        guard let meetingId = scheduled else {
+            throw IthacaError.validation([FieldError(field: "start", message: "The circle already meets then; pick another time.")])
         }
         guard let meeting = try await store.meeting(meetingId) else { throw IthacaError.notFound("meeting") }
         return meeting
