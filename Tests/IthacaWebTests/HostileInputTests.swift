@@ -67,20 +67,58 @@ import Testing
         let (app, _) = try await buildApplicationAndServices(configuration: configuration)
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            // a request that completes is answered as usual (first: the test client's own connection is idle later)
-            try await client.execute(uri: "/healthz", method: .get) { response in #expect(response.status == .ok) }
+            // raw connections only: the test client's own connection may itself sit idle past the timeout
+            let complete = try await RawConnection.open(port: port)
+            try await complete.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            let answer = try await complete.closed(within: .seconds(30))
+            #expect(answer?.hasPrefix("HTTP/1.1 200") == true, "\(String(describing: answer?.prefix(200)))")
             // half a header, then nothing: the server closes the connection (the bound is generous; it is 1 s)
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
-            try await channel.writeAndFlush(ByteBuffer(string: "GET /healthz HTTP/1.1\r\nHo")).get()
-            let closed = try await withThrowingTaskGroup(of: Bool.self) { group in
-                group.addTask { try await channel.closeFuture.get(); return true }
-                group.addTask { try await Task.sleep(for: .seconds(10)); return false }
-                let first = try await group.next() ?? false
-                group.cancelAll()
-                return first
-            }
-            if !closed { try? await channel.close() }
-            #expect(closed, "the half-sent request was still open after 10 s")
+            let half = try await RawConnection.open(port: port)
+            try await half.send("GET /healthz HTTP/1.1\r\nHo")
+            let closed = try await half.closed(within: .seconds(10))
+            #expect(closed != nil, "the half-sent request was still open after 10 s")
         }
+    }
+}
+
+/// A TCP connection to the test server that records what it receives until the server closes it.
+final class RawConnection: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = ByteBuffer
+    private var received = ""
+    private let done: EventLoopPromise<String>
+    private var channel: (any Channel)?
+
+    private init(done: EventLoopPromise<String>) { self.done = done }
+
+    static func open(port: Int) async throws -> RawConnection {
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        let connection = RawConnection(done: loop.makePromise(of: String.self))
+        connection.channel = try await ClientBootstrap(group: loop).channelInitializer { channel in
+            channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(connection) }
+        }.connect(host: "127.0.0.1", port: port).get()
+        return connection
+    }
+
+    func send(_ text: String) async throws { try await channel?.writeAndFlush(ByteBuffer(string: text)).get() }
+
+    /// What was received, once the server closed the connection; nil if it was still open after `limit`.
+    func closed(within limit: Duration) async throws -> String? {
+        let result = try await withThrowingTaskGroup(of: String?.self) { group in
+            group.addTask { try await self.done.futureResult.get() }
+            group.addTask { try await Task.sleep(for: limit); return nil }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        if result == nil { try? await channel?.close() }
+        return result
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        received += String(buffer: unwrapInboundIn(data))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        done.succeed(received)
     }
 }

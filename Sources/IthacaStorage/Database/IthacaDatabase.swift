@@ -17,6 +17,8 @@ public final class IthacaDatabase: Sendable {
     /// blocks a thread, and with one process-wide pool of two threads, waiters on one database could starve the
     /// holder of the lock on another (tests run many databases in one process; two servers may share a file).
     let threadPool: NIOThreadPool
+    /// SQLite: write transactions queue here, one at a time (see `WriterGate`).
+    let writerGate = WriterGate()
 
     public init(location: DatabaseLocation, logger: Logger) throws {
         self.location = location
@@ -177,12 +179,28 @@ public final class IthacaDatabase: Sendable {
 
     /// Runs `body` as one transaction: every store it calls (through `db`) uses the same connection, so a change and
     /// what it causes (inbox entries, outgoing email) commit together or not at all. SQLite takes the write lock up
-    /// front (`BEGIN IMMEDIATE`); PostgreSQL takes the advisory lock `key` when given. Nested calls join the outer one.
+    /// front (`BEGIN IMMEDIATE`), after the database's writer gate; PostgreSQL takes the advisory lock `key` when
+    /// given. Nested calls join the outer one.
     public func transaction<T: Sendable>(key: Int64? = nil, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if let active {
             if let key, !isSQLite { try await active.sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run() }
             return try await body(active)
         }
+        // SQLite: wait for the writer gate before taking a connection, so no connection waits inside SQLite.
+        guard isSQLite else { return try await run(key: key, body) }
+        await writerGate.acquire()
+        do {
+            let result = try await run(key: key, body)
+            await writerGate.release()
+            return result
+        } catch {
+            await writerGate.release()
+            throw error
+        }
+    }
+
+    /// A new top-level transaction on a pooled connection (see `transaction(key:_:)`).
+    private func run<T: Sendable>(key: Int64?, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
         return try await database.withConnection { connection in
             let sql = connection.sql
