@@ -177,6 +177,20 @@ public final class IthacaDatabase: Sendable {
         try await transaction(key: key, body)
     }
 
+    /// A critical section holding several keys (on PostgreSQL, each an advisory lock, taken in one order so two
+    /// sections sharing keys cannot deadlock; on SQLite the write lock covers them all).
+    public func criticalSection<T: Sendable>(
+        keys: [Int64], _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        let ordered = Array(Set(keys)).sorted()
+        return try await transaction(key: ordered.first) { db in
+            if !self.isSQLite {
+                for key in ordered.dropFirst() { try await db.sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run() }
+            }
+            return try await body(db)
+        }
+    }
+
     /// Runs `body` as one transaction: every store it calls (through `db`) uses the same connection, so a change and
     /// what it causes (inbox entries, outgoing email) commit together or not at all. SQLite takes the write lock up
     /// front (`BEGIN IMMEDIATE`), after the database's writer gate; PostgreSQL takes the advisory lock `key` when

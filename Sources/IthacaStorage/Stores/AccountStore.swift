@@ -76,22 +76,23 @@ public struct AccountStore: Sendable {
     }
 }
 
-/// Keys for PostgreSQL advisory locks; one per critical section.
+/// Keys for PostgreSQL advisory locks: fixed ones for site-wide sections, and per-resource ones from an id.
 enum LockKeys {
     static let accounts: Int64 = 7_100_001
     static let demo: Int64 = 7_100_002
     static let migrations: Int64 = 7_100_003
     static let mentorships: Int64 = 7_100_004
-    static let meetings: Int64 = 7_100_005
     static let imports: Int64 = 7_100_006
     static let events: Int64 = 7_100_007
-    static let circles: Int64 = 7_100_008
 
     /// One mentorship's own key (from its id), so changes to different mentorships do not wait for each other.
     static func mentorship(_ id: UUID) -> Int64 { key(id, kind: 1) }
 
     /// One circle's own key: its members and its meetings.
     static func circle(_ id: UUID) -> Int64 { key(id, kind: 2) }
+
+    /// One person's calendar: their 1:1 meetings in every mentorship.
+    static func calendar(_ id: UUID) -> Int64 { key(id, kind: 3) }
 
     /// 64 bits of a random id, told apart by kind (a clash only makes two unrelated changes wait for each other).
     private static func key(_ id: UUID, kind: Int64) -> Int64 {

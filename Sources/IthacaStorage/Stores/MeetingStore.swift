@@ -26,16 +26,20 @@ public struct MeetingStore: Sendable {
 
     public init(database: IthacaDatabase) { self.database = database }
 
-    /// Books a meeting: `decide` sees the scheduled meetings of both people that overlap `interval` and returns the
-    /// meeting to store (or throws, e.g. `.slotTaken`).
+    /// Books a meeting: `decide` sees the mentorship's current status and the scheduled meetings of both people that
+    /// overlap `interval`, and returns the meeting to store (or throws, e.g. `.slotTaken`). It runs in the critical
+    /// section of the mentorship (so ending it waits, or is waited for) and of both people's calendars (so bookings
+    /// in other mentorships cannot overlap), and whatever it reads through the database is read in it too.
     public func book(
-        mentorId: UUID, menteeId: UUID, interval: DateInterval,
-        decide: @escaping @Sendable ([DateInterval]) throws -> Meeting
+        mentorshipId: UUID, mentorId: UUID, menteeId: UUID, interval: DateInterval,
+        decide: @escaping @Sendable (_ status: MentorshipStatus?, _ busy: [DateInterval]) async throws -> Meeting
     ) async throws -> Meeting {
         do {
-            return try await database.criticalSection(key: LockKeys.meetings) { db in
+            let keys = [LockKeys.mentorship(mentorshipId), LockKeys.calendar(mentorId), LockKeys.calendar(menteeId)]
+            return try await database.criticalSection(keys: keys) { db in
+                let status = try await MentorshipRecord.find(mentorshipId, on: db)?.status
                 let busy = try await Self.scheduled(of: [mentorId, menteeId], overlapping: interval, on: db)
-                let meeting = try decide(busy)
+                let meeting = try await decide(status, busy)
                 try await MeetingRecord(meeting).create(on: db)
                 return meeting
             }

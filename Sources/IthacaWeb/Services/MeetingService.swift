@@ -31,28 +31,30 @@ public struct MeetingService: Sendable {
     /// The address calendar invitations name as organiser (the mail sender's).
     let organizerEmail: String
 
-    /// Books a meeting in an active mentorship, at one of the mentor's published slots, free for both people.
+    /// Books a meeting in an active mentorship, at one of the mentor's published slots, free for both people. The
+    /// rules' inputs (the mentorship's status, the mentor's availability, the program's policy) are read inside the
+    /// booking's critical section, so a mentorship ended a moment before gets no meeting.
     public func book(_ mentorshipId: UUID, by viewer: Viewer, start: Date, durationMinutes: Int, agenda: String) async throws -> Meeting {
         let mentorship = try await mentorships.mentorship(mentorshipId, for: viewer)
-        guard mentorship.status.allowsBooking else {
-            throw MentoringRuleViolation.mentorshipTransitionNotAllowed(from: mentorship.status, action: "have meetings booked")
-        }
         let now = clock.now()
         let wanted = DateInterval(start: start, duration: TimeInterval(max(durationMinutes, 0) * 60))
-        let published = try await availability.availability(of: mentorship.mentorId)
-        let slots = published.map {
-            SlotGenerator.slots(
-                availability: $0, from: wanted.start, to: wanted.end, duration: wanted.duration,
-                step: AvailabilityService.slotStep, now: now, minimumNotice: 0)
-        } ?? []
-        let policy = try await policies.policy(for: mentorship)
         let (mentorId, menteeId) = (mentorship.mentorId, mentorship.menteeId)
-        let store = store
+        let store = store, availability = availability, policies = policies
         let names = try await profiles.names(of: [mentorId, menteeId])
         return try await database.transaction { _ in
-            let meeting = try await store.book(mentorId: mentorId, menteeId: menteeId, interval: wanted) { busy in
+            let meeting = try await store.book(mentorshipId: mentorshipId, mentorId: mentorId, menteeId: menteeId, interval: wanted) { status, busy in
+                guard let status else { throw IthacaError.notFound("mentorship") }
+                guard status.allowsBooking else {
+                    throw MentoringRuleViolation.mentorshipTransitionNotAllowed(from: status, action: "have meetings booked")
+                }
+                let published = try await availability.availability(of: mentorId)
+                let slots = published.map {
+                    SlotGenerator.slots(
+                        availability: $0, from: wanted.start, to: wanted.end, duration: wanted.duration,
+                        step: AvailabilityService.slotStep, now: now, minimumNotice: 0)
+                } ?? []
                 let tidied = try Booking.check(
-                    start: start, durationMinutes: durationMinutes, agenda: agenda, now: now, policy: policy,
+                    start: start, durationMinutes: durationMinutes, agenda: agenda, now: now, policy: try await policies.policy(for: mentorship),
                     availableSlots: slots, busy: busy)
                 return Meeting(
                     id: UUID(), mentorshipId: mentorshipId, mentorId: mentorId, menteeId: menteeId, bookedBy: viewer.id,
