@@ -14,7 +14,7 @@ import Testing
 @Suite struct HostileInputTests {
     @Test func anOversizedAPIBodyIs413BeforeOrWhileItIsRead() async throws {
         try await withTestApp(.sqlite) { browser in
-            let huge = "{\"name\":\"" + String(repeating: "x", count: BodyLimitMiddleware<AppRequestContext>.jsonLimit + 1) + "\"}"
+            let huge = "{\"name\":\"" + String(repeating: "x", count: browser.services.configuration.maxJSONBodyBytes + 1) + "\"}"
             // announced by its length: refused before it is read
             let announced = try await browser.request(.post, "/api/v1/accounts", headers: [.contentType: "application/json",
                                                                                            .contentLength: "\(huge.utf8.count)"], body: huge)

@@ -77,7 +77,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     // Second error mapper: errors below this point are rendered knowing who is signed in.
     router.add(middleware: ErrorMiddleware(pages: services.pages))
     router.add(middleware: CSRFMiddleware(cookies: cookies))
-    router.add(middleware: BodyLimitMiddleware(csvLimit: APIHandler.maximumImportBytes))
+    router.add(middleware: BodyLimitMiddleware(jsonLimit: configuration.maxJSONBodyBytes, csvLimit: APIHandler.maximumImportBytes))
 
     HomeController(services: services).addRoutes(to: router)
     AuthController(services: services, cookies: cookies).addRoutes(to: router)

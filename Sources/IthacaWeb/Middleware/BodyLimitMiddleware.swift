@@ -5,15 +5,15 @@ import NIOCore
 /// Content-Length before any of it is read, or as soon as a body without one grows past the limit), so a huge body
 /// can neither fill the server's memory nor keep it busy. Web forms limit their own bodies where they read them.
 struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// JSON bodies: the largest real one, a list of 100,000 people to invite, is about 4 MiB.
-    static var jsonLimit: Int { 8 * 1024 * 1024 }
+    /// JSON bodies (`--max-json-body-kib`).
+    let jsonLimit: Int
     /// CSV imports (`text/csv`) have their own, larger limit.
     let csvLimit: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path.hasPrefix("/api/") else { return try await next(request, context) }
         let isCSV = request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true
-        let limit = isCSV ? csvLimit : Self.jsonLimit
+        let limit = isCSV ? csvLimit : jsonLimit
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw HTTPError(.contentTooLarge)
         }
