@@ -41,7 +41,9 @@ struct SMTPFailureTests {
         let error = await #expect(throws: SMTPError.self) { try await client.send(try Fixtures.simple()) }
         #expect(error?.isTransient == true)
         #expect(error?.message.contains("no reply within 1s during the greeting") == true, "\(String(describing: error))")
-        #expect(ContinuousClock.now - start < .seconds(10))
+        // the message above shows the 1 s deadline fired; this only rules out a hang. It is loose because in the
+        // full parallel run CPU-bound tests can hold the 2 cooperative threads for seconds (seen: 12 s in all)
+        #expect(ContinuousClock.now - start < .seconds(60))
         withExtendedLifetime(listener) {}
     }
 
