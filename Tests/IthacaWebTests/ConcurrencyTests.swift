@@ -141,4 +141,38 @@ import Testing
             #expect((meetings.object["items"] as? [Any])?.count == 1)
         }
     }
+    /// Ending a mentorship while both people book meetings in it: whatever the order, no meeting stays scheduled on
+    /// the ended mentorship (a booking that came first is cancelled by the end; one that comes after is refused).
+    @Test(arguments: TestDatabase.all)
+    func endingAMentorshipWhileBookingsRaceLeavesNoMeetingScheduled(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            for round in 0..<6 {
+                let pair = try await makeMentorship(
+                    browser, mentorEmail: "mentor\(round)@example.com", menteeEmail: "mentee\(round)@example.com")
+                let slots = Array(try await freeSlots(browser, pair).prefix(8))
+                try #require(slots.count == 8)
+                let statuses = try await withThrowingTaskGroup(of: (String, HTTPResponse.Status).self) { group in
+                    for (index, slot) in slots.enumerated() {
+                        group.addTask {
+                            let status = try await browser.json(.post, "/api/v1/mentorships/\(pair.id)/meetings",
+                                                                ["start": slot, "durationMinutes": 45, "agenda": "Attempt \(index)"],
+                                                                token: index % 2 == 0 ? pair.mentee.token : pair.mentor.token).status
+                            return ("book", status)
+                        }
+                        if index == 2 + round % 4 {
+                            group.addTask {
+                                ("end", try await browser.json(.post, "/api/v1/mentorships/\(pair.id)/end", [:] as [String: Any], token: pair.mentor.token).status)
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(statuses.allSatisfy { $0.1.code < 500 }, "round \(round): \(statuses)")
+                #expect(statuses.contains { $0 == ("end", .ok) }, "round \(round): \(statuses)")
+                let meetings = try await browser.json(.get, "/api/v1/mentorships/\(pair.id)/meetings", token: pair.mentor.token)
+                let scheduled = (meetings.object["items"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "scheduled" }
+                #expect(scheduled.isEmpty, "round \(round): \(scheduled.count) meetings still scheduled on an ended mentorship")
+            }
+        }
+    }
 }

@@ -43,7 +43,7 @@ public struct AccountErasureStore: Sendable {
                 updated_at = \(bind: now) WHERE (mentee_id = \(bind: person) OR mentor_id = \(bind: person)) AND \(unsafeRaw: open)
                 """,
                 """
-                UPDATE meetings SET status = 'cancelled', updated_at = \(bind: now)
+                UPDATE meetings SET status = 'cancelled', sequence = sequence + 1, updated_at = \(bind: now)
                 WHERE (mentee_id = \(bind: person) OR mentor_id = \(bind: person)) AND status = 'scheduled' AND start_at > \(bind: now)
                 """,
                 "DELETE FROM mentorship_notes WHERE author_id = \(bind: person)",

@@ -91,6 +91,27 @@ public struct MeetingStore: Sendable {
         }
     }
 
+    /// Cancels the mentorship's meetings still to come (a mentorship that ends or completes keeps no appointments),
+    /// inside the caller's transaction; each gets a higher sequence so calendars drop it. Returns them, cancelled.
+    public func cancelUpcoming(ofMentorship id: UUID, now: Date) async throws -> [Meeting] {
+        let db = database.db
+        let upcoming = try await MeetingRecord.query(on: db)
+            .filter(\.$mentorshipId == id).filter(\.$status == MeetingStatus.scheduled.code).filter(\.$start > now)
+            .sort(\.$start).all().map(\.meeting)
+        guard !upcoming.isEmpty else { return [] }
+        try await db.sql.raw("""
+            UPDATE meetings SET status = \(bind: MeetingStatus.cancelled(late: false).code), sequence = sequence + 1,
+            updated_at = \(bind: now) WHERE mentorship_id = \(bind: id) AND status = 'scheduled' AND start_at > \(bind: now)
+            """).run()
+        return upcoming.map { meeting in
+            var cancelled = meeting
+            cancelled.status = .cancelled(late: false)
+            cancelled.sequence += 1
+            cancelled.updatedAt = now
+            return cancelled
+        }
+    }
+
     // MARK: Items
 
     public func addItem(_ item: CarriedItem, mentorshipId: UUID, meetingId: UUID, authorId: UUID, now: Date) async throws {

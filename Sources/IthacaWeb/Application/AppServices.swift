@@ -77,20 +77,21 @@ public struct AppServices: Sendable {
             introductions: IntroductionStore(database: database), lineages: lineageStore, clock: configuration.clock)
         self.lineage = LineageService(store: lineageStore, profiles: profileStore, clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
+        let meetingStore = MeetingStore(database: database)
+        let meetingNotices = MeetingNotices(notifications: notifications, clock: configuration.clock, organizerEmail: mailFrom)
         self.mentorships = MentorshipService(
             store: mentorshipStore, profiles: profileStore, notifications: notifications, database: database, audit: audit, clock: configuration.clock,
-            requestPolicy: configuration.requestPolicy)
+            requestPolicy: configuration.requestPolicy, meetings: meetingStore, meetingNotices: meetingNotices)
         let programStore = ProgramStore(database: database)
         let bookingPolicies = BookingPolicies(programs: programStore)
         self.bookingPolicies = bookingPolicies
         let availabilityStore = AvailabilityStore(database: database)
-        let meetingStore = MeetingStore(database: database)
         self.availability = AvailabilityService(
             store: availabilityStore, profiles: profileStore, mentorships: mentorships, meetings: meetingStore, clock: configuration.clock,
             policies: bookingPolicies)
         self.meetings = MeetingService(
             store: meetingStore, availability: availabilityStore, mentorships: mentorships, profiles: profileStore, clock: configuration.clock,
-            policies: bookingPolicies, notifications: notifications, database: database, organizerEmail: mailFrom)
+            policies: bookingPolicies, notices: meetingNotices, database: database)
         self.calendarFeeds = CalendarFeedService(
             store: CalendarFeedStore(database: database), meetings: meetingStore, meetingService: meetings, clock: configuration.clock)
         self.personalData = PersonalDataService(store: PersonalDataStore(database: database), calendar: calendarFeeds, clock: configuration.clock)

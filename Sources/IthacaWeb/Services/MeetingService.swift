@@ -26,10 +26,8 @@ public struct MeetingService: Sendable {
     let profiles: ProfileStore
     let clock: AppClock
     let policies: BookingPolicies
-    let notifications: NotificationService
+    let notices: MeetingNotices
     let database: IthacaDatabase
-    /// The address calendar invitations name as organiser (the mail sender's).
-    let organizerEmail: String
 
     /// Books a meeting in an active mentorship, at one of the mentor's published slots, free for both people. The
     /// rules' inputs (the mentorship's status, the mentor's availability, the program's policy) are read inside the
@@ -60,30 +58,12 @@ public struct MeetingService: Sendable {
                     id: UUID(), mentorshipId: mentorshipId, mentorId: mentorId, menteeId: menteeId, bookedBy: viewer.id,
                     start: wanted.start, end: wanted.end, agenda: tidied, createdAt: now)
             }
-            try await tell(about: meeting, .meetingBooked, names: names) { who, when in
+            try await notices.tell(about: meeting, .meetingBooked, names: names) { who, when in
                 who == viewer.id ? "You booked a meeting with \(names[meeting.otherPerson(than: who)] ?? "a former member"): \(when)."
                     : "\(viewer.name) booked a meeting with you: \(when)."
             }
             return meeting
         }
-    }
-
-    /// Tells both people of a booking or cancellation, each with the time in their own zone and a calendar file
-    /// (`METHOD:REQUEST`, or `METHOD:CANCEL` with the same UID and a higher SEQUENCE, so calendars update it).
-    private func tell(
-        about meeting: Meeting, _ kind: NotificationKind, names: [UUID: String], text: (UUID, String) -> String
-    ) async throws {
-        let now = clock.now()
-        let method: ICalendar.Method = meeting.status.isCancelled ? .cancel : .request
-        let organizer = organizerEmail
-        try await notifications.send(
-            to: [meeting.mentorId, meeting.menteeId], kind, url: SiteRoute.meeting(meeting.id),
-            calendar: { recipient in
-                var event = meeting.calendarEvent(otherPersonName: names[meeting.otherPerson(than: recipient.id)] ?? "a former member", dtstamp: now)
-                event.organizerEmail = organizer
-                return CalendarAttachment(document: ICalendar.document(events: [event], method: method), method: method)
-            },
-            text: { recipient in text(recipient.id, Format.meetingTime(meeting.interval, namingZone: recipient.timeZone)) })
     }
 
     /// My meetings in every mentorship, earliest first.
@@ -112,7 +92,7 @@ public struct MeetingService: Sendable {
         let names = try await profiles.names(of: [meeting.mentorId, meeting.menteeId])
         try await database.transaction { _ in
             try await store.saveTransition(cancelled)
-            try await tell(about: cancelled, .meetingCancelled, names: names) { who, when in
+            try await notices.tell(about: cancelled, .meetingCancelled, names: names) { who, when in
                 who == viewer.id ? "You cancelled your meeting with \(names[cancelled.otherPerson(than: who)] ?? "a former member"): \(when)."
                     : "\(viewer.name) cancelled your meeting: \(when)."
             }

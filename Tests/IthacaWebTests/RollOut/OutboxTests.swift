@@ -134,6 +134,38 @@ import Testing
         }
     }
 
+    /// A mentorship that ends keeps no appointments: its meetings still to come are cancelled in both people's
+    /// calendars (METHOD:CANCEL, a higher SEQUENCE), and the other person is told it ended.
+    @Test(arguments: TestDatabase.all)
+    func endingAMentorshipCancelsItsMeetingsToComeInBothCalendars(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let fixture = try await makeMentorship(browser)
+            let slots = try await freeSlots(browser, fixture)
+            try #require(slots.count >= 3)
+            var booked: [String] = []
+            for start in [slots[0], slots[2]] {
+                let response = try await book(browser, fixture, start)
+                booked.append(try #require(response.object["id"] as? String, "\(response.text)"))
+            }
+            // one meeting already cancelled by hand keeps its own cancellation (and its sequence)
+            #expect(try await browser.json(.post, "/api/v1/meetings/\(booked[1])/cancel", token: fixture.mentee.token).status == .ok)
+            let ended = try await browser.json(.post, "/api/v1/mentorships/\(fixture.id)/end", [:] as [String: Any], token: fixture.mentee.token)
+            #expect(ended.object["status"] as? String == "ended", "\(ended.text)")
+
+            let meetings = try await browser.json(.get, "/api/v1/mentorships/\(fixture.id)/meetings", token: fixture.mentor.token)
+            let statuses = (meetings.object["items"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
+            #expect(statuses == ["cancelled", "cancelled"], "\(meetings.text)")
+            for address in ["grace@example.com", "ada@example.com"] {
+                let cancellations = try await browser.emails(to: address).filter { $0.kind == "meeting_cancelled" }.map { EmailText.decoded($0.message) }
+                #expect(cancellations.count == 2, "\(address): \(cancellations.count)")
+                #expect(cancellations.contains { $0.contains("METHOD:CANCEL") && $0.contains("UID:\(booked[0].lowercased())@ithaca") && $0.contains("SEQUENCE:1") })
+            }
+            let inbox = try await browser.json(.get, "/api/v1/notifications", token: fixture.mentor.token)
+            #expect(inbox.text.contains("Ada Mentee ended your mentorship."), "\(inbox.text)")
+            #expect(!(try await browser.json(.get, "/api/v1/notifications", token: fixture.mentee.token).text.contains("ended your mentorship")))
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func twoServersSendEachMeetingReminderExactlyOnce(database: TestDatabase) async throws {
         let clock = TestClock()
