@@ -1,0 +1,371 @@
+"""Faults from outside: `kill -9` of `ithaca serve` during a write-heavy load, and SIGTERM with requests in flight.
+
+Every write the server acknowledged (201) must be there after the restart, exactly once, and the database must be
+consistent (SQLite: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`; PostgreSQL checks its own keys).
+The pytest tests in test_faults.py run short modes; the full runs (figures in docs/RELIABILITY.md) are
+
+    python3 tests/processes/faults.py kill --kills 50                       # SQLite
+    python3 tests/processes/faults.py kill --kills 20 --postgres URL        # PostgreSQL (a database is made and dropped)
+    python3 tests/processes/faults.py term --in-flight 200 [--postgres URL]
+
+with ITHACA_BIN naming the server (default .build/debug/ithaca; a release build is faster).
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import os
+import pathlib
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from conftest import REPO, free_port, psql, wait_healthy  # noqa: E402
+
+PASSWORD = "a long passphrase for faults"
+
+
+def call(port: int, method: str, path: str, body: dict | None = None, token: str | None = None,
+         timeout: float = 15) -> tuple[int, dict]:
+    """One API request; (status, JSON body). Connection errors raise OSError."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            text = response.read()
+            return response.status, json.loads(text) if text else {}
+    except urllib.error.HTTPError as error:
+        text = error.read()
+        try:
+            return error.code, json.loads(text) if text else {}
+        except ValueError:
+            return error.code, {"raw": text[:200].decode(errors="replace")}
+
+
+class Server:
+    """`ithaca serve` on one database and port, started and stopped as an operator (or the kernel) would."""
+
+    def __init__(self, binary: str, database: str, workdir: pathlib.Path):
+        self.binary, self.database, self.workdir = binary, database, workdir
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        self.starts = 0
+
+    def start(self) -> float:
+        started = time.time()
+        log = open(self.workdir / f"server-{self.starts}.log", "w")
+        self.process = subprocess.Popen(
+            [self.binary, "serve", "--port", str(self.port), "--database", self.database, "--jobs-interval", "1",
+             "--mail-dir", str(self.workdir / "mail"), "--log-level", "warning"],
+            stdout=log, stderr=subprocess.STDOUT)
+        self.starts += 1
+        wait_healthy(self.port, self.process)
+        return time.time() - started
+
+    def kill9(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def terminate(self, limit: float = 30) -> tuple[int | None, float]:
+        """SIGTERM; the exit status (None if still running after `limit` seconds, then killed) and the time taken."""
+        assert self.process is not None
+        started = time.time()
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            status = self.process.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            status = None
+        return status, time.time() - started
+
+
+@dataclass
+class Tally:
+    acknowledged: set[str] = field(default_factory=set)
+    answers: dict[int, int] = field(default_factory=dict)
+    connection_errors: int = 0
+    #: connections the server accepted and then closed without an answer (not refused): the client cannot know
+    #: whether the write happened
+    cut: set[str] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, status: int | None, title: str | None = None, cut: bool = False) -> None:
+        with self.lock:
+            if status is None:
+                self.connection_errors += 1
+                if cut and title:
+                    self.cut.add(title)
+                return
+            self.answers[status] = self.answers.get(status, 0) + 1
+            if status == 201 and title:
+                self.acknowledged.add(title)
+
+    @property
+    def server_errors(self) -> int:
+        return sum(count for status, count in self.answers.items() if status >= 500 and status != 503)
+
+
+def make_writers(port: int, count: int, tag: str) -> list[str]:
+    """`count` members with an API token each."""
+    tokens = []
+    for index in range(count):
+        email = f"writer{index}-{tag}@faults.example"
+        status, body = call(port, "POST", "/api/v1/accounts", {"email": email, "password": PASSWORD, "name": f"Writer {index}"})
+        assert status == 201, (status, body)
+        status, body = call(port, "POST", "/api/v1/tokens", {"email": email, "password": PASSWORD, "label": "faults"})
+        assert status == 201, (status, body)
+        tokens.append(body["token"])
+    return tokens
+
+
+def write_goal(port: int, token: str, title: str, tally: Tally) -> None:
+    try:
+        status, _ = call(port, "POST", "/api/v1/me/goals", {"title": title, "milestones": ["first step", "second step"]}, token)
+    except ConnectionRefusedError:
+        tally.record(None)
+        return
+    except OSError:  # reset, closed without an answer, or timed out
+        tally.record(None, title, cut=True)
+        return
+    tally.record(status, title)
+
+
+class Database:
+    """The checks after a crash, on the database the server used."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.sqlite_path = url.removeprefix("sqlite://") if url.startswith("sqlite://") else None
+
+    def integrity(self) -> list[str]:
+        """Problems found by the database's own checks (SQLite; PostgreSQL enforces keys as it writes)."""
+        if self.sqlite_path is None:
+            return []
+        connection = sqlite3.connect(self.sqlite_path)
+        try:
+            problems = [row[0] for row in connection.execute("PRAGMA integrity_check") if row[0] != "ok"]
+            problems += [f"foreign key: {row}" for row in connection.execute("PRAGMA foreign_key_check")]
+            return problems
+        finally:
+            connection.close()
+
+    def goal_counts(self, prefix: str) -> dict[str, int]:
+        sql = f"SELECT title, COUNT(*) FROM goals WHERE title LIKE '{prefix}%' GROUP BY title"
+        if self.sqlite_path is not None:
+            connection = sqlite3.connect(self.sqlite_path)
+            try:
+                return {title: count for title, count in connection.execute(sql)}
+            finally:
+                connection.close()
+        rows = psql(self.url, sql).splitlines()
+        return {line.rsplit("|", 1)[0]: int(line.rsplit("|", 1)[1]) for line in rows if line}
+
+
+def lost_and_doubled(database: Database, prefix: str, tally: Tally) -> tuple[list[str], list[str]]:
+    counts = database.goal_counts(prefix)
+    with tally.lock:
+        lost = sorted(title for title in tally.acknowledged if counts.get(title, 0) == 0)
+    doubled = sorted(title for title, count in counts.items() if count > 1)
+    return lost, doubled
+
+
+@dataclass
+class KillReport:
+    kills: int
+    writes_acknowledged: int
+    lost: int
+    doubled: int
+    integrity_problems: list[str]
+    server_errors: int
+    answers: dict[int, int]
+    connection_errors: int
+    restart_seconds_median: float
+    seconds: float
+
+    def line(self) -> str:
+        return (f"{self.kills} kills in {self.seconds:.0f} s: {self.writes_acknowledged} writes acknowledged, {self.lost} lost, "
+                f"{self.doubled} duplicated, integrity {'ok' if not self.integrity_problems else self.integrity_problems[:3]}, "
+                f"answers {dict(sorted(self.answers.items()))} ({self.server_errors} x 5xx other than 503), "
+                f"{self.connection_errors} connection errors while down, restart median {self.restart_seconds_median:.1f} s")
+
+
+def kill_run(binary: str, database_url: str, kills: int, writers: int = 8, seed: int = 1) -> KillReport:
+    """Writers post goals without pause; the server is killed with SIGKILL `kills` times at random moments and
+    restarted on the same database. After each kill, before the restart: integrity, nothing acknowledged lost or
+    written twice."""
+    rng = random.Random(seed)
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="ithaca-faults-") as work:
+        server = Server(binary, database_url, pathlib.Path(work))
+        database = Database(database_url)
+        server.start()
+        tag = f"{os.getpid()}-{int(started)}"
+        prefix = f"fault-{tag}-"
+        tokens = make_writers(server.port, writers, tag)
+        tally, stop = Tally(), threading.Event()
+
+        def writer(index: int) -> None:
+            number = 0
+            while not stop.is_set():
+                number += 1
+                before = tally.connection_errors
+                write_goal(server.port, tokens[index], f"{prefix}{index}-{number}", tally)
+                if tally.connection_errors != before:
+                    time.sleep(0.05)  # the server is down: try again shortly, as a client with retries would
+
+        threads = [threading.Thread(target=writer, args=(index,), daemon=True) for index in range(writers)]
+        for thread in threads:
+            thread.start()
+        problems: list[str] = []
+        restarts: list[float] = []
+        lost: list[str] = []
+        doubled: list[str] = []
+        try:
+            for _ in range(kills):
+                time.sleep(rng.uniform(0.3, 1.5))
+                server.kill9()
+                problems += database.integrity()
+                lost, doubled = lost_and_doubled(database, prefix, tally)
+                if problems or lost or doubled:
+                    break
+                restarts.append(server.start())
+            time.sleep(1)
+        finally:
+            stop.set()
+            for thread in threads:
+                thread.join(timeout=30)
+            if server.process and server.process.poll() is None:
+                server.terminate()
+        if not (problems or lost or doubled):
+            problems += database.integrity()
+            lost, doubled = lost_and_doubled(database, prefix, tally)
+        restarts.sort()
+        return KillReport(
+            kills=len(restarts) + (1 if problems or lost or doubled else 0), writes_acknowledged=len(tally.acknowledged),
+            lost=len(lost), doubled=len(doubled), integrity_problems=problems, server_errors=tally.server_errors,
+            answers=dict(tally.answers), connection_errors=tally.connection_errors,
+            restart_seconds_median=restarts[len(restarts) // 2] if restarts else 0.0, seconds=time.time() - started)
+
+
+@dataclass
+class TermReport:
+    in_flight: int
+    exit_status: int | None
+    exit_seconds: float
+    answers: dict[int, int]
+    connection_errors: int
+    server_errors: int
+    writes_acknowledged: int
+    lost: int
+    doubled: int
+    cut: int
+    cut_but_written: int
+
+    def line(self) -> str:
+        return (f"SIGTERM with {self.in_flight} requests in flight: exit {self.exit_status} after {self.exit_seconds:.1f} s, "
+                f"answers {dict(sorted(self.answers.items()))}, {self.connection_errors - self.cut} connections refused, "
+                f"{self.cut} closed without an answer ({self.cut_but_written} of them written), "
+                f"{self.writes_acknowledged} writes acknowledged, {self.lost} lost, {self.doubled} duplicated")
+
+
+def term_run(binary: str, database_url: str, in_flight: int = 200) -> TermReport:
+    """`in_flight` writes sent at once; SIGTERM once the server has begun answering them. Each is answered (2xx, or
+    503 before any work) or its connection refused; the process exits 0 within 30 s; nothing acknowledged is lost."""
+    with tempfile.TemporaryDirectory(prefix="ithaca-faults-") as work:
+        server = Server(binary, database_url, pathlib.Path(work))
+        database = Database(database_url)
+        server.start()
+        tag = f"term-{os.getpid()}-{int(time.time())}"
+        prefix = f"fault-{tag}-"
+        tokens = make_writers(server.port, 8, tag)
+        tally = Tally()
+        answered = threading.Semaphore(0)
+
+        def one(index: int) -> None:
+            write_goal(server.port, tokens[index % len(tokens)], f"{prefix}{index}", tally)
+            answered.release()
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=in_flight) as pool:
+            futures = [pool.submit(one, index) for index in range(in_flight)]
+            answered.acquire(timeout=30)  # the first answer: the rest are queued or being worked on
+            status, seconds = server.terminate()
+            concurrent.futures.wait(futures, timeout=60)
+        server.start()  # the same database, to read what was kept
+        try:
+            lost, doubled = lost_and_doubled(database, prefix, tally)
+            written = database.goal_counts(prefix)
+        finally:
+            server.terminate()
+        return TermReport(
+            in_flight=in_flight, exit_status=status, exit_seconds=seconds, answers=dict(tally.answers),
+            connection_errors=tally.connection_errors, server_errors=tally.server_errors,
+            writes_acknowledged=len(tally.acknowledged), lost=len(lost), doubled=len(doubled),
+            cut=len(tally.cut), cut_but_written=sum(1 for title in tally.cut if title in written))
+
+
+class PostgresDatabase:
+    """A database of its own on a PostgreSQL server, dropped afterwards."""
+
+    def __init__(self, server_url: str, name: str):
+        self.server_url, self.name = server_url, name
+        self.url = urllib.parse.urlsplit(server_url)._replace(path=f"/{name}").geturl()
+
+    def __enter__(self) -> str:
+        psql(self.server_url, f"DROP DATABASE IF EXISTS {self.name}")
+        psql(self.server_url, f"CREATE DATABASE {self.name}")
+        return self.url
+
+    def __exit__(self, *_: object) -> None:
+        psql(self.server_url, f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["kill", "term"])
+    parser.add_argument("--kills", type=int, default=50)
+    parser.add_argument("--writers", type=int, default=8)
+    parser.add_argument("--in-flight", type=int, default=200)
+    parser.add_argument("--postgres", help="a PostgreSQL server URL (a database is created on it and dropped)")
+    parser.add_argument("--seed", type=int, default=1)
+    arguments = parser.parse_args()
+    binary = os.environ.get("ITHACA_BIN", str(REPO / ".build/debug/ithaca"))
+
+    def run(url: str) -> tuple[str, bool]:
+        if arguments.mode == "kill":
+            report = kill_run(binary, url, arguments.kills, arguments.writers, arguments.seed)
+            ok = not (report.lost or report.doubled or report.integrity_problems or report.server_errors)
+        else:
+            report = term_run(binary, url, arguments.in_flight)
+            ok = report.exit_status == 0 and report.exit_seconds < 30 and not (
+                report.lost or report.doubled or report.server_errors or report.cut_but_written)
+        return report.line(), ok
+
+    if arguments.postgres:
+        with PostgresDatabase(arguments.postgres, f"ithaca_faults_{os.getpid()}") as url:
+            line, ok = run(url)
+    else:
+        with tempfile.TemporaryDirectory(prefix="ithaca-faults-db-") as folder:
+            line, ok = run(f"sqlite://{folder}/faults.sqlite")
+    print(("PASS " if ok else "FAIL ") + ("PostgreSQL " if arguments.postgres else "SQLite ") + line)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
