@@ -7,7 +7,8 @@ import Ink
 ///    private-use placeholders, so Ink never sees markup, yet code spans still show `<tag>` literally.
 /// 2. Ink renders, with modifiers that rebuild every link, image and code block from parts whose boundaries are
 ///    unambiguous (no placeholder-free `"` can occur inside them).
-/// 3. Placeholders become entities, then `Allowlist` lets through only the tags and attributes Ink emits.
+/// 3. `Emphasis` pairs `*` and `_` as CommonMark does (Ink's own pairing is looser), placeholders become entities,
+///    then `Allowlist` lets through only the tags and attributes Ink emits.
 public enum Markdown {
     /// The longest source rendered; the rest is cut off so a hostile text cannot make rendering slow.
     public static let maximumLength = 20_000
@@ -26,7 +27,7 @@ public enum Markdown {
         let rendered = parser.html(from: prepared)
         // Reference links can repeat one long URL many times; past this size, show the text without markup.
         guard rendered.utf8.count <= maximumOutputLength else { return plainParagraphs(prepared) }
-        return Allowlist.filter(Placeholder.toEntities(rendered))
+        return Allowlist.filter(Placeholder.toEntities(Emphasis.apply(rendered)))
     }
 
     /// Rendered HTML larger than this is replaced by plain paragraphs.
@@ -53,6 +54,12 @@ enum Placeholder {
     static let openBracket: Unicode.Scalar = "\u{E004}"
     static let pipe: Unicode.Scalar = "\u{E005}"
     static let exclamationMark: Unicode.Scalar = "\u{E006}"
+    /// `*` and `_` that may be emphasis, kept from Ink and paired by `Emphasis`.
+    static let asterisk: Unicode.Scalar = "\u{E007}"
+    static let underscore: Unicode.Scalar = "\u{E008}"
+    /// `\*` and `\_`: always the character itself (with its backslash inside code).
+    static let escapedAsterisk: Unicode.Scalar = "\u{E009}"
+    static let escapedUnderscore: Unicode.Scalar = "\u{E00A}"
 
     /// Input may not contain these itself, or it could forge a placeholder.
     static func isReserved(_ scalar: Unicode.Scalar) -> Bool {
@@ -70,6 +77,8 @@ enum Placeholder {
             case openBracket: "["
             case pipe: "|"
             case exclamationMark: "!"
+            case asterisk, escapedAsterisk: "*"
+            case underscore, escapedUnderscore: "_"
             default: nil
             }
         }
@@ -86,6 +95,8 @@ enum Placeholder {
             case openBracket: "["
             case pipe: "|"
             case exclamationMark: "!"
+            case asterisk, escapedAsterisk: "*"
+            case underscore, escapedUnderscore: "_"
             default: nil
             }
         }

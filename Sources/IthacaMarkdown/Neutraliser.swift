@@ -47,6 +47,29 @@ enum Neutraliser {
                 continue
             case "]":
                 bracketDepth = max(0, bracketDepth - 1)
+            case "\\" where index + 1 < characters.count && (characters[index + 1] == "*" || characters[index + 1] == "_"):
+                // an escaped marker is the character itself, never emphasis
+                atLineStart = false
+                result.unicodeScalars.append(characters[index + 1] == "*" ? Placeholder.escapedAsterisk : Placeholder.escapedUnderscore)
+                index += 1
+                continue
+            case "*" where atLineStart && isRule(characters, at: index):
+                // a rule: the whole line is Ink's
+                let line = characters[index...].prefix { $0 != "\n" }
+                result.append(contentsOf: line)
+                index += line.count - 1
+                atLineStart = false
+                continue
+            case "*" where atLineStart && index + 1 < characters.count && (characters[index + 1] == " " || characters[index + 1] == "\t"):
+                // a list bullet
+                atLineStart = false
+                result.append(character)
+                continue
+            case "*", "_":
+                // possible emphasis: paired after Ink has rendered (see `Emphasis`)
+                atLineStart = false
+                result.unicodeScalars.append(character == "*" ? Placeholder.asterisk : Placeholder.underscore)
+                continue
             case "&" where isEntity(characters, after: index):
                 // A well-formed entity displays as what it names; Ink copies it as is.
                 atLineStart = false
@@ -133,6 +156,12 @@ enum Neutraliser {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A line of three or more `*` (spaces between allowed) starting at `index`: a thematic break.
+    private static func isRule(_ characters: [Character], at index: Int) -> Bool {
+        let line = characters[index...].prefix { $0 != "\n" }
+        return line.allSatisfy { $0 == "*" || $0 == " " || $0 == "\t" } && line.count { $0 == "*" } >= 3
     }
 
     /// `&name;`, `&#123;` or `&#x1F600;` starting at `index`.

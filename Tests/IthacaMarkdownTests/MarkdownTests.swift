@@ -270,6 +270,10 @@ func otherImagesBecomeTheirAltText(url: String) {
         String(repeating: "|", count: 10_000) + String(repeating: "\n|", count: 5_000),
         "[1]: https://a.example/" + String(repeating: "a", count: 2_000) + "\n\n" + String(repeating: "[a][1]", count: 3_000),
         String(repeating: "*_~~`", count: 4_000),
+        // emphasis runs that can open and close, of every length mod 3 (the delimiter algorithm stays linear)
+        String(repeating: "a*", count: 10_000),
+        String(repeating: "_a **b***c", count: 2_000),
+        String(repeating: "*", count: 10_000) + "a" + String(repeating: "_", count: 9_999),
     ]
     for input in inputs {
         let html = render(input)
