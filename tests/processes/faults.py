@@ -7,6 +7,7 @@ The pytest tests in test_faults.py run short modes; the full runs (figures in do
     python3 tests/processes/faults.py kill --kills 50                       # SQLite
     python3 tests/processes/faults.py kill --kills 20 --postgres URL        # PostgreSQL (a database is made and dropped)
     python3 tests/processes/faults.py term --in-flight 200 [--postgres URL]
+    python3 tests/processes/faults.py signups --rounds 20 [--postgres URL]
 
 with ITHACA_BIN naming the server (default .build/debug/ithaca; a release build is faster).
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import http.client
 import json
 import os
 import pathlib
@@ -47,7 +49,11 @@ def call(port: int, method: str, path: str, body: dict | None = None, token: str
         request.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            text = response.read()
+            try:
+                text = response.read()
+            except http.client.IncompleteRead:
+                # killed between the status line and the end of the body: the answer (201) was given
+                return response.status, {}
             return response.status, json.loads(text) if text else {}
     except urllib.error.HTTPError as error:
         text = error.read()
@@ -141,7 +147,7 @@ def write_goal(port: int, token: str, title: str, tally: Tally) -> None:
     except ConnectionRefusedError:
         tally.record(None)
         return
-    except OSError:  # reset, closed without an answer, or timed out
+    except (OSError, http.client.HTTPException):  # reset, closed without an answer, or timed out
         tally.record(None, title, cut=True)
         return
     tally.record(status, title)
@@ -320,6 +326,58 @@ def term_run(binary: str, database_url: str, in_flight: int = 200) -> TermReport
             cut=len(tally.cut), cut_but_written=sum(1 for title in tally.cut if title in written))
 
 
+@dataclass
+class SignUpReport:
+    rounds: int
+    admins_per_round: list[int]
+    answers: dict[int, int]
+
+    @property
+    def server_errors(self) -> int:
+        return sum(count for status, count in self.answers.items() if status >= 500)
+
+    def line(self) -> str:
+        return (f"{self.rounds} fresh installs with 8 simultaneous first sign-ups each: admins per install "
+                f"{sorted(set(self.admins_per_round))}, answers {dict(sorted(self.answers.items()))}")
+
+
+def sign_up_run(binary: str, fresh_database, rounds: int = 20, people: int = 8) -> SignUpReport:
+    """`rounds` fresh installs; on each, `people` sign up at the same moment: exactly one becomes the site admin and
+    nobody gets a 5xx. `fresh_database()` is a context manager yielding an empty database's URL."""
+    admins: list[int] = []
+    answers: dict[int, int] = {}
+    for round_number in range(rounds):
+        with fresh_database() as url, tempfile.TemporaryDirectory(prefix="ithaca-faults-") as work:
+            server = Server(binary, url, pathlib.Path(work))
+            server.start()
+            try:
+                barrier = threading.Barrier(people)
+
+                def sign_up(index: int) -> int:
+                    barrier.wait()
+                    body = {"email": f"first{index}-{round_number}@faults.example", "password": PASSWORD, "name": f"First {index}"}
+                    try:
+                        return call(server.port, "POST", "/api/v1/accounts", body)[0]
+                    except OSError:
+                        return 0
+                with concurrent.futures.ThreadPoolExecutor(max_workers=people) as pool:
+                    for status in pool.map(sign_up, range(people)):
+                        answers[status] = answers.get(status, 0) + 1
+            finally:
+                server.terminate()
+            database = Database(url)
+            sql = "SELECT COUNT(*) FROM users WHERE role = 'admin'"
+            if database.sqlite_path is not None:
+                connection = sqlite3.connect(database.sqlite_path)
+                try:
+                    admins.append(connection.execute(sql).fetchone()[0])
+                finally:
+                    connection.close()
+            else:
+                admins.append(int(psql(url, sql)))
+    return SignUpReport(rounds=rounds, admins_per_round=admins, answers=answers)
+
+
 class PostgresDatabase:
     """A database of its own on a PostgreSQL server, dropped afterwards."""
 
@@ -336,9 +394,27 @@ class PostgresDatabase:
         psql(self.server_url, f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
 
 
+def fresh_database_factory(postgres: str | None):
+    """A context manager factory yielding a new empty database URL each time (SQLite file or PostgreSQL database)."""
+    import contextlib
+
+    counter = iter(range(1_000_000))
+
+    @contextlib.contextmanager
+    def fresh():
+        if postgres:
+            with PostgresDatabase(postgres, f"ithaca_faults_{os.getpid()}_{next(counter)}") as url:
+                yield url
+        else:
+            with tempfile.TemporaryDirectory(prefix="ithaca-faults-db-") as folder:
+                yield f"sqlite://{folder}/faults.sqlite"
+    return fresh
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["kill", "term"])
+    parser.add_argument("mode", choices=["kill", "term", "signups"])
+    parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--kills", type=int, default=50)
     parser.add_argument("--writers", type=int, default=8)
     parser.add_argument("--in-flight", type=int, default=200)
@@ -346,6 +422,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
     binary = os.environ.get("ITHACA_BIN", str(REPO / ".build/debug/ithaca"))
+
+    if arguments.mode == "signups":
+        report = sign_up_run(binary, fresh_database_factory(arguments.postgres), arguments.rounds)
+        ok = report.admins_per_round == [1] * report.rounds and report.answers == {201: 8 * report.rounds}
+        print(("PASS " if ok else "FAIL ") + ("PostgreSQL " if arguments.postgres else "SQLite ") + report.line())
+        return 0 if ok else 1
 
     def run(url: str) -> tuple[str, bool]:
         if arguments.mode == "kill":

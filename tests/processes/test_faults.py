@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from faults import PostgresDatabase, kill_run, term_run
+from faults import PostgresDatabase, fresh_database_factory, kill_run, sign_up_run, term_run
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -39,3 +39,12 @@ def test_sigterm_with_requests_in_flight_exits_cleanly_and_half_does_nothing(ith
     # a connection closed without an answer (queued in the kernel when the listener closed) was not written
     assert report.cut_but_written == 0, report.line()
     assert report.server_errors == 0, report.line()
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgres"])
+def test_simultaneous_first_sign_ups_make_one_admin_on_every_fresh_install(ithaca_bin, engine, request):
+    postgres = request.getfixturevalue("postgres_url") if engine == "postgres" else None
+    report = sign_up_run(ithaca_bin, fresh_database_factory(postgres), rounds=3)
+    print(report.line())
+    assert report.admins_per_round == [1, 1, 1], report.line()
+    assert report.answers == {201: 24}, report.line()
