@@ -91,6 +91,9 @@ struct Serve: AsyncParsableCommand {
         LoggingSetup.bootstrap(format: logFormat ?? environment["LOG_FORMAT"] ?? "text", level: configuration.logLevel)
         MetricsSystem.bootstrap(PrometheusMetricsFactory())
         let logger = Logger(label: "ithaca")
+        if let files = OpenFileLimit.raiseToHardLimit(), files.after > files.before {
+            logger.info("open files limit raised", metadata: ["from": "\(files.before)", "to": "\(files.after)"])
+        }
         let app: any ApplicationProtocol
         do {
             app = try await buildApplication(configuration: configuration, logger: logger)

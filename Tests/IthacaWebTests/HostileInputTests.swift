@@ -7,6 +7,7 @@ import Logging
 @testable import IthacaWeb
 import NIOCore
 import NIOPosix
+import Prometheus
 import Testing
 
 /// What a hostile or overloaded world sends: bodies too big to read, a database too busy to answer, clients that
@@ -84,10 +85,21 @@ import Testing
         }
         #expect(answer?.hasPrefix("HTTP/1.1 200") == true, "\(String(describing: answer?.prefix(200)))")
         // half a header, then nothing: the server closes the connection (the bound is generous; it is 1 s)
+        TestMetrics.bootstrap()
+        let before = Self.silentClientsClosed()
         let half = try await RawConnection.open(port: port)
         try await half.send("GET /healthz HTTP/1.1\r\nHo")
         let closed = try await half.closed(within: .seconds(10))
         #expect(closed != nil, "the half-sent request was still open after 10 s")
+        // and it is counted (and logged) as a client that sent no complete request
+        #expect(Self.silentClientsClosed() > before)
+    }
+
+    /// `ithaca_connections_closed_idle_total{requests="none"}` in /metrics.
+    static func silentClientsClosed() -> Double {
+        let text = PrometheusMetricsFactory.defaultRegistry.emitToString()
+        let line = text.split(separator: "\n").first { $0.hasPrefix("ithaca_connections_closed_idle_total{requests=\"none\"}") }
+        return line.flatMap { Double($0.split(separator: " ").last ?? "") } ?? 0
     }
 }
 

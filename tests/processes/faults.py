@@ -8,6 +8,7 @@ The pytest tests in test_faults.py run short modes; the full runs (figures in do
     python3 tests/processes/faults.py kill --kills 20 --postgres URL        # PostgreSQL (a database is made and dropped)
     python3 tests/processes/faults.py term --in-flight 200 [--postgres URL]
     python3 tests/processes/faults.py signups --rounds 20 [--postgres URL]
+    python3 tests/processes/faults.py silent --connections 1100
 
 with ITHACA_BIN naming the server (default .build/debug/ithaca; a release build is faster).
 """
@@ -71,14 +72,16 @@ class Server:
         self.port = free_port()
         self.process: subprocess.Popen | None = None
         self.starts = 0
+        self.extra_arguments: list[str] = []
+        self.preexec = None
 
     def start(self) -> float:
         started = time.time()
         log = open(self.workdir / f"server-{self.starts}.log", "w")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--port", str(self.port), "--database", self.database, "--jobs-interval", "1",
-             "--mail-dir", str(self.workdir / "mail"), "--log-level", "warning"],
-            stdout=log, stderr=subprocess.STDOUT)
+             "--mail-dir", str(self.workdir / "mail"), "--log-level", "notice", *self.extra_arguments],
+            stdout=log, stderr=subprocess.STDOUT, preexec_fn=self.preexec)
         self.starts += 1
         wait_healthy(self.port, self.process)
         return time.time() - started
@@ -327,6 +330,72 @@ def term_run(binary: str, database_url: str, in_flight: int = 200) -> TermReport
 
 
 @dataclass
+class SilentReport:
+    connections: int
+    opened: int
+    healthz_status: int | None
+    healthz_seconds: float
+    closed_after_timeout: int
+    seconds_to_close: float
+
+    def line(self) -> str:
+        return (f"{self.opened} of {self.connections} silent connections open (half a header each, server started with a "
+                f"soft limit of 1,024 open files): /healthz answered {self.healthz_status} in {self.healthz_seconds:.2f} s; "
+                f"{self.closed_after_timeout} closed by the server {self.seconds_to_close:.1f} s later (idle timeout 15 s)")
+
+
+def silent_run(binary: str, database_url: str, connections: int = 1100) -> SilentReport:
+    """`connections` clients each send half a request header and then nothing, against a server started with the
+    common soft limit of 1,024 open files: /healthz still answers, and the server closes them at its idle timeout."""
+    import resource
+    import socket
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = min(hard, max(soft, connections + 256))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))  # this script's own sockets
+
+    def low_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(1024, hard), hard))
+
+    with tempfile.TemporaryDirectory(prefix="ithaca-faults-") as work:
+        server = Server(binary, database_url, pathlib.Path(work))
+        server.extra_arguments = ["--idle-timeout", "15"]
+        server.preexec = low_limit
+        server.start()
+        sockets = []
+        try:
+            for _ in range(connections):
+                try:
+                    connection = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+                    connection.sendall(b"GET /healthz HTTP/1.1\r\nHo")
+                    sockets.append(connection)
+                except OSError:
+                    break
+            started = time.time()
+            try:
+                status = urllib.request.urlopen(f"http://127.0.0.1:{server.port}/healthz", timeout=4).status
+            except Exception:  # noqa: BLE001 - refused, reset or timed out: /healthz did not answer
+                status = None
+            healthz_seconds = time.time() - started
+            closed = 0
+            deadline = time.time() + 45
+            for connection in sockets:
+                connection.settimeout(max(0.1, deadline - time.time()))
+                try:
+                    if connection.recv(1) == b"":
+                        closed += 1
+                except OSError:
+                    pass
+            seconds_to_close = time.time() - started
+        finally:
+            for connection in sockets:
+                connection.close()
+            server.terminate()
+        return SilentReport(connections=connections, opened=len(sockets), healthz_status=status, healthz_seconds=healthz_seconds,
+                            closed_after_timeout=closed, seconds_to_close=seconds_to_close)
+
+
+@dataclass
 class SignUpReport:
     rounds: int
     admins_per_round: list[int]
@@ -413,7 +482,8 @@ def fresh_database_factory(postgres: str | None):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["kill", "term", "signups"])
+    parser.add_argument("mode", choices=["kill", "term", "signups", "silent"])
+    parser.add_argument("--connections", type=int, default=1100)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--kills", type=int, default=50)
     parser.add_argument("--writers", type=int, default=8)
@@ -430,6 +500,10 @@ def main() -> int:
         return 0 if ok else 1
 
     def run(url: str) -> tuple[str, bool]:
+        if arguments.mode == "silent":
+            report = silent_run(binary, url, arguments.connections)
+            return report.line(), report.healthz_status == 200 and report.opened == report.connections \
+                and report.closed_after_timeout == report.opened
         if arguments.mode == "kill":
             report = kill_run(binary, url, arguments.kills, arguments.writers, arguments.seed)
             ok = not (report.lost or report.doubled or report.integrity_problems or report.server_errors)

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from faults import PostgresDatabase, fresh_database_factory, kill_run, sign_up_run, term_run
+from faults import PostgresDatabase, fresh_database_factory, kill_run, sign_up_run, silent_run, term_run
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -48,3 +48,11 @@ def test_simultaneous_first_sign_ups_make_one_admin_on_every_fresh_install(ithac
     print(report.line())
     assert report.admins_per_round == [1, 1, 1], report.line()
     assert report.answers == {201: 24}, report.line()
+
+
+def test_eleven_hundred_silent_connections_do_not_stop_healthz(ithaca_bin, tmp_path):
+    report = silent_run(ithaca_bin, f"sqlite://{tmp_path}/silent.sqlite", connections=1100)
+    print(report.line())
+    assert report.opened == 1100, report.line()
+    assert report.healthz_status == 200, report.line()
+    assert report.closed_after_timeout == report.opened, report.line()

@@ -51,9 +51,12 @@ public func buildApplicationAndServices(
         lifecycle.append(BackgroundJobsService(runner: services.jobs, interval: configuration.jobsInterval))
     }
     let (seconds, attoseconds) = configuration.idleTimeout.components
+    let connectionLogger = logger
     let app = Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [IdleCloseLogger(logger: connectionLogger)],
+            idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Ithaca"),
         services: lifecycle,
         logger: logger)
