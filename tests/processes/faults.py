@@ -9,6 +9,7 @@ The pytest tests in test_faults.py run short modes; the full runs (figures in do
     python3 tests/processes/faults.py term --in-flight 200 [--postgres URL]
     python3 tests/processes/faults.py signups --rounds 20 [--postgres URL]
     python3 tests/processes/faults.py silent --connections 1100
+    python3 tests/processes/faults.py nodes --postgres URL [--seconds 30]    # needs nginx and openssl
 
 with ITHACA_BIN naming the server (default .build/debug/ithaca; a release build is faster).
 """
@@ -22,6 +23,7 @@ import json
 import os
 import pathlib
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -396,6 +398,189 @@ def silent_run(binary: str, database_url: str, connections: int = 1100) -> Silen
 
 
 @dataclass
+class NodesReport:
+    session_on_both: bool
+    writes_acknowledged: int
+    lost: int
+    retried: int
+    doubled_after_retry: int
+    doubled_without_retry: int
+    answers: dict[int, int]
+    seconds: float
+
+    def line(self) -> str:
+        return (f"two servers behind nginx (deploy/nginx-ithaca.conf, TLS), one killed with SIGKILL under load and restarted: "
+                f"a session made through one works on both: {self.session_on_both}; {self.writes_acknowledged} writes acknowledged, "
+                f"{self.lost} lost; {self.retried} retried by clients after an unanswered attempt, {self.doubled_after_retry} of them "
+                f"written twice; {self.doubled_without_retry} doubled without a retry; answers {dict(sorted(self.answers.items()))}, "
+                f"{self.seconds:.0f} s")
+
+
+def render_nginx(work: pathlib.Path, upstreams: list[int], http_port: int, https_port: int) -> pathlib.Path:
+    """deploy/nginx-ithaca.conf with this run's ports and a throwaway certificate, inside a minimal nginx.conf."""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(work / "key.pem"), "-out", str(work / "cert.pem")], check=True, capture_output=True)
+    site = (REPO / "deploy/nginx-ithaca.conf").read_text()
+    replacements = {
+        "server 127.0.0.1:8081": f"server 127.0.0.1:{upstreams[0]}", "server 127.0.0.1:8082": f"server 127.0.0.1:{upstreams[1]}",
+        "listen 80;": f"listen 127.0.0.1:{http_port};", "listen 443 ssl;": f"listen 127.0.0.1:{https_port} ssl;",
+        "/etc/letsencrypt/live/mentoring.example.org/fullchain.pem": str(work / "cert.pem"),
+        "/etc/letsencrypt/live/mentoring.example.org/privkey.pem": str(work / "key.pem"),
+    }
+    for old, new in replacements.items():
+        assert old in site, f"deploy/nginx-ithaca.conf no longer has {old!r}: update faults.py with it"
+        site = site.replace(old, new)
+    (work / "ithaca.conf").write_text(site)
+    main = work / "nginx.conf"
+    main.write_text(f"""
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log notice;
+daemon off;
+events {{ worker_connections 2048; }}
+http {{
+    access_log {work}/nginx-access.log;
+    client_body_temp_path {work}/body; proxy_temp_path {work}/proxy; fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;
+    include {work}/ithaca.conf;
+}}
+""")
+    return main
+
+
+def nodes_run(binary: str, postgres_server_url: str, writers: int = 8, seconds: float = 12) -> NodesReport:
+    """Two servers on one PostgreSQL behind nginx: a session made through one is honoured by the other; one server
+    is killed with SIGKILL under a write load through nginx (and restarted): clients that retry an unanswered write lose
+    no acknowledged write."""
+    import ssl
+
+    started = time.time()
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    with PostgresDatabase(postgres_server_url, f"ithaca_nodes_{os.getpid()}") as url, \
+            tempfile.TemporaryDirectory(prefix="ithaca-nodes-") as folder:
+        work = pathlib.Path(folder)
+        http_port, https_port = free_port(), free_port()
+        public = f"https://127.0.0.1:{https_port}"
+        nodes = [Server(binary, url, work) for _ in range(2)]
+        for node in nodes:
+            node.extra_arguments = ["--trust-forwarded-for", "--public-url", public]
+        nodes[0].start()  # migrations once, then the second
+        nodes[1].start()
+        nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        nginx = subprocess.Popen([nginx_binary, "-p", str(work), "-c", str(render_nginx(work, [n.port for n in nodes], http_port, https_port))],
+                                 stdout=subprocess.DEVNULL, stderr=open(work / "nginx.out", "w"))
+        try:
+            def through_nginx(method: str, path: str, body: dict | None = None, token: str | None = None,
+                              headers: dict | None = None, form: dict | None = None) -> tuple[int, bytes, object]:
+                data = json.dumps(body).encode() if body is not None else None
+                if form is not None:
+                    data = urllib.parse.urlencode(form).encode()
+                request = urllib.request.Request(public + path, data=data, method=method)
+                request.add_header("Content-Type", "application/x-www-form-urlencoded" if form is not None else "application/json")
+                for name, value in (headers or {}).items():
+                    request.add_header(name, value)
+                if token:
+                    request.add_header("Authorization", f"Bearer {token}")
+                opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), NoRedirect())
+                try:
+                    with opener.open(request, timeout=15) as response:
+                        return response.status, response.read(), response.headers
+                except urllib.error.HTTPError as error:
+                    return error.code, error.read(), error.headers
+
+            deadline = time.time() + 30
+            while time.time() < deadline:
+                try:
+                    if through_nginx("GET", "/healthz")[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            # a session made through nginx (whichever server answered) works on each server
+            status, _, headers = through_nginx("GET", "/signin")
+            cookies = {c.split("=", 1)[0]: c.split(";", 1)[0].split("=", 1)[1] for c in headers.get_all("Set-Cookie") or []}
+            csrf = next(value for name, value in cookies.items() if name.endswith("ithaca_csrf"))
+            status, _, _ = through_nginx("POST", "/api/v1/accounts", {"email": "first@faults.example", "password": PASSWORD, "name": "First"})
+            assert status == 201, status
+            status, _, headers = through_nginx(
+                "POST", "/signin", headers={"Origin": public, "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
+                form={"email": "first@faults.example", "password": PASSWORD, "csrfToken": csrf})
+            assert status in (302, 303), status
+            for cookie in headers.get_all("Set-Cookie") or []:
+                name, value = cookie.split(";", 1)[0].split("=", 1)
+                cookies[name] = value
+            session_on_both = True
+            for node in nodes:
+                request = urllib.request.Request(f"http://127.0.0.1:{node.port}/settings")
+                request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in cookies.items()))
+                request.add_header("X-Forwarded-Proto", "https")
+                try:
+                    with urllib.request.build_opener(NoRedirect()).open(request, timeout=15) as response:
+                        session_on_both &= response.status == 200
+                except urllib.error.HTTPError:
+                    session_on_both = False
+
+            tag = f"nodes-{os.getpid()}"
+            prefix = f"fault-{tag}-"
+            tokens = []
+            for index in range(writers):
+                email = f"node-writer{index}@faults.example"
+                assert through_nginx("POST", "/api/v1/accounts", {"email": email, "password": PASSWORD, "name": f"W {index}"})[0] == 201
+                status, body, _ = through_nginx("POST", "/api/v1/tokens", {"email": email, "password": PASSWORD, "label": "nodes"})
+                tokens.append(json.loads(body)["token"])
+            tally, stop = Tally(), threading.Event()
+            retried: set[str] = set()
+
+            def writer(index: int) -> None:
+                number = 0
+                while not stop.is_set():
+                    number += 1
+                    title = f"{prefix}{index}-{number}"
+                    for attempt in range(20):  # a client that retries an unanswered write, as a browser user would
+                        try:
+                            status, _, _ = through_nginx("POST", "/api/v1/me/goals", {"title": title, "milestones": ["a"]}, tokens[index])
+                        except (OSError, http.client.HTTPException):
+                            status = None
+                        tally.record(status, title)
+                        if status == 201 or (status is not None and status < 500):
+                            break
+                        with tally.lock:
+                            retried.add(title)
+                        time.sleep(0.1)
+
+            threads = [threading.Thread(target=writer, args=(index,), daemon=True) for index in range(writers)]
+            for thread in threads:
+                thread.start()
+            time.sleep(seconds / 3)
+            nodes[0].kill9()
+            time.sleep(seconds / 3)
+            nodes[0].start()
+            time.sleep(seconds / 3)
+            stop.set()
+            for thread in threads:
+                thread.join(timeout=60)
+            counts = Database(url).goal_counts(prefix)
+            lost = sum(1 for title in tally.acknowledged if counts.get(title, 0) == 0)
+            doubled = {title for title, count in counts.items() if count > 1}
+            return NodesReport(
+                session_on_both=session_on_both, writes_acknowledged=len(tally.acknowledged), lost=lost, retried=len(retried),
+                doubled_after_retry=len(doubled & retried), doubled_without_retry=len(doubled - retried),
+                answers=dict(tally.answers), seconds=time.time() - started)
+        finally:
+            nginx.terminate()
+            nginx.wait(timeout=30)
+            for node in nodes:
+                if node.process and node.process.poll() is None:
+                    node.terminate()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
+        return None
+
+
+@dataclass
 class SignUpReport:
     rounds: int
     admins_per_round: list[int]
@@ -482,7 +667,8 @@ def fresh_database_factory(postgres: str | None):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["kill", "term", "signups", "silent"])
+    parser.add_argument("mode", choices=["kill", "term", "signups", "silent", "nodes"])
+    parser.add_argument("--seconds", type=float, default=12)
     parser.add_argument("--connections", type=int, default=1100)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--kills", type=int, default=50)
@@ -493,6 +679,12 @@ def main() -> int:
     arguments = parser.parse_args()
     binary = os.environ.get("ITHACA_BIN", str(REPO / ".build/debug/ithaca"))
 
+    if arguments.mode == "nodes":
+        assert arguments.postgres, "nodes needs --postgres"
+        report = nodes_run(binary, arguments.postgres, arguments.writers, arguments.seconds)
+        ok = report.session_on_both and report.lost == 0 and report.doubled_without_retry == 0 and report.writes_acknowledged > 0
+        print(("PASS " if ok else "FAIL ") + "PostgreSQL " + report.line())
+        return 0 if ok else 1
     if arguments.mode == "signups":
         report = sign_up_run(binary, fresh_database_factory(arguments.postgres), arguments.rounds)
         ok = report.admins_per_round == [1] * report.rounds and report.answers == {201: 8 * report.rounds}

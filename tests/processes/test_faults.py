@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from faults import PostgresDatabase, fresh_database_factory, kill_run, sign_up_run, silent_run, term_run
+from faults import PostgresDatabase, fresh_database_factory, kill_run, nodes_run, sign_up_run, silent_run, term_run
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -56,3 +56,11 @@ def test_eleven_hundred_silent_connections_do_not_stop_healthz(ithaca_bin, tmp_p
     assert report.opened == 1100, report.line()
     assert report.healthz_status == 200, report.line()
     assert report.closed_after_timeout == report.opened, report.line()
+
+
+def test_two_servers_behind_nginx_share_sessions_and_lose_no_write_when_one_is_killed(ithaca_bin, postgres_url):
+    report = nodes_run(ithaca_bin, postgres_url, writers=4, seconds=9)
+    print(report.line())
+    assert report.session_on_both, report.line()
+    assert report.writes_acknowledged > 100 and report.lost == 0, report.line()
+    assert report.doubled_without_retry == 0, report.line()
