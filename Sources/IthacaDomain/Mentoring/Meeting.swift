@@ -51,8 +51,13 @@ public struct Meeting: Identifiable, Equatable, Sendable {
     /// The meeting cancelled now: late inside the policy's window, refused once it has started.
     public func cancelled(now: Date, policy: BookingPolicy) throws(MentoringRuleViolation) -> Meeting {
         try policy.checkCancellable(start: start, now: now)
+        return try cancelled(late: policy.cancellation(start: start, now: now) == .late, now: now)
+    }
+
+    /// The meeting cancelled (only a scheduled one can be), with a higher sequence so calendars drop it.
+    public func cancelled(late: Bool, now: Date) throws(MentoringRuleViolation) -> Meeting {
         var copy = self
-        copy.status = try status.transition(.cancel(late: policy.cancellation(start: start, now: now) == .late))
+        copy.status = try status.transition(.cancel(late: late))
         copy.sequence += 1
         copy.updatedAt = now
         return copy

@@ -103,13 +103,7 @@ public struct MeetingStore: Sendable {
             UPDATE meetings SET status = \(bind: MeetingStatus.cancelled(late: false).code), sequence = sequence + 1,
             updated_at = \(bind: now) WHERE mentorship_id = \(bind: id) AND status = 'scheduled' AND start_at > \(bind: now)
             """).run()
-        return upcoming.map { meeting in
-            var cancelled = meeting
-            cancelled.status = .cancelled(late: false)
-            cancelled.sequence += 1
-            cancelled.updatedAt = now
-            return cancelled
-        }
+        return try upcoming.map { try $0.cancelled(late: false, now: now) }
     }
 
     // MARK: Items

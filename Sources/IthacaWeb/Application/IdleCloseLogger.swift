@@ -33,7 +33,7 @@ final class IdleCloseLogger: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case ChannelEvent.inputClosed = event as? ChannelEvent ?? .outputClosed { endedByClient = true }
+        if let event = event as? ChannelEvent, case .inputClosed = event { endedByClient = true }
         context.fireUserInboundEventTriggered(event)
     }
 
@@ -64,11 +64,11 @@ final class IdleCloseLogger: ChannelDuplexHandler, RemovableChannelHandler {
         if !requestUnderWay, !askedToClose, !endedByClient, !reported {
             reported = true
             let address = context.channel.remoteAddress?.ipAddress ?? "unknown"
+            Counter(label: "ithaca_connections_closed_idle_total", dimensions: [("requests", requestsCompleted == 0 ? "none" : "some")])
+                .increment()
             if requestsCompleted == 0 {
-                Counter(label: "ithaca_connections_closed_idle_total", dimensions: [("requests", "none")]).increment()
                 logger.notice("closed a connection that sent no complete request in time", metadata: ["client": "\(address)"])
             } else {
-                Counter(label: "ithaca_connections_closed_idle_total", dimensions: [("requests", "some")]).increment()
                 logger.debug("closed an idle connection", metadata: ["client": "\(address)", "requests": "\(requestsCompleted)"])
             }
         }

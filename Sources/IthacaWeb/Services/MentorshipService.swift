@@ -227,41 +227,34 @@ public struct MentorshipService: Sendable {
     public func end(_ id: UUID, by viewer: Viewer, reason: String? = nil) async throws -> MentorshipRecord {
         let privateReason = try OptionalReason.validated(reason)
         let now = clock.now()
-        let close = closing(id, by: viewer, now: now)
         return try await change(id, viewer) { mentorship, role in
             let status = try mentorship.status.transition(.end(reason: privateReason))
             try mentorship.apply(status: status, agreement: mentorship.agreement, now: now)
             mentorship.endedBy = viewer.id
             mentorship.endReason = privateReason
             mentorship.closedAt = now
-            try await close(mentorship, role, .ended)
+            try await self.closeUp(mentorship, id, by: viewer, role: role, ended: true, now: now)
         }
     }
 
-    private enum ClosingKind { case ended, completed }
-
-    /// What follows a mentorship's end or completion, in the same critical section: its meetings still to come are
-    /// cancelled (both people's calendars told), and the other person hears it ended. A booking racing the end either
+    /// What follows a mentorship's end or completion, inside the same critical section: its meetings still to come
+    /// are cancelled (both people's calendars told), and the other person hears of it. A booking racing the end either
     /// came first (and is cancelled here) or comes after and finds the mentorship over.
-    private func closing(
-        _ id: UUID, by viewer: Viewer, now: Date
-    ) -> @Sendable (MentorshipRecord, MentorshipRole, ClosingKind) async throws -> Void {
-        let meetings = meetings, meetingNotices = meetingNotices, notifications = notifications, profiles = profiles
-        return { mentorship, role, kind in
-            let verb = kind == .ended ? "ended" : "been completed"
-            let cancelled = try await meetings.cancelUpcoming(ofMentorship: id, now: now)
-            if !cancelled.isEmpty {
-                let names = try await profiles.names(of: [mentorship.mentorId, mentorship.menteeId])
-                for meeting in cancelled {
-                    try await meetingNotices.tell(about: meeting, .meetingCancelled, names: names) { _, when in
-                        "Your mentorship has \(verb), so its meeting is cancelled: \(when)."
-                    }
+    private func closeUp(
+        _ mentorship: MentorshipRecord, _ id: UUID, by viewer: Viewer, role: MentorshipRole, ended: Bool, now: Date
+    ) async throws {
+        let cancelled = try await meetings.cancelUpcoming(ofMentorship: id, now: now)
+        if !cancelled.isEmpty {
+            let names = try await profiles.names(of: [mentorship.mentorId, mentorship.menteeId])
+            let verb = ended ? "ended" : "been completed"
+            for meeting in cancelled {
+                try await meetingNotices.tell(about: meeting, .meetingCancelled, names: names) { _, when in
+                    "Your mentorship has \(verb), so its meeting is cancelled: \(when)."
                 }
             }
-            let told = kind == .ended
-                ? "\(viewer.name) ended your mentorship." : "Your mentorship with \(viewer.name) is complete: well done, both of you."
-            try await notifications.send(to: [mentorship.other(than: role)], .agreement, told, url: SiteRoute.mentorship(id))
         }
+        let told = ended ? "\(viewer.name) ended your mentorship." : "Your mentorship with \(viewer.name) is complete: well done, both of you."
+        try await notifications.send(to: [mentorship.other(than: role)], .agreement, told, url: SiteRoute.mentorship(id))
     }
 
     public func pause(_ id: UUID, by viewer: Viewer) async throws -> MentorshipRecord {
@@ -275,7 +268,6 @@ public struct MentorshipService: Sendable {
     /// One side asks to complete: from the end date that completes it; before, both must ask.
     public func complete(_ id: UUID, by viewer: Viewer) async throws -> MentorshipRecord {
         let now = clock.now()
-        let close = closing(id, by: viewer, now: now)
         return try await change(id, viewer) { mentorship, role in
             _ = try mentorship.status.transition(.complete)  // refuse early when it can't complete at all
             let decision = MentorshipClosing.requestCompletion(
@@ -284,7 +276,7 @@ public struct MentorshipService: Sendable {
             if decision.completes {
                 try mentorship.apply(status: try mentorship.status.transition(.complete), agreement: mentorship.agreement, now: now)
                 mentorship.closedAt = now
-                try await close(mentorship, role, .completed)
+                try await self.closeUp(mentorship, id, by: viewer, role: role, ended: false, now: now)
             }
         }
     }
