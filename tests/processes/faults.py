@@ -42,28 +42,43 @@ from conftest import REPO, free_port, psql, wait_healthy  # noqa: E402
 PASSWORD = "a long passphrase for faults"
 
 
-def call(port: int, method: str, path: str, body: dict | None = None, token: str | None = None,
-         timeout: float = 15) -> tuple[int, dict]:
-    """One API request; (status, JSON body). Connection errors raise OSError."""
+def fetch(url: str, method: str = "GET", body: dict | None = None, token: str | None = None, form: dict | None = None,
+          headers: dict | None = None, context=None, timeout: float = 15) -> tuple[int, bytes, object]:
+    """One HTTP request, redirects not followed; (status, body, headers). Connection errors raise OSError."""
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method)
-    request.add_header("Content-Type", "application/json")
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Content-Type", "application/x-www-form-urlencoded" if form is not None else "application/json")
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
     if token:
         request.add_header("Authorization", f"Bearer {token}")
+    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), NoRedirect())
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             try:
-                text = response.read()
+                return response.status, response.read(), response.headers
             except http.client.IncompleteRead:
                 # killed between the status line and the end of the body: the answer (201) was given
-                return response.status, {}
-            return response.status, json.loads(text) if text else {}
+                return response.status, b"", response.headers
     except urllib.error.HTTPError as error:
-        text = error.read()
-        try:
-            return error.code, json.loads(text) if text else {}
-        except ValueError:
-            return error.code, {"raw": text[:200].decode(errors="replace")}
+        return error.code, error.read(), error.headers
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
+        return None
+
+
+def call(port: int, method: str, path: str, body: dict | None = None, token: str | None = None,
+         timeout: float = 15) -> tuple[int, dict]:
+    """One API request to a server; (status, JSON body). Connection errors raise OSError."""
+    status, text, _ = fetch(f"http://127.0.0.1:{port}{path}", method, body, token, timeout=timeout)
+    try:
+        return status, json.loads(text) if text else {}
+    except ValueError:
+        return status, {"raw": text[:200].decode(errors="replace")}
 
 
 class Server:
@@ -177,16 +192,19 @@ class Database:
         finally:
             connection.close()
 
+    def rows(self, sql: str) -> list[tuple[str, ...]]:
+        """The rows of a query, every value as text (psql's output, or SQLite's values turned into text)."""
+        if self.sqlite_path is None:
+            return [tuple(line.split("|")) for line in psql(self.url, sql).splitlines() if line]
+        connection = sqlite3.connect(self.sqlite_path)
+        try:
+            return [tuple(str(value) for value in row) for row in connection.execute(sql)]
+        finally:
+            connection.close()
+
     def goal_counts(self, prefix: str) -> dict[str, int]:
-        sql = f"SELECT title, COUNT(*) FROM goals WHERE title LIKE '{prefix}%' GROUP BY title"
-        if self.sqlite_path is not None:
-            connection = sqlite3.connect(self.sqlite_path)
-            try:
-                return {title: count for title, count in connection.execute(sql)}
-            finally:
-                connection.close()
-        rows = psql(self.url, sql).splitlines()
-        return {line.rsplit("|", 1)[0]: int(line.rsplit("|", 1)[1]) for line in rows if line}
+        rows = self.rows(f"SELECT title, COUNT(*) FROM goals WHERE title LIKE '{prefix}%' GROUP BY title")
+        return {title: int(count) for title, count in rows}
 
 
 def lost_and_doubled(database: Database, prefix: str, tally: Tally) -> tuple[list[str], list[str]]:
@@ -474,21 +492,7 @@ def nodes_run(binary: str, postgres_server_url: str, writers: int = 8, seconds: 
         try:
             def through_nginx(method: str, path: str, body: dict | None = None, token: str | None = None,
                               headers: dict | None = None, form: dict | None = None) -> tuple[int, bytes, object]:
-                data = json.dumps(body).encode() if body is not None else None
-                if form is not None:
-                    data = urllib.parse.urlencode(form).encode()
-                request = urllib.request.Request(public + path, data=data, method=method)
-                request.add_header("Content-Type", "application/x-www-form-urlencoded" if form is not None else "application/json")
-                for name, value in (headers or {}).items():
-                    request.add_header(name, value)
-                if token:
-                    request.add_header("Authorization", f"Bearer {token}")
-                opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), NoRedirect())
-                try:
-                    with opener.open(request, timeout=15) as response:
-                        return response.status, response.read(), response.headers
-                except urllib.error.HTTPError as error:
-                    return error.code, error.read(), error.headers
+                return fetch(public + path, method, body, token, form, headers, context)
 
             deadline = time.time() + 30
             while time.time() < deadline:
@@ -512,14 +516,9 @@ def nodes_run(binary: str, postgres_server_url: str, writers: int = 8, seconds: 
                 cookies[name] = value
             session_on_both = True
             for node in nodes:
-                request = urllib.request.Request(f"http://127.0.0.1:{node.port}/settings")
-                request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in cookies.items()))
-                request.add_header("X-Forwarded-Proto", "https")
-                try:
-                    with urllib.request.build_opener(NoRedirect()).open(request, timeout=15) as response:
-                        session_on_both &= response.status == 200
-                except urllib.error.HTTPError:
-                    session_on_both = False
+                status, _, _ = fetch(f"http://127.0.0.1:{node.port}/settings", headers={
+                    "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "X-Forwarded-Proto": "https"})
+                session_on_both &= status == 200
 
             tag = f"nodes-{os.getpid()}"
             prefix = f"fault-{tag}-"
@@ -575,11 +574,6 @@ def nodes_run(binary: str, postgres_server_url: str, writers: int = 8, seconds: 
                     node.terminate()
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
-        return None
-
-
 @dataclass
 class SignUpReport:
     rounds: int
@@ -619,16 +613,7 @@ def sign_up_run(binary: str, fresh_database, rounds: int = 20, people: int = 8) 
                         answers[status] = answers.get(status, 0) + 1
             finally:
                 server.terminate()
-            database = Database(url)
-            sql = "SELECT COUNT(*) FROM users WHERE role = 'admin'"
-            if database.sqlite_path is not None:
-                connection = sqlite3.connect(database.sqlite_path)
-                try:
-                    admins.append(connection.execute(sql).fetchone()[0])
-                finally:
-                    connection.close()
-            else:
-                admins.append(int(psql(url, sql)))
+            admins.append(int(Database(url).rows("SELECT COUNT(*) FROM users WHERE role = 'admin'")[0][0]))
     return SignUpReport(rounds=rounds, admins_per_round=admins, answers=answers)
 
 
