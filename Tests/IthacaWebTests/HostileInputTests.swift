@@ -58,31 +58,31 @@ import Testing
     }
 
     @Test func aConnectionThatNeverFinishesItsRequestIsClosed() async throws {
-        // the real server on a free port (HummingbirdTesting's live client keeps a connection of its own, which the
-        // 1 s timeout closes under it when the machine is slow)
-        let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
-        let port = try #require(probe.localAddress?.port)
-        try await probe.close()
+        // the real server, on a port the kernel picks when it binds (a port probed beforehand and connected to in a
+        // retry loop can be taken meanwhile, or connect to itself); HummingbirdTesting's live client keeps a
+        // connection of its own, which the 1 s timeout closes under it when the machine is slow
         var configuration = AppConfiguration()
         configuration.database = try await TestDatabase.sqlite.makeLocation()
-        configuration.port = port
+        configuration.port = 0
         configuration.logLevel = .error
         configuration.runsBackgroundJobs = false
         configuration.idleTimeout = .seconds(1)
         configuration.mailDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ithaca-test-mail-\(UUID().uuidString)").path
-        let (app, _) = try await buildApplicationAndServices(configuration: configuration)
-        let server = Task { try await app.runService() }
-        defer { server.cancel() }
-        // a request that completes is answered as usual (retried while the server starts)
-        var answer: String?
-        for _ in 0..<300 where answer == nil {
-            if let complete = try? await RawConnection.open(port: port) {
-                try await complete.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                answer = try await complete.closed(within: .seconds(30))
-            } else {
-                try await Task.sleep(for: .milliseconds(100))
-            }
+        let listening = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: Int.self)
+        let (app, _) = try await buildApplicationAndServices(configuration: configuration) { channel in
+            if let port = channel.localAddress?.port { listening.succeed(port) } else { listening.fail(ChannelError.unknownLocalAddress) }
         }
+        // a server that stops before it listens fails the wait instead of hanging it (a later completion is ignored)
+        let server = Task {
+            do { try await app.runService() } catch { listening.fail(error); throw error }
+            listening.fail(CancellationError())
+        }
+        defer { server.cancel() }
+        let port = try await listening.futureResult.get()
+        // a request that completes is answered as usual
+        let complete = try await RawConnection.open(port: port)
+        try await complete.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        let answer = try await complete.closed(within: .seconds(30))
         #expect(answer?.hasPrefix("HTTP/1.1 200") == true, "\(String(describing: answer?.prefix(200)))")
         // half a header, then nothing: the server closes the connection (the bound is generous; it is 1 s)
         TestMetrics.bootstrap()

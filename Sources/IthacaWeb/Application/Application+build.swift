@@ -4,6 +4,7 @@ import IthacaAPI
 import IthacaDomain
 import IthacaStorage
 import Logging
+import NIOCore
 import OpenAPIHummingbird
 import Prometheus
 import ServiceLifecycle
@@ -16,8 +17,10 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger? = 
 
 /// The application and the services behind it (tests run background jobs and read the outbox through them;
 /// benchmarks make an account to time pages with).
+/// `onServerRunning` is told the listening channel (its address carries the port when the configuration asks for 0).
 public func buildApplicationAndServices(
-    configuration: AppConfiguration, logger: Logger? = nil
+    configuration: AppConfiguration, logger: Logger? = nil,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) async throws -> (app: Application<RouterResponder<AppRequestContext>>, services: AppServices) {
     var logger = logger ?? Logger(label: "ithaca")
     logger.logLevel = configuration.logLevel
@@ -59,6 +62,7 @@ public func buildApplicationAndServices(
             idleTimeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Ithaca"),
         services: lifecycle,
+        onServerRunning: onServerRunning,
         logger: logger)
     return (app, services)
 }
