@@ -34,4 +34,11 @@ public struct SessionPolicy: Sendable, Equatable {
         // a minute's precision is plenty for a 12-hour idle timeout.
         now.timeIntervalSince(lastSeenAt) >= touchInterval
     }
+
+    /// Whether "last seen" is so stale that it must be written now, even if that means waiting for other writes: until
+    /// half the idle timeout has passed, a write skipped while the database is busy is made by a later request, after
+    /// that a skipped write could end a session that is in use.
+    public func mustTouch(lastSeenAt: Date, now: Date) -> Bool {
+        now.timeIntervalSince(lastSeenAt) >= idleTimeout / 2
+    }
 }

@@ -40,9 +40,11 @@ import Testing
 
             // when connections are prepared as the app prepares them
             try await database.prepareConnections()
-            // then every pooled connection enforces foreign keys
-            for eventLoop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
-                let connection = try #require(database.databases.database(logger: Logger(label: "tests"), on: eventLoop))
+            // then every pooled connection (the writer's and the readers') enforces foreign keys
+            let connections = database.pooledConnections()
+            #expect(connections.count == (1 + IthacaDatabase.sqliteReaderPools) * Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count)
+            for connection in connections {
+                #expect(try await Self.pragma("secure_delete", on: connection) == "1")
                 #expect(try await Self.pragma("foreign_keys", on: connection) == "1")
                 #expect(try await Self.pragma("busy_timeout", on: connection) == "5000")
             }

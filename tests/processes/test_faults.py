@@ -1,4 +1,4 @@
-"""Short modes of the fault runs in faults.py (the full runs and their figures are in docs/RELIABILITY.md):
+"""Short modes of the fault runs in faults.py and storm.py (the full runs and their figures are in docs/RELIABILITY.md):
 `kill -9` during writes loses no acknowledged write and leaves the database consistent; SIGTERM with requests in
 flight exits 0 in time and half-does nothing. On SQLite and on the throwaway PostgreSQL."""
 
@@ -9,6 +9,7 @@ import os
 import pytest
 
 from faults import PostgresDatabase, fresh_database_factory, kill_run, nodes_run, sign_up_run, silent_run, term_run
+from storm import storm_run
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -64,3 +65,13 @@ def test_two_servers_behind_nginx_share_sessions_and_lose_no_write_when_one_is_k
     assert report.session_on_both, report.line()
     assert report.writes_acknowledged > 100 and report.lost == 0, report.line()
     assert report.doubled_without_retry == 0, report.line()
+
+
+def test_a_write_storm_with_readers_alongside_gets_no_5xx_and_loses_no_write(ithaca_bin, database_url):
+    # the figures (reads' latency alone and during the storm) come from `storm.py` on a release build; here: correctness
+    report = storm_run(ithaca_bin, database_url, writers=32, readers=32, seconds=5, accounts=12)
+    print(report.line())
+    assert report.server_errors == 0, report.line()
+    assert report.readers.statuses.get(200, 0) > 0 and report.writers.statuses.get(201, 0) > 0, report.line()
+    assert report.all_acknowledged_written(32), report.line()
+    assert report.readers.socket_errors == report.writers.socket_errors == 0, report.line()

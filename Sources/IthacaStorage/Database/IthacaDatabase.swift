@@ -13,29 +13,54 @@ public final class IthacaDatabase: Sendable {
     public let location: DatabaseLocation
     public let databases: Databases
     let logger: Logger
-    /// SQLite's blocking calls run here. Each database has its own pool: a connection waiting for SQLite's write lock
-    /// blocks a thread, and with one process-wide pool of two threads, waiters on one database could starve the
-    /// holder of the lock on another (tests run many databases in one process; two servers may share a file).
+    /// SQLite's blocking calls run here. Each database has its own pool unless one is given: a connection waiting for
+    /// SQLite's write lock blocks a thread, and with one process-wide pool of two threads, waiters on one database
+    /// could starve the holder of the lock on another (tests run many databases in one process; two servers may share
+    /// a file).
     let threadPool: NIOThreadPool
+    private let ownsThreadPool: Bool
     /// SQLite: write transactions queue here, one at a time (see `WriterGate`).
     let writerGate = WriterGate()
+    /// SQLite: the connections write transactions use (one per event loop; fluent-sqlite-driver allows no more).
+    private let writerID: DatabaseID
+    /// SQLite: pools of connections for work outside a transaction, each one connection per event loop. In WAL mode a
+    /// reader never waits for the writer, so reads are spread over these instead of queueing behind a write
+    /// transaction that holds the writer's connection. PostgreSQL: the one pool (its own connections per loop).
+    private let readerIDs: [DatabaseID]
 
-    public init(location: DatabaseLocation, logger: Logger) throws {
+    /// How many reader pools a SQLite database gets (each has one connection per event loop).
+    public static let sqliteReaderPools = 3
+
+    /// `threadPool`: where SQLite's blocking calls run; by default the database starts (and later stops) one of its
+    /// own with a thread per pooled connection.
+    public init(location: DatabaseLocation, logger: Logger, threadPool: NIOThreadPool? = nil) throws {
         self.location = location
         self.logger = logger
-        if case .sqlite = location {
-            self.threadPool = NIOThreadPool(numberOfThreads: 4)
-            threadPool.start()
-        } else {
+        let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count
+        switch (location, threadPool) {
+        case (_, .some(let given)):
+            self.threadPool = given
+            self.ownsThreadPool = false
+        case (.sqlite, .none):
+            self.threadPool = NIOThreadPool(numberOfThreads: max(4, loops * (1 + Self.sqliteReaderPools)))
+            self.threadPool.start()
+            self.ownsThreadPool = true
+        case (.postgres, .none):
             self.threadPool = NIOThreadPool.singleton  // PostgresNIO does not block threads
+            self.ownsThreadPool = false
         }
-        self.databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
+        self.databases = Databases(threadPool: self.threadPool, on: MultiThreadedEventLoopGroup.singleton)
         switch location {
         case .sqlite(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            writerID = .sqlite
+            readerIDs = (0..<Self.sqliteReaderPools).map { DatabaseID(string: "sqlite-reader-\($0)") }
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: writerID, isDefault: true)
+            for id in readerIDs { databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: id, isDefault: false) }
         case .postgres(let url):
+            writerID = .psql
+            readerIDs = [.psql]
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
         }
     }
@@ -51,20 +76,30 @@ public final class IthacaDatabase: Sendable {
         return active.connection
     }
 
-    /// A database handle for one unit of work: the current transaction's connection when there is one.
+    /// A database handle for one unit of work: the current transaction's connection when there is one, otherwise a
+    /// reader pool's (SQLite: never the writer's, so it does not wait behind a write transaction).
     public var db: any Database {
-        active ?? databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        active ?? databases.database(readerIDs.randomElement()!, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
-    /// A handle on event loop `lane` (modulo the number of loops), for independent reads run side by side: each loop
-    /// has its own connection, so reads given different lanes never queue behind each other.
+    /// A handle on reader connection `lane` (modulo `readerLanes`), for independent reads run side by side: each lane
+    /// is a connection of its own, so reads given different lanes never queue behind each other.
     public func reader(lane: Int) -> any Database {
         let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
-        return databases.database(logger: logger, on: loops[lane % max(loops.count, 1)])!
+        let lane = lane % readerLanes
+        return databases.database(readerIDs[lane / loops.count], logger: logger, on: loops[lane % loops.count])!
     }
 
-    /// How many lanes `reader(lane:)` has: one per event loop (one per core).
-    public var readerLanes: Int { max(Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count, 1) }
+    /// How many lanes `reader(lane:)` has: one per reader connection (SQLite) or event loop (PostgreSQL).
+    public var readerLanes: Int { readerIDs.count * max(Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count, 1) }
+
+    /// Every pooled connection's handle: SQLite's per-connection settings are made on each (see `prepareConnections`).
+    public func pooledConnections(logger: Logger? = nil) -> [any Database] {
+        let ids = Array(Set([writerID] + readerIDs)).sorted { $0.string < $1.string }
+        return ids.flatMap { id in
+            MultiThreadedEventLoopGroup.singleton.makeIterator().map { databases.database(id, logger: logger ?? self.logger, on: $0)! }
+        }
+    }
 
     /// Whether the calling task is inside `transaction(key:_:)` or `criticalSection(key:_:)` on this database.
     public var inTransaction: Bool { active != nil }
@@ -76,14 +111,13 @@ public final class IthacaDatabase: Sendable {
 
     /// Checks the database answers and, for SQLite, sets the per-connection pragmas on every pooled connection.
     /// fluent-sqlite-driver keeps one connection per event loop and offers no connection hook, so we visit each
-    /// loop's connection once at start-up (WAL itself is persistent in the file).
+    /// loop's connection of every pool once at start-up (WAL itself is persistent in the file).
     public func prepareConnections() async throws {
         // The pool would log each failed connection attempt; the caller reports a failure once, in one line.
         var quiet = logger
         quiet.logLevel = .critical
         if isSQLite {
-            for eventLoop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
-                let database = databases.database(logger: quiet, on: eventLoop)!
+            for database in pooledConnections(logger: quiet) {
                 let sql = database.sql
                 try await sql.raw("PRAGMA journal_mode=WAL").run()
                 try await sql.raw("PRAGMA synchronous=NORMAL").run()
@@ -158,7 +192,7 @@ public final class IthacaDatabase: Sendable {
 
     public func shutdown() async {
         await databases.shutdownAsync()
-        if isSQLite { try? await threadPool.shutdownGracefully() }
+        if ownsThreadPool { try? await threadPool.shutdownGracefully() }
     }
 
     private func makeMigrator() -> Migrator {
@@ -213,9 +247,28 @@ public final class IthacaDatabase: Sendable {
         }
     }
 
+    /// Runs `body` as a transaction now if no other write is running or queued (SQLite's writer gate is free), and
+    /// skips it otherwise; whether it ran. For bookkeeping a later request can write as well ("last used"), so a read
+    /// never waits behind a write storm for it. PostgreSQL (row locks, no single writer) and an open transaction: runs.
+    public func writeIfIdle(_ body: @escaping @Sendable (any Database) async throws -> Void) async throws -> Bool {
+        guard isSQLite, active == nil else {
+            try await transaction(body)
+            return true
+        }
+        guard await writerGate.tryAcquire() else { return false }
+        do {
+            try await run(key: nil, body)
+            await writerGate.release()
+            return true
+        } catch {
+            await writerGate.release()
+            throw error
+        }
+    }
+
     /// A new top-level transaction on a pooled connection (see `transaction(key:_:)`).
     private func run<T: Sendable>(key: Int64?, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        let database = databases.database(writerID, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
         return try await database.withConnection { connection in
             let sql = connection.sql
             if self.isSQLite {

@@ -13,6 +13,13 @@ actor WriterGate {
         await withCheckedContinuation { waiting.append($0) }
     }
 
+    /// Takes the gate if it is free, without waiting; whether it was taken.
+    func tryAcquire() -> Bool {
+        guard !held else { return false }
+        held = true
+        return true
+    }
+
     /// Hands the gate to the next waiter, if any.
     func release() {
         if !waiting.isEmpty {

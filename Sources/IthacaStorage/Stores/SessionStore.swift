@@ -12,8 +12,13 @@ public struct SessionStore: Sendable {
             .create(on: database.db)
     }
 
-    public func touch(idHash: String, now: Date) async throws {
-        try await SessionRecord.query(on: database.db).filter(\.$id == idHash).set(\.$lastSeenAt, to: now).update()
+    /// Records that a session is in use. Unless `waiting`, skipped while other writes are running (see
+    /// `IthacaDatabase.writeIfIdle`): a later request records it.
+    public func touch(idHash: String, now: Date, waiting: Bool) async throws {
+        let write: @Sendable (any Database) async throws -> Void = { db in
+            try await SessionRecord.query(on: db).filter(\.$id == idHash).set(\.$lastSeenAt, to: now).update()
+        }
+        if waiting { try await database.transaction(write) } else { _ = try await database.writeIfIdle(write) }
     }
 
     public func delete(idHash: String) async throws {

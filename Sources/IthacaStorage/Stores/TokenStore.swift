@@ -30,7 +30,11 @@ public struct TokenStore: Sendable {
         try await APITokenRecord.query(on: database.db).filter(\.$userId == userId).delete()
     }
 
+    /// Records when a token was last used (shown in Settings); skipped while other writes are running (see
+    /// `IthacaDatabase.writeIfIdle`): a later request records it.
     public func touch(id: UUID, now: Date) async throws {
-        try await APITokenRecord.query(on: database.db).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
+        _ = try await database.writeIfIdle { db in
+            try await APITokenRecord.query(on: db).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
+        }
     }
 }

@@ -97,7 +97,7 @@ public struct AccountService: Sendable {
             return nil
         }
         if sessionPolicy.needsTouch(lastSeenAt: lastSeen, now: now) {
-            try await sessions.touch(idHash: idHash, now: now)
+            try await sessions.touch(idHash: idHash, now: now, waiting: sessionPolicy.mustTouch(lastSeenAt: lastSeen, now: now))
         }
         return Viewer(
             id: row.userId, email: row.email, name: row.name.isEmpty ? row.email : row.name, role: row.role, sessionIdHash: idHash,
