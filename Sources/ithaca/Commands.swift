@@ -12,8 +12,14 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let message = try await withDatabase(databaseOptions) { database in
-            if revert { try await database.revertLastBatch() } else { try await database.migrate() }
-            return revert ? "Reverted the last batch of migrations." : "The database is up to date."
+            guard revert else {
+                try await database.migrate()
+                return "The database is up to date."
+            }
+            // FluentKit names a migration by its type, module first: "IthacaStorage.M033DashboardIndexes"
+            let reverted = try await database.revertLastBatch().map { String($0.split(separator: ".").last ?? Substring($0)) }
+            return reverted.isEmpty ? "There are no migrations to revert."
+                : "Reverted the last batch of migrations (\(reverted.count)): \(reverted.joined(separator: ", "))."
         }
         print(message)
     }

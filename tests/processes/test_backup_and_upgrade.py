@@ -31,6 +31,7 @@ import subprocess
 import threading
 import time
 import urllib.parse
+import uuid
 
 import pytest
 
@@ -427,8 +428,8 @@ def test_migrate_revert_rolls_back_the_last_batch_and_migrate_restores_it(ithaca
     said = ithaca_migrate(ithaca_bin, url, revert=True)
     revert_seconds = time.time() - started
 
-    # then: exactly that batch is undone, and the older tables keep every row
-    assert said == "Reverted the last batch of migrations.", said
+    # then: exactly that batch is undone, named newest first, and the older tables keep every row
+    assert said.startswith("Reverted the last batch of migrations (6): M033") and "M028" in said, said
     assert sorted(migrations(url)) == list(range(1, SECOND_ROUND_FIRST_MIGRATION))
     left = tables(url)
     assert not SECOND_ROUND_TABLES & left, f"still there: {SECOND_ROUND_TABLES & left}"
@@ -454,8 +455,16 @@ def test_migrate_revert_rolls_back_the_last_batch_and_migrate_restores_it(ithaca
 
     # when: the last batch is the whole schema, as on a database this version installed
     execute(url, "UPDATE _fluent_migrations SET batch = 1")
+    # (but not while that batch names a migration this version does not know: then nothing is reverted)
+    execute(url, "INSERT INTO _fluent_migrations (id, name, batch, created_at, updated_at) "
+                 f"SELECT '{uuid.uuid4()}', 'M999FromANewerVersion', 1, created_at, updated_at FROM _fluent_migrations "
+                 "WHERE name LIKE '%M033%'")
+    refused = subprocess.run([ithaca_bin, "migrate", "--database", url, "--revert"], capture_output=True, text=True, timeout=120)
+    assert refused.returncode != 0 and "M999FromANewerVersion" in refused.stderr and "nothing was reverted" in refused.stderr, refused
+    assert schema(url) == full_schema, "a refused revert changed the schema"
+    execute(url, "DELETE FROM _fluent_migrations WHERE name = 'M999FromANewerVersion'")
     started = time.time()
-    assert ithaca_migrate(ithaca_bin, url, revert=True) == "Reverted the last batch of migrations."
+    assert ithaca_migrate(ithaca_bin, url, revert=True).startswith("Reverted the last batch of migrations (")
     whole_seconds = time.time() - started
     # then: every table is gone, rows and all; only the migrations log is left, empty
     assert tables(url) == {"_fluent_migrations"}, tables(url)

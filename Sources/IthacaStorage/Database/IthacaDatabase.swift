@@ -157,48 +157,9 @@ public final class IthacaDatabase: Sendable {
         try await db.sql.raw("SELECT 1").run()
     }
 
-    public func migrate() async throws {
-        try await withMigrationLock {
-            let migrator = self.makeMigrator()
-            try await migrator.setupIfNeeded().get()
-            try await migrator.prepareBatch().get()
-        }
-    }
-
-    public func revertLastBatch() async throws {
-        try await withMigrationLock {
-            let migrator = self.makeMigrator()
-            try await migrator.setupIfNeeded().get()
-            try await migrator.revertLastBatch().get()
-        }
-    }
-
-    /// Several `serve` processes may start together on one PostgreSQL database: a session advisory lock, held on
-    /// one connection while the migrator works on others, makes them migrate one after another. (SQLite has one
-    /// process per file, and its writes are serialised anyway.)
-    private func withMigrationLock(_ body: @escaping @Sendable () async throws -> Void) async throws {
-        guard !isSQLite else { return try await body() }
-        try await db.withConnection { connection in
-            try await connection.sql.raw("SELECT pg_advisory_lock(\(bind: LockKeys.migrations))").run()
-            do {
-                try await body()
-            } catch {
-                try? await connection.sql.raw("SELECT pg_advisory_unlock(\(bind: LockKeys.migrations))").run()
-                throw error
-            }
-            try await connection.sql.raw("SELECT pg_advisory_unlock(\(bind: LockKeys.migrations))").run()
-        }
-    }
-
     public func shutdown() async {
         await databases.shutdownAsync()
         if ownsThreadPool { try? await threadPool.shutdownGracefully() }
-    }
-
-    private func makeMigrator() -> Migrator {
-        let migrations = Migrations()
-        migrations.add(IthacaMigrations.all)
-        return Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
     }
 
     /// Runs a read-then-write critical section so concurrent writers serialise instead of racing.
