@@ -43,6 +43,8 @@ struct Serve: AsyncParsableCommand {
     var jobsInterval: Int?
     @Option(help: "Seconds a connection may stay idle or take to send a request's header before it is closed (default 30). Also ITHACA_IDLE_TIMEOUT.")
     var idleTimeout: Int?
+    @Option(help: "Seconds a request may wait for a database connection or its turn to write before it is answered 503 with Retry-After (default 5). Also ITHACA_DATABASE_WAIT.")
+    var databaseWait: Int?
     @Option(help: "The largest JSON body the API reads, in KiB (default 1024); larger ones get 413. Also ITHACA_MAX_JSON_BODY_KIB.")
     var maxJsonBodyKib: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical. Also LOG_LEVEL.") var logLevel: String?
@@ -53,6 +55,7 @@ struct Serve: AsyncParsableCommand {
         if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical.") }
         if let jobsInterval, !(1...3600).contains(jobsInterval) { throw ValidationError("--jobs-interval must be between 1 and 3600 seconds.") }
         if let idleTimeout, !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds.") }
+        if let databaseWait, !(1...60).contains(databaseWait) { throw ValidationError("--database-wait must be between 1 and 60 seconds.") }
         if let maxJsonBodyKib, !(16...65536).contains(maxJsonBodyKib) { throw ValidationError("--max-json-body-kib must be between 16 and 65536.") }
         if let requestExpiryDays, !(1...365).contains(requestExpiryDays) { throw ValidationError("--request-expiry-days must be between 1 and 365.") }
         if let publicURL, URL(string: publicURL)?.scheme == nil { throw ValidationError("--public-url must be a full URL such as https://mentoring.example.org.") }
@@ -76,6 +79,9 @@ struct Serve: AsyncParsableCommand {
         }
         if let seconds = idleTimeout ?? environment["ITHACA_IDLE_TIMEOUT"].flatMap(Int.init), (1...3600).contains(seconds) {
             configuration.idleTimeout = .seconds(seconds)
+        }
+        if let seconds = databaseWait ?? environment["ITHACA_DATABASE_WAIT"].flatMap(Int.init), (1...60).contains(seconds) {
+            configuration.databaseWaitLimit = .seconds(seconds)
         }
         if let kib = maxJsonBodyKib ?? environment["ITHACA_MAX_JSON_BODY_KIB"].flatMap(Int.init), (16...65536).contains(kib) {
             configuration.maxJSONBodyBytes = kib * 1024

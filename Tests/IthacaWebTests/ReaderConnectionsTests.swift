@@ -7,11 +7,11 @@ import Testing
 
 /// SQLite: reads outside a transaction use reader connections of their own, so a write transaction in progress (and
 /// the writes queued behind it) never holds them up; bookkeeping writes a later request can make are skipped, not
-/// queued, while the writer is busy.
+/// queued, while the writer is busy; a write that does not get its turn within the wait limit is refused as busy.
 @Suite struct ReaderConnectionsTests {
     /// A migrated SQLite database with its connections prepared as the app prepares them.
-    private func database() async throws -> IthacaDatabase {
-        let database = try IthacaDatabase(location: try await TestDatabase.sqlite.makeLocation(), logger: quietTestLogger())
+    private func database(waitLimit: Duration = .seconds(5)) async throws -> IthacaDatabase {
+        let database = try IthacaDatabase(location: try await TestDatabase.sqlite.makeLocation(), logger: quietTestLogger(), waitLimit: waitLimit)
         do {
             try await database.prepareConnections()
             try await database.migrate()
@@ -94,5 +94,27 @@ import Testing
         // inside a transaction: part of it
         let insideATransaction = try await database.transaction { _ in try await database.writeIfIdle { _ in } }
         #expect(insideATransaction)
+    }
+
+    @Test func aWriteThatDoesNotGetItsTurnWithinTheWaitLimitIsRefusedAsBusy() async throws {
+        let database = try await database(waitLimit: .milliseconds(300))
+        defer { Task { await database.shutdown() } }
+        // while a write transaction stays open longer than the limit, another write is refused as busy (503), and
+        // promptly: it does not wait for the first to end
+        let clock = ContinuousClock()
+        let (error, waited) = try await whileAWriteIsOpen(on: database) {
+            let started = clock.now
+            do {
+                try await database.transaction { _ in }
+                return (nil as (any Error)?, clock.now - started)
+            } catch {
+                return (error, clock.now - started)
+            }
+        }
+        let refusal = try #require(error, "the second write waited for its turn")
+        #expect(IthacaDatabase.isOverloaded(refusal), "\(refusal)")
+        #expect(waited >= .milliseconds(300) && waited < .seconds(60), "\(waited)")
+        // and once the writer is free, writes go through again
+        try await database.transaction { _ in }
     }
 }

@@ -28,14 +28,21 @@ public final class IthacaDatabase: Sendable {
     /// transaction that holds the writer's connection. PostgreSQL: the one pool (its own connections per loop).
     private let readerIDs: [DatabaseID]
 
+    /// How long a request may wait for a pooled connection, or (SQLite) for its turn to write, before it is refused as
+    /// busy (503 with Retry-After): an overloaded server sheds work early instead of queueing it without end.
+    public let waitLimit: Duration
+
     /// How many reader pools a SQLite database gets (each has one connection per event loop).
     public static let sqliteReaderPools = 3
 
     /// `threadPool`: where SQLite's blocking calls run; by default the database starts (and later stops) one of its
     /// own with a thread per pooled connection.
-    public init(location: DatabaseLocation, logger: Logger, threadPool: NIOThreadPool? = nil) throws {
+    public init(location: DatabaseLocation, logger: Logger, threadPool: NIOThreadPool? = nil, waitLimit: Duration = .seconds(5)) throws {
         self.location = location
         self.logger = logger
+        self.waitLimit = waitLimit
+        let (seconds, attoseconds) = waitLimit.components
+        let poolTimeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count
         switch (location, threadPool) {
         case (_, .some(let given)):
@@ -56,12 +63,15 @@ public final class IthacaDatabase: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             writerID = .sqlite
             readerIDs = (0..<Self.sqliteReaderPools).map { DatabaseID(string: "sqlite-reader-\($0)") }
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: writerID, isDefault: true)
-            for id in readerIDs { databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: id, isDefault: false) }
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace), as: writerID, isDefault: true)
+            for id in readerIDs {
+                databases.use(.sqlite(.file(path), connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace), as: id, isDefault: false)
+            }
         case .postgres(let url):
             writerID = .psql
             readerIDs = [.psql]
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: poolTimeout, sqlLogLevel: .trace),
+                          as: .psql)
         }
     }
 
@@ -144,10 +154,10 @@ public final class IthacaDatabase: Sendable {
         try await db.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
     }
 
-    /// Whether `error` says the database is busy rather than wrong: no connection free in time, SQLite's write lock
-    /// held past the busy timeout. Such a request may succeed if tried again in a moment.
+    /// Whether `error` says the database is busy rather than wrong: no connection or turn to write free in time,
+    /// SQLite's write lock held past the busy timeout. Such a request may succeed if tried again in a moment.
     public static func isOverloaded(_ error: any Error) -> Bool {
-        if error is ConnectionPoolTimeoutError { return true }
+        if error is ConnectionPoolTimeoutError || error is WriterGateTimeout { return true }
         if let sqlite = error as? SQLiteError { return [.busy, .locked].contains(sqlite.reason) }
         return false
     }
@@ -197,7 +207,7 @@ public final class IthacaDatabase: Sendable {
         }
         // SQLite: wait for the writer gate before taking a connection, so no connection waits inside SQLite.
         guard isSQLite else { return try await run(key: key, body) }
-        await writerGate.acquire()
+        try await writerGate.acquire(within: waitLimit)
         do {
             let result = try await run(key: key, body)
             await writerGate.release()

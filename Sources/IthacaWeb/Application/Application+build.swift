@@ -25,7 +25,7 @@ public func buildApplicationAndServices(
     var logger = logger ?? Logger(label: "ithaca")
     logger.logLevel = configuration.logLevel
 
-    let database = try IthacaDatabase(location: configuration.database, logger: logger)
+    let database = try IthacaDatabase(location: configuration.database, logger: logger, waitLimit: configuration.databaseWaitLimit)
     let services: AppServices
     // Whatever fails on the way up, the database's pools (and SQLite's thread pool) are closed again.
     do {
