@@ -121,4 +121,65 @@ import Testing
             #expect(ownerRefused.isEmpty, "\(ownerRefused.joined(separator: "\n"))")
         }
     }
+
+    /// Lists, search, feeds and pages agree with the single-object checks: words planted in a pair's private note,
+    /// shared note, message and meeting agenda appear in no answer of any GET route (pages and API, with and without a
+    /// search for them) given to someone they are not for; the mentee's private note not even to the mentor.
+    @Test(arguments: TestDatabase.all)
+    func whatIsSaidInConfidenceAppearsOnNoRouteForAnyoneElse(database: TestDatabase) async throws {
+        try await withTestApp(database) { browser in
+            let password = "a long passphrase here"
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let pair = try await makeMentorship(browser)
+            let stranger = try await member(browser, "Sam Stranger", "sam@example.com")
+            // one search word in all of them, and a second word naming each
+            let privateNote = "quokka privatenotemark", sharedNote = "quokka sharednotemark", message = "quokka messagemark",
+                agenda = "quokka agendamark"
+            #expect(try await browser.json(.post, "/api/v1/mentorships/\(pair.id)/notes", ["body": privateNote], token: pair.mentee.token).status == .created)
+            #expect(try await browser.json(.post, "/api/v1/mentorships/\(pair.id)/notes", ["body": sharedNote, "shared": true], token: pair.mentee.token).status == .created)
+            #expect(try await browser.json(.post, "/api/v1/mentorships/\(pair.id)/messages", ["body": message], token: pair.mentor.token).status == .created)
+            let slot = try #require(try await freeSlots(browser, pair).first)
+            let meeting = try #require(try await book(browser, pair, slot, agenda: agenda).object["id"] as? String)
+            let values = ["mentorshipId": pair.id, "meetingId": meeting]
+
+            let strangerPages = browser.fresh()
+            try await strangerPages.signIn(email: "sam@example.com", password: password)
+            let adminPages = browser.fresh()
+            try await adminPages.signIn(email: "admin@example.com", password: password)
+            let mentorPages = browser.fresh()
+            try await mentorPages.signIn(email: "grace@example.com", password: password)
+            let viewers: [(who: String, pages: TestBrowser, token: String, mayNotSee: [String])] = [
+                ("another member", strangerPages, stranger.token, [privateNote, sharedNote, message, agenda]),
+                ("a site admin", adminPages, admin.token, [privateNote, sharedNote, message, agenda]),
+                ("the mentor", mentorPages, pair.mentor.token, [privateNote]),
+            ]
+
+            let router = try buildRouter(services: browser.services, logger: Logger(label: "confidentiality-sweep"))
+            var leaks: [String] = [], asked = 0
+            for route in router.routes where route.method == .get {
+                let path = route.path.description
+                let names = Self.parameters(in: path)
+                // routes naming only the pair's things (the mentor's own), or nothing: lists, search, dashboards, feeds
+                guard names.allSatisfy({ values[$0] != nil }) else { continue }
+                let uri = Self.filled(path, with: values)
+                for target in [uri, uri + "?q=quokka"] {
+                    for viewer in viewers {
+                        let response = uri.hasPrefix("/api/")
+                            ? try await browser.request(.get, target, headers: [.authorization: "Bearer \(viewer.token)"])
+                            : try await viewer.pages.get(target)
+                        asked += 1
+                        let said = viewer.mayNotSee.filter { response.text.contains($0.split(separator: " ")[1]) }
+                        if !said.isEmpty { leaks.append("GET \(target) as \(viewer.who) (\(response.status.code)): \(said)") }
+                    }
+                }
+            }
+            #expect(asked >= 300, "only \(asked) answers read: the route table was not read?")
+            #expect(leaks.isEmpty, "\(leaks.count) answers say what was not for them:\n\(leaks.joined(separator: "\n"))")
+            // and the sweep would have seen them: the mentee's own page shows all four
+            let menteePages = browser.fresh()
+            try await menteePages.signIn(email: "ada@example.com", password: password)
+            let own = try await menteePages.get("/mentorships/\(pair.id)").text + (try await menteePages.get("/meetings/\(meeting)").text)
+            for planted in [privateNote, sharedNote, message, agenda] { #expect(own.contains(planted.split(separator: " ")[1]), "\(planted)") }
+        }
+    }
 }
