@@ -8,6 +8,8 @@ import IthacaWeb
 import Logging
 import Metrics
 import Prometheus
+import ServiceLifecycle
+import UnixSignals
 
 /// `ithaca serve`: runs the web server until SIGTERM/SIGINT, then lets in-flight requests finish.
 struct Serve: AsyncParsableCommand {
@@ -45,6 +47,8 @@ struct Serve: AsyncParsableCommand {
     var idleTimeout: Int?
     @Option(help: "Seconds a request may wait for a database connection or its turn to write before it is answered 503 with Retry-After (default 5). Also ITHACA_DATABASE_WAIT.")
     var databaseWait: Int?
+    @Option(help: "Seconds serve keeps answering new requests 503 after SIGTERM before it stops listening, while requests in progress finish (default 2; 0 stops listening at once). Also ITHACA_SHUTDOWN_DRAIN.")
+    var shutdownDrain: Int?
     @Option(help: "The largest JSON body the API reads, in KiB (default 1024); larger ones get 413. Also ITHACA_MAX_JSON_BODY_KIB.")
     var maxJsonBodyKib: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical. Also LOG_LEVEL.") var logLevel: String?
@@ -56,6 +60,7 @@ struct Serve: AsyncParsableCommand {
         if let jobsInterval, !(1...3600).contains(jobsInterval) { throw ValidationError("--jobs-interval must be between 1 and 3600 seconds.") }
         if let idleTimeout, !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds.") }
         if let databaseWait, !(1...60).contains(databaseWait) { throw ValidationError("--database-wait must be between 1 and 60 seconds.") }
+        if let shutdownDrain, !(0...60).contains(shutdownDrain) { throw ValidationError("--shutdown-drain must be between 0 and 60 seconds.") }
         if let maxJsonBodyKib, !(16...65536).contains(maxJsonBodyKib) { throw ValidationError("--max-json-body-kib must be between 16 and 65536.") }
         if let requestExpiryDays, !(1...365).contains(requestExpiryDays) { throw ValidationError("--request-expiry-days must be between 1 and 365.") }
         if let publicURL, URL(string: publicURL)?.scheme == nil { throw ValidationError("--public-url must be a full URL such as https://mentoring.example.org.") }
@@ -83,6 +88,9 @@ struct Serve: AsyncParsableCommand {
         if let seconds = databaseWait ?? environment["ITHACA_DATABASE_WAIT"].flatMap(Int.init), (1...60).contains(seconds) {
             configuration.databaseWaitLimit = .seconds(seconds)
         }
+        if let seconds = shutdownDrain ?? environment["ITHACA_SHUTDOWN_DRAIN"].flatMap(Int.init), (0...60).contains(seconds) {
+            configuration.shutdownDrain = .seconds(seconds)
+        }
         if let kib = maxJsonBodyKib ?? environment["ITHACA_MAX_JSON_BODY_KIB"].flatMap(Int.init), (16...65536).contains(kib) {
             configuration.maxJSONBodyBytes = kib * 1024
         }
@@ -100,16 +108,21 @@ struct Serve: AsyncParsableCommand {
         if let files = OpenFileLimit.raiseToHardLimit(), files.after > files.before {
             logger.info("open files limit raised", metadata: ["from": "\(files.before)", "to": "\(files.after)"])
         }
-        let app: any ApplicationProtocol
+        let app: any ApplicationProtocol, services: AppServices
         do {
-            app = try await buildApplication(configuration: configuration, logger: logger)
+            (app, services) = try await buildApplicationAndServices(configuration: configuration, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("ithaca: cannot start with the database \(configuration.database): \(CleanExit.describe(error))\n".utf8))
             throw ExitCode.failure
         }
         if configuration.singleSignOn != nil { logger.info("single sign-on is on", metadata: ["issuer": "\(configuration.singleSignOn?.issuer ?? "")"]) }
         logger.info("Ithaca is listening", metadata: ["url": "http://\(configuration.host):\(configuration.port)", "database": "\(configuration.database)"])
-        try await app.runService()
+        // SIGTERM or SIGINT: the drain service, listed last, is shut down first; the application stops listening
+        // and finishes its requests after it
+        let drain = DrainService(draining: services.draining, period: configuration.shutdownDrain, logger: logger)
+        try await ServiceGroup(configuration: .init(
+            services: [.init(service: app), .init(service: drain, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
     }
 }
 

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 @testable import IthacaWeb
+import IthacaStorage
 import NIOCore
 import NIOPosix
 import Prometheus
@@ -54,6 +55,23 @@ import Testing
                     #expect(String(buffer: response.body).contains("try again"), "\(path)")
                 }
             }
+        }
+    }
+
+    @Test func aDrainingServerAnswers503BeforeAnyWork() async throws {
+        try await withTestApp(.sqlite) { browser in
+            // once told to stop, every new request is refused before it is worked on, /healthz too (a load balancer
+            // then stops sending), with a time to try again
+            browser.services.draining.begin()
+            let signUp = try await browser.json(.post, "/api/v1/accounts", ["name": "Ada", "email": "ada@example.com", "password": "a long passphrase here"])
+            let health = try await browser.request(.get, "/healthz")
+            let page = try await browser.request(.get, "/signin")
+            for response in [signUp, health, page] {
+                #expect(response.status == .serviceUnavailable, "\(response.status)")
+                #expect(response.headers[.retryAfter] == "\(Problem.unavailableRetryAfterSeconds)")
+                #expect(response.text.contains("restarting"), "\(response.text.prefix(200))")
+            }
+            #expect(try await AccountStore(database: browser.services.database).count() == 0, "the sign-up was not worked on")
         }
     }
 

@@ -130,6 +130,8 @@ class Tally:
     #: connections the server accepted and then closed without an answer (not refused): the client cannot know
     #: whether the write happened
     cut: set[str] = field(default_factory=set)
+    #: writes answered 503 (busy, or the server draining before it stops): refused before any work
+    refused: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, status: int | None, title: str | None = None, cut: bool = False) -> None:
@@ -142,6 +144,8 @@ class Tally:
             self.answers[status] = self.answers.get(status, 0) + 1
             if status == 201 and title:
                 self.acknowledged.add(title)
+            if status == 503 and title:
+                self.refused.add(title)
 
     @property
     def server_errors(self) -> int:
@@ -306,10 +310,12 @@ class TermReport:
     doubled: int
     cut: int
     cut_but_written: int
+    refused_but_written: int
 
     def line(self) -> str:
         return (f"SIGTERM with {self.in_flight} requests in flight: exit {self.exit_status} after {self.exit_seconds:.1f} s, "
-                f"answers {dict(sorted(self.answers.items()))}, {self.connection_errors - self.cut} connections refused, "
+                f"answers {dict(sorted(self.answers.items()))} ({self.refused_but_written} of the 503s written), "
+                f"{self.connection_errors - self.cut} connections refused, "
                 f"{self.cut} closed without an answer ({self.cut_but_written} of them written), "
                 f"{self.writes_acknowledged} writes acknowledged, {self.lost} lost, {self.doubled} duplicated")
 
@@ -346,7 +352,8 @@ def term_run(binary: str, database_url: str, in_flight: int = 200) -> TermReport
             in_flight=in_flight, exit_status=status, exit_seconds=seconds, answers=dict(tally.answers),
             connection_errors=tally.connection_errors, server_errors=tally.server_errors,
             writes_acknowledged=len(tally.acknowledged), lost=len(lost), doubled=len(doubled),
-            cut=len(tally.cut), cut_but_written=sum(1 for title in tally.cut if title in written))
+            cut=len(tally.cut), cut_but_written=sum(1 for title in tally.cut if title in written),
+            refused_but_written=sum(1 for title in tally.refused if title in written))
 
 
 @dataclass
@@ -687,7 +694,7 @@ def main() -> int:
         else:
             report = term_run(binary, url, arguments.in_flight)
             ok = report.exit_status == 0 and report.exit_seconds < 30 and not (
-                report.lost or report.doubled or report.server_errors or report.cut_but_written)
+                report.lost or report.doubled or report.server_errors or report.cut or report.refused_but_written)
         return report.line(), ok
 
     if arguments.postgres:

@@ -45,6 +45,8 @@ public struct AppConfiguration: Sendable {
     public var idleTimeout: Duration = .seconds(30)
     /// How long a request may wait for a database connection or its turn to write before it gets 503 (shed early).
     public var databaseWaitLimit: Duration = .seconds(5)
+    /// How long `serve` keeps answering 503 to new requests after SIGTERM before it stops listening (see `Draining`).
+    public var shutdownDrain: Duration = .seconds(2)
     /// The largest JSON body the API reads (the largest real one, a long post or profile, is a few dozen KiB; a
     /// whole program is invited with `everyoneNotJoined`, not a list).
     public var maxJSONBodyBytes = 1024 * 1024

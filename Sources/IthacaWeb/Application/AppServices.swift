@@ -44,6 +44,8 @@ public struct AppServices: Sendable {
     let mailTransport: any MailTransport
     public let profileStore: ProfileStore
     public let pages: PageRenderer
+    /// Set when `serve` is told to stop: new requests get 503 while it drains (see `DrainService`).
+    public let draining = Draining()
 
     init(configuration: AppConfiguration, database: IthacaDatabase, pages: PageRenderer, mailKey: [UInt8], logger: Logger) throws {
         self.configuration = configuration

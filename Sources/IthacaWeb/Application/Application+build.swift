@@ -79,6 +79,7 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     router.add(middleware: RequestIdMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(usesHTTPS: configuration.usesHTTPS))
     router.add(middleware: ErrorMiddleware(pages: services.pages))
+    router.add(middleware: DrainMiddleware(draining: services.draining))
     router.add(middleware: try StaticAssetsMiddleware<AppRequestContext>.load())
     router.add(middleware: SessionMiddleware(accounts: services.accounts, cookies: cookies, trustForwardedFor: configuration.trustForwardedFor))
     // Second error mapper: errors below this point are rendered knowing who is signed in.
