@@ -36,8 +36,9 @@ public final class IthacaDatabase: Sendable {
     public static let sqliteReaderPools = 3
 
     /// `threadPool`: where SQLite's blocking calls run; by default the database starts (and later stops) one of its
-    /// own with a thread per pooled connection.
-    public init(location: DatabaseLocation, logger: Logger, threadPool: NIOThreadPool? = nil, waitLimit: Duration = .seconds(5)) throws {
+    /// own with a thread per pooled connection. `waitLimit`: see `waitLimit` (`serve` passes its `--database-wait`;
+    /// the default is FluentKit's pool timeout).
+    public init(location: DatabaseLocation, logger: Logger, threadPool: NIOThreadPool? = nil, waitLimit: Duration = .seconds(10)) throws {
         self.location = location
         self.logger = logger
         self.waitLimit = waitLimit

@@ -19,6 +19,9 @@ func withTestApp(
     configuration.clock = clock.appClock
     // A cheap scrypt cost keeps tests fast; PasswordHasherTests checks the production cost.
     configuration.passwordHashing = PasswordHasher(logN: 10)
+    // Hundreds of tests share two cores: a write may wait longer for its turn than a server should (the 5 s
+    // default sheds it with 503); ReaderConnectionsTests checks the shedding with a limit of its own.
+    configuration.databaseWaitLimit = .seconds(60)
     configuration.logLevel = .error
     // Tests run the background jobs by hand (`browser.services.jobs.runDue()`), at the test clock's times.
     configuration.runsBackgroundJobs = false

@@ -17,6 +17,9 @@ func withTwoServers(
         configuration.database = location
         configuration.clock = clock.appClock
         configuration.passwordHashing = PasswordHasher(logN: 10)
+        // Hundreds of tests share two cores: a write may wait longer for its turn than a server should (the 5 s
+        // default sheds it with 503); ReaderConnectionsTests checks the shedding with a limit of its own.
+        configuration.databaseWaitLimit = .seconds(60)
         configuration.logLevel = .error
         configuration.runsBackgroundJobs = false
         configuration.mailDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ithaca-test-mail-\(UUID().uuidString)").path
