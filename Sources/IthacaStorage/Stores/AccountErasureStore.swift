@@ -22,7 +22,9 @@ public struct AccountErasureStore: Sendable {
         try await database.db.sql.raw("SELECT 1 AS found FROM profiles WHERE id = \(bind: person)").first() != nil
     }
 
-    /// Erases `person` inside the caller's transaction (or its own); returns the mentorships it ended.
+    /// Erases `person` inside the caller's transaction (or its own); returns the mentorships it ended. Their meetings to
+    /// come are cancelled first, in the same transaction, by `MeetingStore.cancelUpcoming(ofPerson:now:)` (the other
+    /// people get calendar cancellations).
     public func erase(_ person: UUID, reason: String, now: Date) async throws -> [EndedMentorship] {
         try await database.transaction { _ in
             let sql = database.db.sql
@@ -41,10 +43,6 @@ public struct AccountErasureStore: Sendable {
                 """
                 UPDATE mentorships SET status = 'ended', ended_by = \(bind: person), end_reason = \(bind: reason), closed_at = \(bind: now),
                 updated_at = \(bind: now) WHERE (mentee_id = \(bind: person) OR mentor_id = \(bind: person)) AND \(unsafeRaw: open)
-                """,
-                """
-                UPDATE meetings SET status = 'cancelled', sequence = sequence + 1, updated_at = \(bind: now)
-                WHERE (mentee_id = \(bind: person) OR mentor_id = \(bind: person)) AND status = 'scheduled' AND start_at > \(bind: now)
                 """,
                 "DELETE FROM mentorship_notes WHERE author_id = \(bind: person)",
                 "DELETE FROM mentorship_messages WHERE author_id = \(bind: person)",

@@ -93,6 +93,23 @@ public struct MeetingStore: Sendable {
 
     /// Cancels the mentorship's meetings still to come (a mentorship that ends or completes keeps no appointments),
     /// inside the caller's transaction; each gets a higher sequence so calendars drop it. Returns them, cancelled.
+    /// Cancels every meeting to come of `person`, in any of their mentorships (their account is being erased); returns
+    /// them as cancelled, so the other people can be told.
+    public func cancelUpcoming(ofPerson person: UUID, now: Date) async throws -> [Meeting] {
+        let db = database.db
+        let upcoming = try await MeetingRecord.query(on: db)
+            .group(.or) { $0.filter(\.$menteeId == person).filter(\.$mentorId == person) }
+            .filter(\.$status == MeetingStatus.scheduled.code).filter(\.$start > now)
+            .sort(\.$start).all().map(\.meeting)
+        guard !upcoming.isEmpty else { return [] }
+        try await db.sql.raw("""
+            UPDATE meetings SET status = \(bind: MeetingStatus.cancelled(late: false).code), sequence = sequence + 1,
+            updated_at = \(bind: now) WHERE (mentee_id = \(bind: person) OR mentor_id = \(bind: person)) AND status = 'scheduled'
+            AND start_at > \(bind: now)
+            """).run()
+        return try upcoming.map { try $0.cancelled(late: false, now: now) }
+    }
+
     public func cancelUpcoming(ofMentorship id: UUID, now: Date) async throws -> [Meeting] {
         let db = database.db
         let upcoming = try await MeetingRecord.query(on: db)

@@ -122,7 +122,8 @@ public struct AppServices: Sendable {
             clock: configuration.clock)
         self.erasure = AccountErasureService(
             store: AccountErasureStore(database: database), accounts: accountStore, sessions: SessionStore(database: database),
-            hasher: configuration.passwordHashing, notifications: notifications, audit: audit, database: database, clock: configuration.clock)
+            hasher: configuration.passwordHashing, notifications: notifications, meetings: meetingStore, meetingNotices: meetingNotices,
+            profiles: profileStore, audit: audit, database: database, clock: configuration.clock)
         self.dashboards = DashboardService(store: DashboardStore(database: database), programs: programs, clock: configuration.clock)
         self.challenges = ChallengeService(
             store: ChallengeStore(database: database), profiles: profileStore, notifications: notifications, clock: configuration.clock)

@@ -11,6 +11,9 @@ public struct AccountErasureService: Sendable {
     let sessions: SessionStore
     let hasher: PasswordHasher
     let notifications: NotificationService
+    let meetings: MeetingStore
+    let meetingNotices: MeetingNotices
+    let profiles: ProfileStore
     let audit: AuditService
     let database: IthacaDatabase
     let clock: AppClock
@@ -39,8 +42,17 @@ public struct AccountErasureService: Sendable {
             throw IthacaError.conflict("You are the only site admin: make someone else a site admin first (ithaca admin create), then delete your account.")
         }
         let store = store, notifications = notifications, audit = audit, now = clock.now(), name = viewer.name
+        let meetings = meetings, meetingNotices = meetingNotices, profiles = profiles
         try await database.transaction { _ in
+            // their meetings to come leave the other people's calendars too (names read while they still exist)
+            let cancelled = try await meetings.cancelUpcoming(ofPerson: viewer.id, now: now)
+            let names = try await profiles.names(of: Array(Set(cancelled.flatMap { [$0.mentorId, $0.menteeId] })))
             let ended = try await store.erase(viewer.id, reason: Self.endReason, now: now)
+            for meeting in cancelled {
+                try await meetingNotices.tell(about: meeting, .meetingCancelled, names: names, onlyTo: meeting.otherPerson(than: viewer.id)) { _, when in
+                    "\(name) deleted their Ithaca account, so your meeting is cancelled: \(when)."
+                }
+            }
             for mentorship in ended {
                 try await notifications.send(
                     to: [mentorship.otherPerson], .agreement, "\(name) deleted their Ithaca account, so your mentorship has ended.",

@@ -11,14 +11,15 @@ struct MeetingNotices: Sendable {
     /// The address calendar invitations name as organiser (the mail sender's).
     let organizerEmail: String
 
+    /// Tells both people of `meeting` (or only `onlyTo`), with the calendar event as an invitation or a cancellation.
     func tell(
-        about meeting: Meeting, _ kind: NotificationKind, names: [UUID: String], text: (UUID, String) -> String
+        about meeting: Meeting, _ kind: NotificationKind, names: [UUID: String], onlyTo: UUID? = nil, text: (UUID, String) -> String
     ) async throws {
         let now = clock.now()
         let method: ICalendar.Method = meeting.status.isCancelled ? .cancel : .request
         let organizer = organizerEmail
         try await notifications.send(
-            to: [meeting.mentorId, meeting.menteeId], kind, url: SiteRoute.meeting(meeting.id),
+            to: onlyTo.map { [$0] } ?? [meeting.mentorId, meeting.menteeId], kind, url: SiteRoute.meeting(meeting.id),
             calendar: { recipient in
                 var event = meeting.calendarEvent(otherPersonName: names[meeting.otherPerson(than: recipient.id)] ?? "a former member", dtstamp: now)
                 event.organizerEmail = organizer

@@ -22,6 +22,8 @@ import ZIPFoundation
     struct Seeded {
         let pair: MentorshipFixture
         let question: String
+        /// A meeting still to come, booked by Ada.
+        let meeting: String
     }
 
     /// Grace mentors Ada; each writes in every place there is, and Grace keeps a private note of her own.
@@ -56,7 +58,7 @@ import ZIPFoundation
         let programId = try #require(program.object["id"] as? String, "\(program.text)")
         #expect(try await browser.json(.post, "/api/v1/programs/\(programId)/enrolments", ["role": "mentee", "goals": "ADA-ENROLMENT-MARKER"], token: ada)
             .status == .created)
-        return Seeded(pair: pair, question: question)
+        return Seeded(pair: pair, question: question, meeting: meeting)
     }
 
     func export(_ browser: TestBrowser, _ token: String) async throws -> [String: String] {
@@ -122,6 +124,16 @@ import ZIPFoundation
             let leftovers = try await Self.search(browser.services.database, for: Self.adaPrivate)
             #expect(leftovers.isEmpty, "\(leftovers)")
             #expect(try await Self.search(browser.services.database, for: ["GRACE-PRIVATE-NOTE-MARKER"]).count == 1)
+
+            // their meeting to come leaves Grace's calendar too: cancelled, and Grace is sent the cancellation
+            let meetings = try await browser.json(.get, "/api/v1/mentorships/\(mentorship)/meetings", token: grace)
+            #expect((meetings.object["items"] as? [[String: Any]])?.first { $0["id"] as? String == seeded.meeting }?["status"] as? String == "cancelled",
+                    "\(meetings.text)")
+            let cancellations = try await browser.emails(to: "grace@example.com").filter { $0.kind == "meeting_cancelled" }.map { EmailText.decoded($0.message) }
+            #expect(cancellations.count == 1 && cancellations.allSatisfy {
+                $0.contains("METHOD:CANCEL") && $0.contains("UID:\(seeded.meeting.lowercased())@ithaca") && $0.contains("deleted their Ithaca account")
+            }, "\(cancellations)")
+            #expect(try await browser.emails(to: "ada@example.com").filter { $0.kind == "meeting_cancelled" }.isEmpty, "nothing is sent to an erased account")
 
             // her way in is gone and her email is free
             #expect(try await browser.json(.get, "/api/v1/me", token: ada).status == .unauthorized)
