@@ -44,13 +44,31 @@ import Testing
         }.joined(separator: "/")
     }
 
+    /// A site admin, a mentorship (Grace mentors Ada) and a stranger, each with an API token and a signed-in browser.
+    struct Cast {
+        let admin: (id: String, token: String), pair: MentorshipFixture, stranger: (id: String, token: String)
+        let adminPages: TestBrowser, strangerPages: TestBrowser, menteePages: TestBrowser, mentorPages: TestBrowser
+    }
+
+    static func cast(_ browser: TestBrowser) async throws -> Cast {
+        let admin = try await member(browser, "Site Admin", "admin@example.com")
+        let pair = try await makeMentorship(browser)
+        let stranger = try await member(browser, "Sam Stranger", "sam@example.com")
+        var pages: [TestBrowser] = []
+        for email in ["admin@example.com", "sam@example.com", "ada@example.com", "grace@example.com"] {
+            let signedIn = browser.fresh()
+            try await signedIn.signIn(email: email, password: "a long passphrase here")
+            pages.append(signedIn)
+        }
+        return Cast(admin: admin, pair: pair, stranger: stranger, adminPages: pages[0], strangerPages: pages[1], menteePages: pages[2],
+                    mentorPages: pages[3])
+    }
+
     @Test(arguments: TestDatabase.all)
     func whatBelongsToTwoPeopleIsNotFoundForEveryoneElseOnEveryRoute(database: TestDatabase) async throws {
         try await withTestApp(database) { browser in
-            let password = "a long passphrase here"
-            let admin = try await member(browser, "Site Admin", "admin@example.com")
-            let pair = try await makeMentorship(browser)
-            let stranger = try await member(browser, "Sam Stranger", "sam@example.com")
+            let cast = try await Self.cast(browser)
+            let (admin, pair, stranger) = (cast.admin, cast.pair, cast.stranger)
             let slot = try #require(try await freeSlots(browser, pair).first)
             let meeting = try #require(try await book(browser, pair, slot).object["id"] as? String)
             let item = try await browser.json(.post, "/api/v1/meetings/\(meeting)/items", ["kind": "actionItem", "text": "Draft the plan"],
@@ -62,12 +80,7 @@ import Testing
 
             // each outsider as a page visitor (session) and as an API client (token)
             let anonymous = browser.fresh()
-            let strangerPages = browser.fresh()
-            try await strangerPages.signIn(email: "sam@example.com", password: password)
-            let adminPages = browser.fresh()
-            try await adminPages.signIn(email: "admin@example.com", password: password)
-            let menteePages = browser.fresh()
-            try await menteePages.signIn(email: "ada@example.com", password: password)
+            let (strangerPages, adminPages, menteePages) = (cast.strangerPages, cast.adminPages, cast.menteePages)
 
             let router = try buildRouter(services: browser.services, logger: Logger(label: "authorization-matrix"))
             var unclassified: Set<String> = [], leaks: [String] = [], ownerRefused: [String] = []
@@ -128,10 +141,8 @@ import Testing
     @Test(arguments: TestDatabase.all)
     func whatIsSaidInConfidenceAppearsOnNoRouteForAnyoneElse(database: TestDatabase) async throws {
         try await withTestApp(database) { browser in
-            let password = "a long passphrase here"
-            let admin = try await member(browser, "Site Admin", "admin@example.com")
-            let pair = try await makeMentorship(browser)
-            let stranger = try await member(browser, "Sam Stranger", "sam@example.com")
+            let cast = try await Self.cast(browser)
+            let (admin, pair, stranger) = (cast.admin, cast.pair, cast.stranger)
             // one search word in all of them, and a second word naming each
             let privateNote = "quokka privatenotemark", sharedNote = "quokka sharednotemark", message = "quokka messagemark",
                 agenda = "quokka agendamark"
@@ -142,16 +153,10 @@ import Testing
             let meeting = try #require(try await book(browser, pair, slot, agenda: agenda).object["id"] as? String)
             let values = ["mentorshipId": pair.id, "meetingId": meeting]
 
-            let strangerPages = browser.fresh()
-            try await strangerPages.signIn(email: "sam@example.com", password: password)
-            let adminPages = browser.fresh()
-            try await adminPages.signIn(email: "admin@example.com", password: password)
-            let mentorPages = browser.fresh()
-            try await mentorPages.signIn(email: "grace@example.com", password: password)
             let viewers: [(who: String, pages: TestBrowser, token: String, mayNotSee: [String])] = [
-                ("another member", strangerPages, stranger.token, [privateNote, sharedNote, message, agenda]),
-                ("a site admin", adminPages, admin.token, [privateNote, sharedNote, message, agenda]),
-                ("the mentor", mentorPages, pair.mentor.token, [privateNote]),
+                ("another member", cast.strangerPages, stranger.token, [privateNote, sharedNote, message, agenda]),
+                ("a site admin", cast.adminPages, admin.token, [privateNote, sharedNote, message, agenda]),
+                ("the mentor", cast.mentorPages, pair.mentor.token, [privateNote]),
             ]
 
             let router = try buildRouter(services: browser.services, logger: Logger(label: "confidentiality-sweep"))
@@ -176,9 +181,7 @@ import Testing
             #expect(asked >= 300, "only \(asked) answers read: the route table was not read?")
             #expect(leaks.isEmpty, "\(leaks.count) answers say what was not for them:\n\(leaks.joined(separator: "\n"))")
             // and the sweep would have seen them: the mentee's own page shows all four
-            let menteePages = browser.fresh()
-            try await menteePages.signIn(email: "ada@example.com", password: password)
-            let own = try await menteePages.get("/mentorships/\(pair.id)").text + (try await menteePages.get("/meetings/\(meeting)").text)
+            let own = try await cast.menteePages.get("/mentorships/\(pair.id)").text + (try await cast.menteePages.get("/meetings/\(meeting)").text)
             for planted in [privateNote, sharedNote, message, agenda] { #expect(own.contains(planted.split(separator: " ")[1]), "\(planted)") }
         }
     }
