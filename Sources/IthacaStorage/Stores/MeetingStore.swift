@@ -91,10 +91,8 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// Cancels the mentorship's meetings still to come (a mentorship that ends or completes keeps no appointments),
-    /// inside the caller's transaction; each gets a higher sequence so calendars drop it. Returns them, cancelled.
-    /// Cancels every meeting to come of `person`, in any of their mentorships (their account is being erased); returns
-    /// them as cancelled, so the other people can be told.
+    /// Cancels every meeting to come of `person`, in any of their mentorships (their account is being erased), inside
+    /// the caller's transaction; returns them as cancelled, so the other people can be told.
     public func cancelUpcoming(ofPerson person: UUID, now: Date) async throws -> [Meeting] {
         let db = database.db
         let upcoming = try await MeetingRecord.query(on: db)
@@ -110,6 +108,8 @@ public struct MeetingStore: Sendable {
         return try upcoming.map { try $0.cancelled(late: false, now: now) }
     }
 
+    /// Cancels the mentorship's meetings still to come (a mentorship that ends or completes keeps no appointments),
+    /// inside the caller's transaction; each gets a higher sequence so calendars drop it. Returns them, cancelled.
     public func cancelUpcoming(ofMentorship id: UUID, now: Date) async throws -> [Meeting] {
         let db = database.db
         let upcoming = try await MeetingRecord.query(on: db)
