@@ -199,6 +199,20 @@ enum BulkRow {
         return id
     }
 
+    func optionalDate(_ column: String) throws -> Date? {
+        switch self {
+        case .postgres(let row): return try Self.cell(row, column, as: Date?.self)
+        case .sqlite(let row):
+            guard let data = row.column(column) else { throw Self.missing(column) }
+            return data == .null ? nil : try Self.required(row, column) { Date(sqliteData: $0) }
+        }
+    }
+
+    func date(_ column: String) throws -> Date {
+        guard let date = try optionalDate(column) else { throw Self.missing(column) }
+        return date
+    }
+
     func strings(_ column: String) throws -> [String] {
         if case .postgres(let row) = self { return try Self.cell(row, column, as: [String].self) }
         let text = try text(column)

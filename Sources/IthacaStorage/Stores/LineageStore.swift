@@ -30,26 +30,6 @@ public struct LineageStore: Sendable {
         return LineageGraph(people: people, edges: edges)
     }
 
-    /// Who mentored `person`, whom they mentored, and everyone reached through those, each counted once.
-    public func reach(of person: UUID) async throws -> (mentors: Set<UUID>, reach: LineageReach) {
-        let sql = database.db.sql
-        let mentors = try await sql.raw("WITH \(unsafeRaw: Self.edges) SELECT mentor_id FROM edges WHERE mentee_id = \(bind: person)")
-            .all().map { try $0.decode(column: "mentor_id", as: UUID.self) }
-        // UNION keeps each person once, so a walk ends even where the lineage loops back on itself.
-        let reached = try await sql.raw("""
-            WITH RECURSIVE \(unsafeRaw: Self.edges),
-            down (id) AS (
-              SELECT mentee_id FROM edges WHERE mentor_id = \(bind: person)
-              UNION
-              SELECT e.mentee_id FROM edges e JOIN down d ON e.mentor_id = d.id)
-            SELECT id FROM down
-            """).all().map { try $0.decode(column: "id", as: UUID.self) }
-        let direct = Set(try await sql.raw("WITH \(unsafeRaw: Self.edges) SELECT mentee_id FROM edges WHERE mentor_id = \(bind: person)")
-            .all().map { try $0.decode(column: "mentee_id", as: UUID.self) }).subtracting([person])
-        let downstream = Set(reached).subtracting(direct).subtracting([person])
-        return (Set(mentors).subtracting([person]), LineageReach(direct: direct, downstream: downstream))
-    }
-
     /// The edges of `person`'s branch: everyone above them (their mentors, their mentors' mentors …) and below.
     public func branch(of person: UUID) async throws -> [MentoringEdge] {
         try await database.db.sql.raw("""

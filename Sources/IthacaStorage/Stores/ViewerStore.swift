@@ -25,23 +25,26 @@ public struct ViewerStore: Sendable {
     }
 
     public func session(idHash: String) async throws -> Row? {
-        let row = try await database.db.sql.raw("""
-            SELECT s.user_id, s.created_at, s.last_seen_at AS last_used_at, NULL AS token_id, u.email, u.role, p.name, u.guide_dismissed_at,
-              (SELECT COUNT(*) FROM notifications n WHERE n.person_id = u.id AND n.read_at IS NULL) AS unread
-            FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN profiles p ON p.id = u.id
-            WHERE s.id = \(bind: idHash)
-            """).first()
-        return try row.map(Self.viewerRow)
+        try await Self.session.first([.text(idHash)], on: database.db).map(Self.viewerRow)
     }
 
     public func token(hash: String) async throws -> Row? {
-        let row = try await database.db.sql.raw("""
-            SELECT t.user_id, t.created_at, t.last_used_at, t.id AS token_id, u.email, u.role, p.name, u.guide_dismissed_at, 0 AS unread
-            FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN profiles p ON p.id = u.id
-            WHERE t.token_hash = \(bind: hash)
-            """).first()
-        return try row.map(Self.viewerRow)
+        try await Self.token.first([.text(hash)], on: database.db).map(Self.viewerRow)
     }
+
+    /// Read straight from the driver's rows (`DirectRead`): this runs before every signed-in request's own work.
+    static let session = DirectRead("""
+        SELECT s.user_id, s.created_at, s.last_seen_at AS last_used_at, NULL AS token_id, u.email, u.role, p.name, u.guide_dismissed_at,
+          (SELECT COUNT(*) FROM notifications n WHERE n.person_id = u.id AND n.read_at IS NULL) AS unread
+        FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN profiles p ON p.id = u.id
+        WHERE s.id = $1
+        """)
+
+    static let token = DirectRead("""
+        SELECT t.user_id, t.created_at, t.last_used_at, t.id AS token_id, u.email, u.role, p.name, u.guide_dismissed_at, 0 AS unread
+        FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN profiles p ON p.id = u.id
+        WHERE t.token_hash = $1
+        """)
 
     /// Hides (or shows again) the "boss or mentor?" guidance for a person.
     public func setGuideDismissed(_ person: UUID, _ dismissed: Bool, now: Date) async throws {
@@ -51,14 +54,14 @@ public struct ViewerStore: Sendable {
     }
 
     /// Both queries name their columns alike, so one mapping serves sessions and tokens.
-    private static func viewerRow(_ row: any SQLRow) throws -> Row {
-        Row(userId: try row.decode(column: "user_id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
-            role: AccountRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .member,
-            name: try row.decode(column: "name", as: String?.self) ?? "",
-            createdAt: try row.decode(column: "created_at", as: Date.self),
-            lastUsedAt: try row.decode(column: "last_used_at", as: Date?.self),
-            tokenId: try row.decode(column: "token_id", as: UUID?.self),
-            unreadNotifications: try row.decode(column: "unread", as: Int.self),
-            guideDismissed: try row.decode(column: "guide_dismissed_at", as: Date?.self) != nil)
+    private static func viewerRow(_ row: BulkRow) throws -> Row {
+        Row(userId: try row.id("user_id"), email: try row.text("email"),
+            role: AccountRole(rawValue: try row.text("role")) ?? .member,
+            name: try row.optionalText("name") ?? "",
+            createdAt: try row.date("created_at"),
+            lastUsedAt: try row.optionalDate("last_used_at"),
+            tokenId: try row.uuid("token_id"),
+            unreadNotifications: try row.integer("unread"),
+            guideDismissed: try row.optionalDate("guide_dismissed_at") != nil)
     }
 }

@@ -75,8 +75,8 @@ public struct AppServices: Sendable {
             store: notificationStore, outbox: outbox, composer: composer, database: database, clock: configuration.clock)
         self.notifications = notifications
         self.profiles = ProfileService(
-            accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore,
-            introductions: IntroductionStore(database: database), lineages: lineageStore, clock: configuration.clock)
+            accounts: accountStore, profiles: profileStore, mentorships: mentorshipStore, people: PersonReadStore(database: database),
+            clock: configuration.clock)
         self.lineage = LineageService(store: lineageStore, profiles: profileStore, clock: configuration.clock)
         self.directory = DirectoryService(profiles: profileStore, mentorships: mentorshipStore, clock: configuration.clock)
         let meetingStore = MeetingStore(database: database)

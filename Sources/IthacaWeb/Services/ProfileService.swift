@@ -7,8 +7,7 @@ public struct ProfileService: Sendable {
     let accounts: AccountStore
     let profiles: ProfileStore
     let mentorships: MentorshipStore
-    let introductions: IntroductionStore
-    let lineages: LineageStore
+    let people: PersonReadStore
     let clock: AppClock
 
     /// A person's profile as a given viewer may see it.
@@ -89,33 +88,22 @@ public struct ProfileService: Sendable {
 
     /// A profile for a signed-in viewer. Gender is never part of it; email only for self and admins.
     public func person(_ id: UUID, viewer: Viewer) async throws -> PersonDetails {
-        guard let user = try await accounts.user(id: id), let profile = try await profiles.profile(userId: id) else {
-            throw IthacaError.notFound("person")
-        }
+        guard let person = try await people.person(id) else { throw IthacaError.notFound("person") }
+        let profile = person.profile
         let isSelf = viewer.id == id
-        var managerName: String?
-        if let manager = profile.managerId { managerName = try await profiles.names(of: [manager])[manager] }
-        return PersonDetails(
-            id: id, profile: profile, email: isSelf || viewer.isAdmin ? user.email : nil, managerName: managerName,
-            reports: try await profiles.reports(of: id), isSelf: isSelf,
-            freePlaces: try await freePlaces(of: id, profile: profile), lineage: try await lineage(of: id),
-            endorsements: try await endorsements(of: id))
-    }
-
-    func endorsements(of person: UUID) async throws -> [(author: String, text: String)] {
-        let approved = try await introductions.approvedEndorsements(of: person)
-        let names = try await profiles.names(of: approved.map(\.mentorId))
-        return approved.map { (names[$0.mentorId] ?? "A former member", $0.text) }
-    }
-
-    /// Walked by recursive queries (not the site's every edge); names in one query; people listed by name.
-    func lineage(of person: UUID) async throws -> PersonLineage {
-        let (mentors, reach) = try await lineages.reach(of: person)
-        let names = try await profiles.names(of: Array(mentors.union(reach.direct)))
-        func named(_ ids: Set<UUID>) -> [(id: UUID, name: String)] {
-            ids.compactMap { id in names[id].map { (id, $0) } }.sorted { $0.name < $1.name }
+        let direct = Set(person.mentees.map(\.id)).subtracting([id])
+        func named(_ people: [(id: UUID, name: String?)], among ids: Set<UUID>) -> [(id: UUID, name: String)] {
+            people.compactMap { p in p.name.flatMap { ids.contains(p.id) ? (p.id, $0) : nil } }.sorted { $0.name < $1.name }
         }
-        return PersonLineage(mentoredBy: named(mentors), mentored: named(reach.direct), reach: reach)
+        let lineage = PersonLineage(
+            mentoredBy: named(person.mentors, among: Set(person.mentors.map(\.id)).subtracting([id])),
+            mentored: named(person.mentees, among: direct),
+            reach: LineageReach(direct: direct, downstream: person.reached.subtracting(direct).subtracting([id])))
+        return PersonDetails(
+            id: id, profile: profile, email: isSelf || viewer.isAdmin ? person.email : nil, managerName: person.managerName,
+            reports: person.reports, isSelf: isSelf,
+            freePlaces: profile.openToMentoring ? max(0, profile.mentorCapacity - person.placesTaken) : 0, lineage: lineage,
+            endorsements: person.endorsements.map { ($0.author ?? "A former member", $0.text) })
     }
 
     /// Free places now; 0 unless open to mentoring.

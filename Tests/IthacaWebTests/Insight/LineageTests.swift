@@ -48,12 +48,16 @@ import Testing
                 try await Self.mentorship(browser.services.database, mentor: mentor, mentee: mentee, status: status)
                 if ["active", "completed", "paused"].contains(status) { counted.append(MentoringEdge(mentor: mentor, mentee: mentee)) }
             }
-            // then every person's reach from recursive SQL is the breadth-first walk over the counted edges
-            let store = LineageStore(database: browser.services.database)
+            // then every person's reach from recursive SQL (as their profile reads it) is the breadth-first walk over the
+            // counted edges, and their mentors and mentees are the counted ones
+            let viewer = Viewer(id: people[0], email: "person0@example.com", name: "Person0", role: .member)
             for person in people {
-                let fromSQL = try await store.reach(of: person)
-                #expect(fromSQL.reach == Lineage.reach(of: person, edges: counted))
-                #expect(fromSQL.mentors == Lineage.mentors(of: person, edges: counted))
+                let lineage = try await browser.services.profiles.person(person, viewer: viewer).lineage
+                let walked = Lineage.reach(of: person, edges: counted)
+                #expect(lineage.reach == walked)
+                #expect(Set(lineage.mentoredBy.map(\.id)) == Lineage.mentors(of: person, edges: counted))
+                #expect(Set(lineage.mentored.map(\.id)) == walked.direct)
+                #expect(lineage.mentoredBy.map(\.name) == lineage.mentoredBy.map(\.name).sorted())
             }
         }
     }
