@@ -7,6 +7,7 @@ import IthacaStorage
 import IthacaWeb
 import Logging
 import Metrics
+import NIOCore
 import Prometheus
 import ServiceLifecycle
 import UnixSignals
@@ -109,20 +110,40 @@ struct Serve: AsyncParsableCommand {
             logger.info("open files limit raised", metadata: ["from": "\(files.before)", "to": "\(files.after)"])
         }
         let app: any ApplicationProtocol, services: AppServices
+        let listening = ListeningAnnouncement(logger: logger, configuration: configuration)
         do {
-            (app, services) = try await buildApplicationAndServices(configuration: configuration, logger: logger)
+            (app, services) = try await buildApplicationAndServices(
+                configuration: configuration, logger: logger, onServerRunning: { channel in listening.announce(channel) })
         } catch {
             FileHandle.standardError.write(Data("ithaca: cannot start with the database \(configuration.database): \(CleanExit.describe(error))\n".utf8))
             throw ExitCode.failure
         }
         if configuration.singleSignOn != nil { logger.info("single sign-on is on", metadata: ["issuer": "\(configuration.singleSignOn?.issuer ?? "")"]) }
-        logger.info("Ithaca is listening", metadata: ["url": "http://\(configuration.host):\(configuration.port)", "database": "\(configuration.database)"])
         // SIGTERM or SIGINT: the drain service, listed last, is shut down first; the application stops listening
         // and finishes its requests after it
         let drain = DrainService(draining: services.draining, period: configuration.shutdownDrain, logger: logger)
-        try await ServiceGroup(configuration: .init(
-            services: [.init(service: app), .init(service: drain, successTerminationBehavior: .gracefullyShutdownGroup)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
+        do {
+            try await ServiceGroup(configuration: .init(
+                services: [.init(service: app), .init(service: drain, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
+        } catch {
+            // Most often the port is taken: one line that says so, not a stack trace.
+            let reason = (error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? CleanExit.describe(error)
+            FileHandle.standardError.write(Data("ithaca: cannot serve on \(configuration.host):\(configuration.port): \(reason)\n".utf8))
+            await services.database.shutdown()
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// "Ithaca is listening" once the socket is bound (with the port the system chose for `--port 0`), not before.
+struct ListeningAnnouncement: Sendable {
+    let logger: Logger
+    let configuration: AppConfiguration
+
+    func announce(_ channel: any Channel) {
+        let port = channel.localAddress?.port ?? configuration.port
+        logger.info("Ithaca is listening", metadata: ["url": "http://\(configuration.host):\(port)", "database": "\(configuration.database)"])
     }
 }
 

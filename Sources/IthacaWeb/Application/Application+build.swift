@@ -120,12 +120,19 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     return router
 }
 
-/// Closes the database pools when the application shuts down gracefully.
+/// Closes the database pools when the application shuts down gracefully: services stop in reverse order, so the
+/// server and the background jobs have finished by then. When the group is cancelled instead (a service failed, such
+/// as a server that could not bind its port), the others may still be mid-query, so the pools are left to the owner
+/// of the process (`serve` closes them after the group has ended).
 struct DatabaseLifecycle: Service {
     let database: IthacaDatabase
 
     func run() async throws {
-        try? await gracefulShutdown()
+        do {
+            try await gracefulShutdown()
+        } catch {
+            return
+        }
         await database.shutdown()
     }
 }
