@@ -5,7 +5,7 @@ import IthacaDomain
 /// `ithaca bench …`: performance figures for the pure domain code.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks of the domain code (generated data, no database).", subcommands: [Match.self, Import.self, Recommend.self, Dashboard.self, Lineage.self])
+        abstract: "Benchmarks of the domain code (generated data, no database).", subcommands: [Match.self, Import.self, Recommend.self, Dashboard.self, Lineage.self, Ceiling.self])
 
     /// `ithaca bench match`: generate a round, score it, match it, print the figures.
     struct Match: AsyncParsableCommand {

@@ -130,7 +130,6 @@ struct Serve: AsyncParsableCommand {
             // Most often the port is taken: one line that says so, not a stack trace.
             let reason = (error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? CleanExit.describe(error)
             FileHandle.standardError.write(Data("ithaca: cannot serve on \(configuration.host):\(configuration.port): \(reason)\n".utf8))
-            await services.database.shutdown()
             throw ExitCode.failure
         }
     }

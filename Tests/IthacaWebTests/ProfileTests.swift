@@ -49,6 +49,11 @@ import Testing
                 #expect(preferences[key] as? String == update[key] as? String, "\(key)")
             }
             #expect(profile["gender"] == nil)
+            // and Grace's page lists Ada among her team members, and Ada's page names Grace as her manager
+            let gracePage = try await browser.request(.get, "/people/\(grace.id)", headers: [.authorization: "Bearer \(ada.token)"])
+            #expect(gracePage.status == .ok && gracePage.text.contains("Team members") && gracePage.text.contains(">Ada King</a>"))
+            let adaPage = try await browser.request(.get, "/people/\(ada.id)", headers: [.authorization: "Bearer \(grace.token)"])
+            #expect(adaPage.status == .ok && adaPage.text.contains("Grace Hopper") && !adaPage.text.contains("Team members"))
         }
     }
 

@@ -11,11 +11,14 @@ public struct LineageStore: Sendable {
 
     public init(database: IthacaDatabase) { self.database = database }
 
+    /// The statuses of a mentorship that make it an edge, as SQL text.
+    static let edgeStatuses = "'active', 'paused', 'completed'"
+
     /// The visible edges as a common table expression named `edges`.
     static let edges = """
         edges (mentor_id, mentee_id) AS (
           SELECT DISTINCT m.mentor_id, m.mentee_id FROM mentorships m
-          WHERE m.status IN ('active', 'paused', 'completed') AND m.mentor_id <> m.mentee_id
+          WHERE m.status IN (\(edgeStatuses)) AND m.mentor_id <> m.mentee_id
           AND NOT EXISTS (SELECT 1 FROM lineage_opt_outs o WHERE o.person_id = m.mentor_id OR o.person_id = m.mentee_id))
         """
 

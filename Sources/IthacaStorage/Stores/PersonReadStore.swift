@@ -36,24 +36,37 @@ public struct PersonReadStore: Sendable {
         var person = Person(
             email: try row.text("email"), profile: profile, managerName: try row.optionalText("manager_name"),
             placesTaken: try row.integer("places_taken"), reports: [], mentors: [], mentees: [], reached: [], endorsements: [])
-        person.reports = try await Self.reports.rows(key, on: db).map { (try $0.id("id"), try $0.text("name")) }
-        for row in try await Self.lineage.rows(key, on: db) {
-            let other = try row.id("id")
-            switch try row.text("kind") {
-            case "mentor": person.mentors.append((other, try row.optionalText("name")))
-            case "mentee": person.mentees.append((other, try row.optionalText("name")))
-            default: person.reached.insert(other)
+        // Most people have no reports, no mentoring history or no endorsements: the account row says which of the
+        // three statements below have anything to read.
+        if try row.bool("has_reports") {
+            person.reports = try await Self.reports.rows(key, on: db).map { (try $0.id("id"), try $0.text("name")) }
+        }
+        if try row.bool("in_lineage") {
+            for row in try await Self.lineage.rows(key, on: db) {
+                let other = try row.id("id")
+                switch try row.text("kind") {
+                case "mentor": person.mentors.append((other, try row.optionalText("name")))
+                case "mentee": person.mentees.append((other, try row.optionalText("name")))
+                default: person.reached.insert(other)
+                }
             }
         }
-        person.endorsements = try await Self.endorsements.rows(key, on: db).map { (try $0.optionalText("author"), try $0.text("text")) }
+        if try row.bool("endorsed") {
+            person.endorsements = try await Self.endorsements.rows(key, on: db).map { (try $0.optionalText("author"), try $0.text("text")) }
+        }
         return person
     }
 
-    /// The account, its profile, the manager's name and the places held, in one row.
+    /// The account, its profile, the manager's name and the places held, in one row, with whether the person has
+    /// reports, a mentoring lineage and approved endorsements (each an indexed lookup).
     static let account = DirectRead("""
         SELECT u.email, \(ProfileColumns.names.map { "p.\"\($0)\"" }.joined(separator: ", ")), m.name AS manager_name,
           (SELECT COUNT(*) FROM mentorships h WHERE h.mentor_id = p.id
-             AND h.status IN (\(MentorshipStore.placeHoldingStatuses.map { "'\($0)'" }.joined(separator: ", ")))) AS places_taken
+             AND h.status IN (\(MentorshipStore.placeHoldingStatuses.map { "'\($0)'" }.joined(separator: ", ")))) AS places_taken,
+          EXISTS (SELECT 1 FROM profiles r WHERE r.manager_id = p.id) AS has_reports,
+          (EXISTS (SELECT 1 FROM mentorships l WHERE l.mentor_id = p.id AND l.status IN (\(LineageStore.edgeStatuses)))
+           OR EXISTS (SELECT 1 FROM mentorships l WHERE l.mentee_id = p.id AND l.status IN (\(LineageStore.edgeStatuses)))) AS in_lineage,
+          EXISTS (SELECT 1 FROM endorsements n WHERE n.mentee_id = p.id AND n.status = '\(EndorsementStatus.approved.rawValue)') AS endorsed
         FROM users u JOIN profiles p ON p.id = u.id LEFT JOIN profiles m ON m.id = p.manager_id
         WHERE u.id = $1
         """)

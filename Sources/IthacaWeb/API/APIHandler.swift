@@ -17,7 +17,7 @@ struct APIHandler: APIProtocol {
 
     func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
         do {
-            try await services.database.ping()
+            try await services.database.recentPing()
         } catch {
             throw IthacaError.unavailable("The database is not answering.")
         }

@@ -49,10 +49,8 @@ public func buildApplicationAndServices(
     }
     let router = try buildRouter(services: services, logger: logger)
     logger.info("email goes to \(services.mailTransport.destination)")
-    var lifecycle: [any Service] = [DatabaseLifecycle(database: database)]
-    if configuration.runsBackgroundJobs {
-        lifecycle.append(BackgroundJobsService(runner: services.jobs, interval: configuration.jobsInterval))
-    }
+    let jobs = configuration.runsBackgroundJobs ? BackgroundJobsService(runner: services.jobs, interval: configuration.jobsInterval) : nil
+    let lifecycle: [any Service] = [DatabaseLifecycle(database: database, jobs: jobs)]
     let (seconds, attoseconds) = configuration.idleTimeout.components
     let connectionLogger = logger
     let app = Application(
@@ -120,18 +118,19 @@ func buildRouter(services: AppServices, logger: Logger) throws -> Router<AppRequ
     return router
 }
 
-/// Closes the database pools when the application shuts down gracefully: services stop in reverse order, so the
-/// server and the background jobs have finished by then. When the group is cancelled instead (a service failed, such
-/// as a server that could not bind its port), the others may still be mid-query, so the pools are left to the owner
-/// of the process (`serve` closes them after the group has ended).
+/// Runs the background jobs (when the configuration asks for them) and closes the database pools once the
+/// application stops. One service for both, so the pools close only after the jobs' last round has finished: when a
+/// service fails (a server that cannot bind its port) the group cancels every service at once, and a job still
+/// querying a closed database crashed the process.
 struct DatabaseLifecycle: Service {
     let database: IthacaDatabase
+    let jobs: BackgroundJobsService?
 
     func run() async throws {
-        do {
-            try await gracefulShutdown()
-        } catch {
-            return
+        if let jobs {
+            await jobs.run()
+        } else {
+            try? await gracefulShutdown()
         }
         await database.shutdown()
     }

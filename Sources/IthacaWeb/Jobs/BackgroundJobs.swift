@@ -55,12 +55,12 @@ struct JobRunner: Sendable {
     }
 }
 
-/// Ticks the job runner until the server shuts down.
-struct BackgroundJobsService: Service {
+/// Ticks the job runner until the server shuts down (run by `DatabaseLifecycle`, before it closes the pools).
+struct BackgroundJobsService: Sendable {
     let runner: JobRunner
     let interval: Duration
 
-    func run() async throws {
+    func run() async {
         // Cancellation (another service failed) ends the loop too: the cancelled sleep returns at once, so checking only
         // for graceful shutdown would spin, and query a database that is being shut down.
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
