@@ -61,6 +61,9 @@ import Testing
             // the old version can no longer be acknowledged; the new one can
             let stale = try await browser.json(.post, path + "/acknowledge", ["version": 1], token: pair.mentor.token)
             #expect(stale.status == .conflict)
+            // the refusal carries the mentorship as it is now: the client sees version 2 without reading it again
+            let now = try #require(stale.object["current"] as? [String: Any], "\(stale.text)")
+            #expect((now["agreement"] as? [String: Any])?["version"] as? Int == 2 && now["id"] as? String == pair.id)
             #expect(try await browser.json(.post, path + "/acknowledge", ["version": 2], token: pair.mentor.token).status == .ok)
             // bad terms are field errors
             edit["endDate"] = "2001-01-01"
@@ -84,7 +87,11 @@ import Testing
             let page = try await browser.get("/mentorships/\(pair.id)")
             #expect(page.text.contains("Ada Mentee ended this mentorship."))
             #expect(!page.text.contains(reason))
-            #expect(try await browser.json(.post, "/api/v1/mentorships/\(pair.id)/end", [:] as [String: Any], token: pair.mentor.token).status == .conflict)
+            // ending it again is refused with its current state, as the mentor may see it (not the mentee's reason)
+            let again = try await browser.json(.post, "/api/v1/mentorships/\(pair.id)/end", [:] as [String: Any], token: pair.mentor.token)
+            #expect(again.status == .conflict)
+            #expect((again.object["current"] as? [String: Any])?["status"] as? String == "ended", "\(again.text)")
+            #expect(!again.text.contains(reason))
         }
     }
 

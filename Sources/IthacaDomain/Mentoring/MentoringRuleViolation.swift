@@ -59,3 +59,19 @@ public enum MentoringRuleViolation: Error, Equatable, Sendable {
     /// The mentee already approved or rejected this endorsement.
     case endorsementAlreadyAnswered(EndorsementStatus)
 }
+
+extension MentoringRuleViolation {
+    /// The thing acted on is no longer in a state that allows the action (answered, ended, revised, taken) — a clash
+    /// with its current state rather than with what was asked. A client acting on a stale view gets these; the API
+    /// answers them 409 with the current state.
+    public var isConflictWithCurrentState: Bool {
+        switch self {
+        case .requestAlreadyPending, .requestNoLongerPending, .requestNotWaitingForReply, .mentorshipTransitionNotAllowed,
+             .agreementVersionOutdated, .meetingTransitionNotAllowed, .introductionAlreadyAnswered, .endorsementAlreadyAnswered,
+             .slotTaken, .feedbackNeedsHeldMeeting, .feedbackAlreadyGiven:
+            true
+        default:
+            false
+        }
+    }
+}

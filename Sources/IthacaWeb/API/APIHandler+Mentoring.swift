@@ -21,7 +21,8 @@ extension APIHandler {
     }
 
     func acceptMentorshipRequest(_ input: Operations.AcceptMentorshipRequest.Input) async throws -> Operations.AcceptMentorshipRequest.Output {
-        let mentorship = try await services.mentorships.accept(try Self.id(input.path.requestId, "mentorship request"), by: try viewer())
+        let viewer = try viewer(), id = try Self.id(input.path.requestId, "mentorship request")
+        let mentorship = try await changingRequest(id, by: viewer) { try await services.mentorships.accept(id, by: viewer) }
         return .ok(.init(body: .json(Self.mentorship(mentorship))))
     }
 
@@ -29,13 +30,15 @@ extension APIHandler {
         var reason: String?
         if case .json(let body)? = input.body { reason = body.reason }
         let viewer = try viewer()
-        let request = try await services.mentorships.decline(try Self.id(input.path.requestId, "mentorship request"), by: viewer, reason: reason)
+        let id = try Self.id(input.path.requestId, "mentorship request")
+        let request = try await changingRequest(id, by: viewer) { try await services.mentorships.decline(id, by: viewer, reason: reason) }
         return .ok(.init(body: .json(Self.request(request, for: viewer))))
     }
 
     func withdrawMentorshipRequest(_ input: Operations.WithdrawMentorshipRequest.Input) async throws -> Operations.WithdrawMentorshipRequest.Output {
         let viewer = try viewer()
-        let request = try await services.mentorships.withdraw(try Self.id(input.path.requestId, "mentorship request"), by: viewer)
+        let id = try Self.id(input.path.requestId, "mentorship request")
+        let request = try await changingRequest(id, by: viewer) { try await services.mentorships.withdraw(id, by: viewer) }
         return .ok(.init(body: .json(Self.request(request, for: viewer))))
     }
 
@@ -44,15 +47,18 @@ extension APIHandler {
     ) async throws -> Operations.AskMoreAboutMentorshipRequest.Output {
         let viewer = try viewer()
         guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
-        let request = try await services.mentorships.askForInformation(
-            try Self.id(input.path.requestId, "mentorship request"), by: viewer, question: body.question)
+        let id = try Self.id(input.path.requestId, "mentorship request")
+        let request = try await changingRequest(id, by: viewer) {
+            try await services.mentorships.askForInformation(id, by: viewer, question: body.question)
+        }
         return .ok(.init(body: .json(Self.request(request, for: viewer))))
     }
 
     func replyToMentorshipRequest(_ input: Operations.ReplyToMentorshipRequest.Input) async throws -> Operations.ReplyToMentorshipRequest.Output {
         let viewer = try viewer()
         guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
-        let request = try await services.mentorships.reply(try Self.id(input.path.requestId, "mentorship request"), by: viewer, text: body.reply)
+        let id = try Self.id(input.path.requestId, "mentorship request")
+        let request = try await changingRequest(id, by: viewer) { try await services.mentorships.reply(id, by: viewer, text: body.reply) }
         return .ok(.init(body: .json(Self.request(request, for: viewer))))
     }
 
@@ -77,17 +83,22 @@ extension APIHandler {
 
     func acknowledgeAgreement(_ input: Operations.AcknowledgeAgreement.Input) async throws -> Operations.AcknowledgeAgreement.Output {
         guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
-        let mentorship = try await services.mentorships.acknowledge(
-            try Self.id(input.path.mentorshipId, "mentorship"), by: try viewer(), version: body.version)
+        let viewer = try viewer(), id = try Self.id(input.path.mentorshipId, "mentorship")
+        let mentorship = try await changingMentorship(id, by: viewer) {
+            try await services.mentorships.acknowledge(id, by: viewer, version: body.version)
+        }
         return .ok(.init(body: .json(Self.mentorship(mentorship))))
     }
 
     func reviseAgreement(_ input: Operations.ReviseAgreement.Input) async throws -> Operations.ReviseAgreement.Output {
         let viewer = try viewer()
         guard case .json(let body) = input.body else { throw IthacaError.badRequest("Send JSON.") }
-        let mentorship = try await services.mentorships.reviseAgreement(
-            try Self.id(input.path.mentorshipId, "mentorship"), by: viewer, objectives: body.objectives,
-            everyWeeks: body.cadence.everyWeeks, minutes: body.cadence.minutes, endDate: body.endDate, confidentiality: body.confidentiality)
+        let id = try Self.id(input.path.mentorshipId, "mentorship")
+        let mentorship = try await changingMentorship(id, by: viewer) {
+            try await services.mentorships.reviseAgreement(
+                id, by: viewer, objectives: body.objectives, everyWeeks: body.cadence.everyWeeks, minutes: body.cadence.minutes,
+                endDate: body.endDate, confidentiality: body.confidentiality)
+        }
         return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
     }
 
@@ -95,25 +106,29 @@ extension APIHandler {
         let viewer = try viewer()
         var reason: String?
         if case .json(let body)? = input.body { reason = body.reason }
-        let mentorship = try await services.mentorships.end(try Self.id(input.path.mentorshipId, "mentorship"), by: viewer, reason: reason)
+        let id = try Self.id(input.path.mentorshipId, "mentorship")
+        let mentorship = try await changingMentorship(id, by: viewer) { try await services.mentorships.end(id, by: viewer, reason: reason) }
         return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
     }
 
     func pauseMentorship(_ input: Operations.PauseMentorship.Input) async throws -> Operations.PauseMentorship.Output {
         let viewer = try viewer()
-        let mentorship = try await services.mentorships.pause(try Self.id(input.path.mentorshipId, "mentorship"), by: viewer)
+        let id = try Self.id(input.path.mentorshipId, "mentorship")
+        let mentorship = try await changingMentorship(id, by: viewer) { try await services.mentorships.pause(id, by: viewer) }
         return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
     }
 
     func resumeMentorship(_ input: Operations.ResumeMentorship.Input) async throws -> Operations.ResumeMentorship.Output {
         let viewer = try viewer()
-        let mentorship = try await services.mentorships.resume(try Self.id(input.path.mentorshipId, "mentorship"), by: viewer)
+        let id = try Self.id(input.path.mentorshipId, "mentorship")
+        let mentorship = try await changingMentorship(id, by: viewer) { try await services.mentorships.resume(id, by: viewer) }
         return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
     }
 
     func completeMentorship(_ input: Operations.CompleteMentorship.Input) async throws -> Operations.CompleteMentorship.Output {
         let viewer = try viewer()
-        let mentorship = try await services.mentorships.complete(try Self.id(input.path.mentorshipId, "mentorship"), by: viewer)
+        let id = try Self.id(input.path.mentorshipId, "mentorship")
+        let mentorship = try await changingMentorship(id, by: viewer) { try await services.mentorships.complete(id, by: viewer) }
         return .ok(.init(body: .json(Self.mentorship(mentorship, for: viewer))))
     }
 
@@ -137,6 +152,27 @@ extension APIHandler {
     }
 
     /// A path id; anything that is not a UUID names nothing we have.
+    /// Runs a change to a mentorship; when its current state refuses it (ended meanwhile, agreement revised), the 409
+    /// carries the mentorship as it is now for this viewer.
+    func changingMentorship<T: Sendable>(_ id: UUID, by viewer: Viewer, _ change: () async throws -> T) async throws -> T {
+        do {
+            return try await change()
+        } catch let rule as MentoringRuleViolation where rule.isConflictWithCurrentState {
+            guard let current = try? await services.mentorships.mentorship(id, for: viewer) else { throw rule }
+            throw try ConflictWithCurrentState(rule, current: Self.mentorship(current, for: viewer))
+        }
+    }
+
+    /// The same for a request (answered, withdrawn or expired meanwhile).
+    func changingRequest<T: Sendable>(_ id: UUID, by viewer: Viewer, _ change: () async throws -> T) async throws -> T {
+        do {
+            return try await change()
+        } catch let rule as MentoringRuleViolation where rule.isConflictWithCurrentState {
+            guard let current = try? await services.mentorships.requests(of: viewer).first(where: { $0.id == id }) else { throw rule }
+            throw try ConflictWithCurrentState(rule, current: Self.request(current, for: viewer))
+        }
+    }
+
     static func id(_ raw: String, _ what: String) throws -> UUID {
         guard let id = UUID(uuidString: raw) else { throw IthacaError.notFound(what) }
         return id

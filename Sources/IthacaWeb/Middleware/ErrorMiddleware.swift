@@ -64,6 +64,8 @@ struct Problem: Sendable {
     var detail: String
     var fieldErrors: [FieldError] = []
     var source: IthacaError?
+    /// On a 409 from the API: the resource as it is now, as its GET answers it (JSON).
+    var current: Data?
 
     init(error: any Error) {
         let original = error
@@ -78,6 +80,9 @@ struct Problem: Sendable {
             self.init(.unavailable("Ithaca is busy right now and could not finish this. Nothing was changed: try again in a few seconds."))
         } else if let domain = error as? IthacaError {
             self.init(domain)
+        } else if let conflict = error as? ConflictWithCurrentState {
+            self.init(conflict.cause)
+            current = conflict.current
         } else if let rule = error as? MentoringRuleViolation {
             self.init(rule)
         } else if let rule = error as? CommunityRuleViolation {
@@ -146,9 +151,7 @@ struct Problem: Sendable {
         switch rule {
         case .invalidFields(let errors):
             self.init(.validation(errors))
-        case .requestAlreadyPending, .requestNoLongerPending, .requestNotWaitingForReply, .mentorshipTransitionNotAllowed, .agreementVersionOutdated,
-             .meetingTransitionNotAllowed, .introductionAlreadyAnswered, .endorsementAlreadyAnswered, .slotTaken,
-             .feedbackNeedsHeldMeeting, .feedbackAlreadyGiven:
+        case _ where rule.isConflictWithCurrentState:
             self.init(status: .conflict, title: "Conflict", detail: rule.message)
         default:
             self.init(status: .unprocessableContent, title: "This can't be done", detail: rule.message)
@@ -229,10 +232,33 @@ struct Problem: Sendable {
             requestId: requestId, errors: fieldErrors.isEmpty ? nil : fieldErrors)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(payload)) ?? Data()
+        var data = (try? encoder.encode(payload)) ?? Data()
+        if let current, var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+           let state = try? JSONSerialization.jsonObject(with: current) {
+            object["current"] = state
+            data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? data
+        }
         return Response(
             status: status, headers: [.contentType: "application/problem+json"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// A change refused because what it acts on moved on since the client read it (a mentorship ended meanwhile, its
+/// agreement revised, a request answered): the 409 carries the resource as it is now, so the client can decide again
+/// without reading it first.
+struct ConflictWithCurrentState: Error {
+    let cause: MentoringRuleViolation
+    /// The resource's JSON, as its GET answers this viewer.
+    let current: Data
+
+    init(_ cause: MentoringRuleViolation, current: some Encodable) throws {
+        self.cause = cause
+        let encoder = JSONEncoder()
+        // As the API encodes dates (OpenAPIRuntime's ISO 8601 transcoder).
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        self.current = try encoder.encode(current)
     }
 }
 
