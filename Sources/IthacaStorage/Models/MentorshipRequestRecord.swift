@@ -54,3 +54,23 @@ final class MentorshipRequestRecord: Model, @unchecked Sendable {
             waitingSince: waitingSince, answeredAt: answeredAt)
     }
 }
+
+extension MentorshipRequestRecord {
+    /// The columns a request is read from through `DirectRead` (pages list a person's requests on every visit, and
+    /// decoding a Fluent model reflects over its properties per row).
+    static let columns = """
+        id, mentee_id, mentor_id, goal, focus, message, status, decline_reason, created_at, closed_at, info_question, \
+        info_reply, waiting_since, answered_at
+        """
+
+    static func request(_ row: BulkRow) throws -> MentorshipRequest {
+        MentorshipRequest(
+            id: try row.id("id"), menteeId: try row.id("mentee_id"), mentorId: try row.id("mentor_id"),
+            details: MentorshipRequestDetails(
+                stored: try row.text("goal"), focus: MentoringFocus(rawValue: try row.text("focus")) ?? .other, message: try row.text("message")),
+            createdAt: try row.date("created_at"), status: MentorshipRequestStatus(rawValue: try row.text("status")) ?? .expired,
+            declineReason: try row.optionalText("decline_reason"), closedAt: try row.optionalDate("closed_at"),
+            infoQuestion: try row.optionalText("info_question"), infoReply: try row.optionalText("info_reply"),
+            waitingSince: try row.optionalDate("waiting_since"), answeredAt: try row.optionalDate("answered_at"))
+    }
+}

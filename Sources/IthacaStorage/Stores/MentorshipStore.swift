@@ -30,17 +30,18 @@ public struct MentorshipStore: Sendable {
     }
 
     public func request(id: UUID) async throws -> MentorshipRequest? {
-        try await MentorshipRequestRecord.find(id, on: database.db)?.request
+        try await Self.requestByID.first([.uuid(id)], on: database.db).map(MentorshipRequestRecord.request)
     }
 
     /// Requests a person sent or received, newest first.
     public func requests(involving person: UUID) async throws -> [MentorshipRequest] {
-        try await MentorshipRequestRecord.query(on: database.db)
-            .group(.or) { $0.filter(\.$menteeId == person).filter(\.$mentorId == person) }
-            .sort(\.$createdAt, .descending)
-            .all()
-            .map(\.request)
+        try await Self.requestsInvolving.rows([.uuid(person)], on: database.db).map(MentorshipRequestRecord.request)
     }
+
+    static let requestByID = DirectRead("SELECT \(MentorshipRequestRecord.columns) FROM mentorship_requests WHERE id = $1")
+    static let requestsInvolving = DirectRead("""
+        SELECT \(MentorshipRequestRecord.columns) FROM mentorship_requests WHERE mentee_id = $1 OR mentor_id = $1 ORDER BY created_at DESC
+        """)
 
     /// Mentors this mentee has a pending request with.
     public func pendingRequestMentors(of mentee: UUID) async throws -> Set<UUID> {

@@ -9,9 +9,14 @@ public struct ProfileStore: Sendable {
 
     public init(database: IthacaDatabase) { self.database = database }
 
+    /// Read straight from the driver's rows (`DirectRead`): pages read profiles and names on almost every request,
+    /// and a Fluent model decodes each row by reflecting over its properties.
     public func profile(userId: UUID) async throws -> Profile? {
-        try await ProfileRecord.find(userId, on: database.db)?.profile
+        try await Self.oneProfile.first([.uuid(userId)], on: database.db).map { try ProfileColumns.profile($0).1 }
     }
+
+    static let oneProfile = DirectRead("SELECT \(ProfileColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")) FROM profiles WHERE id = $1")
+    static let idsAndNames = BulkSelect(table: "profiles", columns: ["id", "name"], key: "id")
 
     public func save(userId: UUID, profile: Profile, now: Date) async throws {
         guard let record = try await ProfileRecord.find(userId, on: database.db) else {
@@ -24,18 +29,13 @@ public struct ProfileStore: Sendable {
     /// Names of the given people, for links (manager, reports).
     public func names(of ids: [UUID]) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await ProfileRecord.query(on: database.db).filter(\.$id ~~ ids).field(\.$id).field(\.$name).all()
-        return Dictionary(rows.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let rows = try await Self.idsAndNames.rows(Array(Set(ids)).map(BulkValue.uuid), on: database.db)
+        return Dictionary(try rows.map { (try $0.id("id"), try $0.text("name")) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The people who report to this person, by name.
     public func reports(of managerId: UUID) async throws -> [(id: UUID, name: String)] {
-        try await ProfileRecord.query(on: database.db)
-            .filter(\.$managerId == managerId)
-            .sort(\.$name)
-            .field(\.$id).field(\.$name)
-            .all()
-            .map { ($0.id!, $0.name) }
+        try await PersonReadStore.reports.rows([.uuid(managerId)], on: database.db).map { (try $0.id("id"), try $0.text("name")) }
     }
 
     /// The reporting line above `person` as a lookup table, walking one manager at a time (bounded, cycle-safe).
