@@ -79,3 +79,10 @@ public struct Profile: Equatable, Sendable, Codable {
 
     public init(name: String) { self.name = name }
 }
+
+extension Profile {
+    /// Mentees this person could take on now, given the places their mentorships hold: none unless open to mentoring.
+    public func freePlaces(taken: Int) -> Int {
+        openToMentoring ? max(0, mentorCapacity - taken) : 0
+    }
+}

@@ -227,3 +227,15 @@ func textFieldsHaveMaximumLengths(field: String, maximum: Int) throws {
     #expect(CalendarDay.of(instant) == "2026-11-23")
     #expect(CalendarDay.of(instant, in: TimeZone(identifier: "Asia/Tokyo")!) == "2026-11-24")
 }
+
+@Test func freePlacesAreCapacityLessPlacesHeldAndNoneUnlessOpenToMentoring() {
+    var mentor = Profile(name: "Grace")
+    mentor.mentorCapacity = 3
+    mentor.openToMentoring = true
+    #expect(mentor.freePlaces(taken: 0) == 3)
+    #expect(mentor.freePlaces(taken: 2) == 1)
+    // more held than offered (capacity lowered after accepting) is full, never negative
+    #expect(mentor.freePlaces(taken: 5) == 0)
+    mentor.openToMentoring = false
+    #expect(mentor.freePlaces(taken: 0) == 0)
+}

@@ -221,14 +221,7 @@ public final class IthacaDatabase: Sendable {
         // SQLite: wait for the writer gate before taking a connection, so no connection waits inside SQLite.
         guard isSQLite else { return try await run(key: key, body) }
         try await writerGate.acquire(within: waitLimit)
-        do {
-            let result = try await run(key: key, body)
-            await writerGate.release()
-            return result
-        } catch {
-            await writerGate.release()
-            throw error
-        }
+        return try await releasingTheWriterGate { try await self.run(key: key, body) }
     }
 
     /// Runs `body` as a transaction now if no other write is running or queued (SQLite's writer gate is free), and
@@ -240,10 +233,16 @@ public final class IthacaDatabase: Sendable {
             return true
         }
         guard await writerGate.tryAcquire() else { return false }
+        try await releasingTheWriterGate { try await self.run(key: nil, body) }
+        return true
+    }
+
+    /// Runs `work` with the writer gate held (acquired by the caller) and releases it however `work` ends.
+    private func releasingTheWriterGate<T: Sendable>(_ work: () async throws -> T) async throws -> T {
         do {
-            try await run(key: nil, body)
+            let result = try await work()
             await writerGate.release()
-            return true
+            return result
         } catch {
             await writerGate.release()
             throw error

@@ -99,13 +99,7 @@ public struct MeetingStore: Sendable {
             .group(.or) { $0.filter(\.$menteeId == person).filter(\.$mentorId == person) }
             .filter(\.$status == MeetingStatus.scheduled.code).filter(\.$start > now)
             .sort(\.$start).all().map(\.meeting)
-        guard !upcoming.isEmpty else { return [] }
-        try await db.sql.raw("""
-            UPDATE meetings SET status = \(bind: MeetingStatus.cancelled(late: false).code), sequence = sequence + 1,
-            updated_at = \(bind: now) WHERE (mentee_id = \(bind: person) OR mentor_id = \(bind: person)) AND status = 'scheduled'
-            AND start_at > \(bind: now)
-            """).run()
-        return try upcoming.map { try $0.cancelled(late: false, now: now) }
+        return try await cancel(upcoming, now: now)
     }
 
     /// Cancels the mentorship's meetings still to come (a mentorship that ends or completes keeps no appointments),
@@ -115,11 +109,19 @@ public struct MeetingStore: Sendable {
         let upcoming = try await MeetingRecord.query(on: db)
             .filter(\.$mentorshipId == id).filter(\.$status == MeetingStatus.scheduled.code).filter(\.$start > now)
             .sort(\.$start).all().map(\.meeting)
+        return try await cancel(upcoming, now: now)
+    }
+
+    /// Cancels these scheduled meetings (read in the caller's transaction); each gets a higher sequence so calendars
+    /// drop it. Returns them, cancelled.
+    private func cancel(_ upcoming: [Meeting], now: Date) async throws -> [Meeting] {
         guard !upcoming.isEmpty else { return [] }
-        try await db.sql.raw("""
-            UPDATE meetings SET status = \(bind: MeetingStatus.cancelled(late: false).code), sequence = sequence + 1,
-            updated_at = \(bind: now) WHERE mentorship_id = \(bind: id) AND status = 'scheduled' AND start_at > \(bind: now)
-            """).run()
+        for batch in upcoming.map(\.id).batches() {
+            try await database.db.sql.raw("""
+                UPDATE meetings SET status = \(bind: MeetingStatus.cancelled(late: false).code), sequence = sequence + 1,
+                updated_at = \(bind: now) WHERE id IN (\(binds: Array(batch))) AND status = 'scheduled'
+                """).run()
+        }
         return try upcoming.map { try $0.cancelled(late: false, now: now) }
     }
 

@@ -102,13 +102,13 @@ public struct ProfileService: Sendable {
         return PersonDetails(
             id: id, profile: profile, email: isSelf || viewer.isAdmin ? person.email : nil, managerName: person.managerName,
             reports: person.reports, isSelf: isSelf,
-            freePlaces: profile.openToMentoring ? max(0, profile.mentorCapacity - person.placesTaken) : 0, lineage: lineage,
+            freePlaces: profile.freePlaces(taken: person.placesTaken), lineage: lineage,
             endorsements: person.endorsements.map { ($0.author ?? "A former member", $0.text) })
     }
 
     /// Free places now; 0 unless open to mentoring.
     public func freePlaces(of person: UUID, profile: Profile) async throws -> Int {
         guard profile.openToMentoring else { return 0 }
-        return max(0, profile.mentorCapacity - (try await mentorships.placesTaken(by: person)))
+        return profile.freePlaces(taken: try await mentorships.placesTaken(by: person))
     }
 }
