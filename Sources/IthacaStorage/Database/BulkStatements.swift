@@ -68,16 +68,7 @@ struct BulkSelect: Sendable {
         var rows: [BulkRow] = []
         for slice in keys.batches() {
             let batch = Array(slice) + (filter.map { [$0.value] } ?? [])
-            if let sqlite = db as? any SQLiteDatabase {
-                rows += try await sqlite.rows(statementText(keys: batch.count) { _ in "?" }, batch.map(\.sqlite)).map(BulkRow.sqlite)
-            } else if let postgres = db as? any PostgresDatabase {
-                var bindings = PostgresBindings(capacity: batch.count)
-                for value in batch { value.append(to: &bindings) }
-                let query = PostgresQuery(unsafeSQL: statementText(keys: batch.count) { "$\($0)" }, binds: bindings)
-                rows += try await postgres.rows(query).map { .postgres($0.makeRandomAccess()) }
-            } else {
-                throw BulkUnsupported()
-            }
+            rows += try await DirectRead(statementText(keys: batch.count) { "$\($0)" }).rows(batch, on: db)
         }
         return rows
     }
@@ -93,11 +84,7 @@ struct BulkSelect: Sendable {
 
     /// A whole query without parameters, read the same way.
     static func rows(_ query: String, on db: any Database) async throws -> [BulkRow] {
-        if let sqlite = db as? any SQLiteDatabase { return try await sqlite.rows(query, []).map(BulkRow.sqlite) }
-        if let postgres = db as? any PostgresDatabase {
-            return try await postgres.rows(PostgresQuery(unsafeSQL: query)).map { .postgres($0.makeRandomAccess()) }
-        }
-        throw BulkUnsupported()
+        try await DirectRead(query).rows(on: db)
     }
 }
 

@@ -39,7 +39,7 @@ public struct PersonReadStore: Sendable {
         // Most people have no reports, no mentoring history or no endorsements: the account row says which of the
         // three statements below have anything to read.
         if try row.bool("has_reports") {
-            person.reports = try await Self.reports.rows(key, on: db).map { (try $0.id("id"), try $0.text("name")) }
+            person.reports = try await ProfileStore(database: database).reports(of: id)
         }
         if try row.bool("in_lineage") {
             for row in try await Self.lineage.rows(key, on: db) {
@@ -70,8 +70,6 @@ public struct PersonReadStore: Sendable {
         FROM users u JOIN profiles p ON p.id = u.id LEFT JOIN profiles m ON m.id = p.manager_id
         WHERE u.id = $1
         """)
-
-    static let reports = DirectRead("SELECT id, name FROM profiles WHERE manager_id = $1 ORDER BY name")
 
     /// Mentors, direct mentees and everyone reached below, tagged by `kind`; the walk's UNION keeps each person once,
     /// so it ends where the lineage loops back on itself.

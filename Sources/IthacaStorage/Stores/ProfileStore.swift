@@ -17,6 +17,7 @@ public struct ProfileStore: Sendable {
 
     static let oneProfile = DirectRead("SELECT \(ProfileColumns.names.map { "\"\($0)\"" }.joined(separator: ", ")) FROM profiles WHERE id = $1")
     static let idsAndNames = BulkSelect(table: "profiles", columns: ["id", "name"], key: "id")
+    static let reportsByName = DirectRead("SELECT id, name FROM profiles WHERE manager_id = $1 ORDER BY name")
 
     public func save(userId: UUID, profile: Profile, now: Date) async throws {
         guard let record = try await ProfileRecord.find(userId, on: database.db) else {
@@ -35,7 +36,7 @@ public struct ProfileStore: Sendable {
 
     /// The people who report to this person, by name.
     public func reports(of managerId: UUID) async throws -> [(id: UUID, name: String)] {
-        try await PersonReadStore.reports.rows([.uuid(managerId)], on: database.db).map { (try $0.id("id"), try $0.text("name")) }
+        try await Self.reportsByName.rows([.uuid(managerId)], on: database.db).map { (try $0.id("id"), try $0.text("name")) }
     }
 
     /// The reporting line above `person` as a lookup table, walking one manager at a time (bounded, cycle-safe).

@@ -151,7 +151,6 @@ extension APIHandler {
             createdAt: services.configuration.clock.now()))))
     }
 
-    /// A path id; anything that is not a UUID names nothing we have.
     /// Runs a change to a mentorship; when its current state refuses it (ended meanwhile, agreement revised), the 409
     /// carries the mentorship as it is now for this viewer.
     func changingMentorship<T: Sendable>(_ id: UUID, by viewer: Viewer, _ change: () async throws -> T) async throws -> T {
@@ -173,6 +172,7 @@ extension APIHandler {
         }
     }
 
+    /// A path id; anything that is not a UUID names nothing we have.
     static func id(_ raw: String, _ what: String) throws -> UUID {
         guard let id = UUID(uuidString: raw) else { throw IthacaError.notFound(what) }
         return id
