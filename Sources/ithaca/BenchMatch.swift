@@ -22,6 +22,13 @@ struct Bench: AsyncParsableCommand {
             }
         }
 
+        enum Population: String, ExpressibleByArgument, CaseIterable {
+            case bench, hr
+        }
+
+        @Option(help: "bench: the generator's diverse round (--mentees, --mentors, --seed); hr: `bench import`'s HR export of --rows people, where many look alike.")
+        var population: Population = .bench
+        @Option(help: "People in the HR export (--population hr): one in five a mentor with 2 places.") var rows = 30_000
         @Option(help: "Mentees in the generated round.") var mentees = 1_000
         @Option(help: "Mentors in the generated round.") var mentors = 200
         @Option(help: "Seed of the generator: the same seed gives the same round.") var seed: UInt64 = 1
@@ -29,6 +36,8 @@ struct Bench: AsyncParsableCommand {
         @Flag(help: "Maximise the worst match first, then the total.") var fairnessFloor = false
         @Flag(help: "Sparse mode: also solve exactly and print the gap (needs memory for every pair).") var checkGap = false
         @Option(help: "Sparse mode: best mentors kept per mentee.") var keep = CandidateSearch().keep
+        @Flag(help: "Sparse mode: solve on the candidates only, without pricing the other pairs (no proof; for comparison).")
+        var unpriced = false
         @Option(help: "Write the scored round (JSON header line + int32 matrix) to this file for the Python peers (exact mode).",
                 completion: .file())
         var export: String?
@@ -36,7 +45,8 @@ struct Bench: AsyncParsableCommand {
         func run() async throws {
             let clock = ContinuousClock()
             let generated = clock.now
-            let instance = MatchInstanceGenerator(seed: seed).make(mentees: mentees, mentors: mentors)
+            let instance = population == .hr
+                ? HRExportPopulation.make(rows: rows) : MatchInstanceGenerator(seed: seed).make(mentees: mentees, mentors: mentors)
             let generation = generated.duration(to: clock.now)
 
             let scoringStart = clock.now
@@ -50,13 +60,14 @@ struct Bench: AsyncParsableCommand {
             let scoring = scoringStart.duration(to: clock.now)
 
             let problem = MatchingProblem(
-                scores: scores, mentorCapacities: instance.mentorCapacities, fairnessFloor: fairnessFloor)
+                scores: scores, mentorCapacities: instance.mentorCapacities, fairnessFloor: fairnessFloor,
+                pricing: mode == .sparse && !unpriced ? scorer : nil)
             let solvingStart = clock.now
             let assignment = try MatchingSolver.solve(problem)
             let assignmentTime = solvingStart.duration(to: clock.now)
 
             var lines: [(String, String)] = [
-                ("round", "\(mentees) mentees × \(mentors) mentors, seed \(seed), \(mode.rawValue)\(fairnessFloor ? ", fairness floor" : "")"),
+                ("round", "\(instance.mentees.count) mentees × \(instance.mentors.count) mentors, \(population == .hr ? "HR export of \(rows) rows" : "seed \(seed)"), \(mode.rawValue)\(fairnessFloor ? ", fairness floor" : "")"),
                 ("capacity", "\(instance.mentorCapacities.reduce(0, +))"),
                 ("generation_s", seconds(generation)),
                 ("scoring_s", seconds(scoring)),
@@ -75,6 +86,7 @@ struct Bench: AsyncParsableCommand {
             lines += [
                 ("pricing_rounds", "\(assignment.pricingRounds)"),
                 ("proven_optimal", "\(assignment.isProvenOptimal)"),
+                ("gap_bound", assignment.gapBound.map { "\($0) (\(String(format: "%.4f", assignment.objective == 0 ? 0 : Double($0) / Double(assignment.objective) * 100)) %)" } ?? "not computed"),
                 ("objective", "\(assignment.objective)"),
                 ("matched", "\(assignment.matchedCount)"),
                 ("worst_score", assignment.worstScore.map(String.init) ?? "-"),

@@ -9,6 +9,13 @@ struct Sums {
 
 /// One worker's candidate search (see `CompatibilityScorer.candidateEdges`): per mentee, its best `keep` mentors.
 ///
+/// The search ranks by reduced score, a pair's score minus its mentor's price (`prices`; all 0 for the candidate
+/// search, the dual prices of a solved round for the sparse mode's proof, `CompatibilityScorer.pairsBeating`), and keeps
+/// only pairs whose reduced score beats the mentee's value (0 for the candidate search). Every bound below is a bound on
+/// the score, less the lowest price it could meet (the mentor's own, or its group's lowest), so the pruning stays exact
+/// in both uses. `threshold` is the lowest reduced score that can still make the list: equal ones compete by the
+/// list's tie key.
+///
 /// The state is raw buffers and plain fields of a value the worker owns, so the hot loops run without exclusivity,
 /// bounds or uniqueness checks (captured variables cost a runtime access check on every touch). `release()` frees it.
 /// Mentors are by position (see `MentorPostings`) until a pair is offered to the list.
@@ -48,7 +55,11 @@ struct CandidateWorker {
     private var freshEyes: Int32 = 0
     private var requiredGender = UInt8.max
     private var organisationPreference = MatchCandidate.OrganisationPreference.any
-    private var threshold: Int32 = 0
+    private var threshold: Int32 = 1
+    /// Each mentor's price, by position and by index in the round; the lowest price in each group.
+    private let priceAt: UnsafeMutablePointer<Int32>
+    private let priceOf: UnsafeMutablePointer<Int32>
+    private let groupLowestPrice: UnsafeMutablePointer<Int32>
     private var top: TopPairs
     private var floors: TopPairs
 
@@ -59,7 +70,8 @@ struct CandidateWorker {
     private(set) var scored = 0
     private(set) var walked = 0
 
-    init(_ scorer: CompatibilityScorer, postings: MentorPostings, kernel: PairKernel, keep: Int) {
+    /// `prices` by mentor index in the round (nil: all 0).
+    init(_ scorer: CompatibilityScorer, postings: MentorPostings, kernel: PairKernel, keep: Int, prices: [Int32]? = nil) {
         self.scorer = scorer
         self.postings = postings
         self.kernel = kernel
@@ -85,6 +97,19 @@ struct CandidateWorker {
         popularPoints.initialize(repeating: 0, count: 32)
         top = TopPairs(capacity: keep)
         floors = TopPairs(capacity: keep)
+        priceAt = .allocate(capacity: max(m, 1))
+        priceOf = .allocate(capacity: max(m, 1))
+        groupLowestPrice = .allocate(capacity: max(postings.groupCount, 1))
+        for p in 0..<m {
+            let price = prices?[Int(postings.mentorAt[p])] ?? 0
+            priceAt[p] = price
+            priceOf[Int(postings.mentorAt[p])] = price
+        }
+        for g in 0..<postings.groupCount {
+            var lowest = Int32.max
+            for p in Int(postings.groupStart[g])..<Int(postings.groupStart[g + 1]) { lowest = min(lowest, priceAt[p]) }
+            groupLowestPrice[g] = lowest
+        }
     }
 
     func release() {
@@ -101,14 +126,50 @@ struct CandidateWorker {
         popularPoints.deallocate()
         top.release()
         floors.release()
+        priceAt.deallocate()
+        priceOf.deallocate()
+        groupLowestPrice.deallocate()
     }
 
-    /// Finds mentee `i`'s best `keep` mentors and appends them as the next row.
-    mutating func search(_ i: Int) {
-        guard keep > 0, postings.mentorCount > 0 else {
+    /// An empty row for mentee `i` (not searched).
+    mutating func skip() { counts.append(0) }
+
+    /// Like `search`, but among `mentors` only, each scored exactly (the pricing step's recheck of the mentors whose
+    /// price fell since the mentee was last searched in full).
+    mutating func recheck(_ i: Int, among mentors: [Int32], beating value: Int32) {
+        guard keep > 0, value < Int32.max else {
             counts.append(0)
             return
         }
+        threshold = value &+ 1
+        top.salt = UInt64(truncatingIfNeeded: i) &* 0xD1B5_4A32_D192_ED03
+        scorer.load(i, into: scratch)
+        for mentor in mentors {
+            let j = Int(mentor)
+            let score = scorer.kernelScore(j, kernel, scratch)
+            guard score > 0 else { continue }
+            let reduced = score &- priceOf[j]
+            if reduced < threshold { continue }
+            scored &+= 1
+            top.offer(reduced, mentor)
+            if top.isFull { threshold = top.threshold }
+        }
+        scorer.unload(scratch)
+        let first = mentorList.count
+        top.drain(mentors: &mentorList, scores: &scoreList)
+        for k in first..<scoreList.count { scoreList[k] &+= priceOf[Int(mentorList[k])] }
+        counts.append(mentorList.count - first)
+    }
+
+    /// Finds mentee `i`'s best `keep` mentors by reduced score among those whose reduced score beats `value`, and
+    /// appends them (with their plain scores) as the next row.
+    mutating func search(_ i: Int, beating value: Int32 = 0) {
+        guard keep > 0, postings.mentorCount > 0, value < Int32.max else {
+            counts.append(0)
+            return
+        }
+        threshold = value &+ 1
+        top.salt = UInt64(truncatingIfNeeded: i) &* 0xD1B5_4A32_D192_ED03
         scorer.load(i, into: scratch)
         reached.update(repeating: 0, count: reachedWords)
         mentee = i
@@ -121,9 +182,10 @@ struct CandidateWorker {
         scoreReachedMentors()
         scoreOtherMentors()
         scorer.unload(scratch)
-        threshold = 0
         let first = mentorList.count
         top.drain(mentors: &mentorList, scores: &scoreList)
+        // The list holds reduced scores: back to the pairs' scores.
+        for k in first..<scoreList.count { scoreList[k] &+= priceOf[Int(mentorList[k])] }
         counts.append(mentorList.count - first)
     }
 
@@ -236,17 +298,17 @@ struct CandidateWorker {
             floorOf[t] = min(skills, skillCap) &+ baseTable[Int(mentor.group)]
                 &+ (mentor.organisation == organisation ? 0 : freshEyes) &+ sums[p].dot / 5_000
         }
-        for t in 0..<touchedCount where floorOf[t] > threshold {
+        // The k-th best reduced floor among allowed pairs: the k-th best reduced score is at least that.
+        for t in 0..<touchedCount where floorOf[t] &- priceAt[Int(touched[t])] >= threshold {
             let p = Int(touched[t])
             if !allowed(Int(postings.mentorAt[p]), postings.facts[p].organisation == organisation) { continue }
-            floors.offer(floorOf[t], Int32(p))
+            floors.offer(floorOf[t] &- priceAt[p], Int32(p))
             if floors.isFull { threshold = floors.threshold }
         }
-        threshold = floors.isFull ? floors.threshold &- 1 : 0
         floors.clear()
         // (a + b) / 5 000 ≤ a / 5 000 + b / 5 000 + 1
         let most = Int32(commonDotBound / 5_000) &+ 1
-        for t in 0..<touchedCount where floorOf[t] &+ most > threshold {
+        for t in 0..<touchedCount where floorOf[t] &+ most &- priceAt[Int(touched[t])] >= threshold {
             let p = Int(touched[t])
             let mentor = postings.facts[p]
             let dot = sums[p].dot
@@ -260,7 +322,7 @@ struct CandidateWorker {
     private mutating func scoreOtherMentors() {
         let loose = Int32(commonDotBound / 5_000) &+ freshEyes &+ min(popular(UInt32.max), skillCap)
         let common = MentorPostings.common
-        for g in 0..<postings.groupCount where baseTable[g] &+ loose > threshold {
+        for g in 0..<postings.groupCount where baseTable[g] &+ loose &- groupLowestPrice[g] >= threshold {
             // The group's own popular skills and highest weights for the mentee's common words: a much tighter bound.
             let row = g &* common
             var dot = 0
@@ -269,7 +331,7 @@ struct CandidateWorker {
             }
             let bound = baseTable[g] &+ freshEyes &+ min(popular(postings.groupPopularSkills[g]), skillCap)
                 &+ Int32(dot / 5_000)
-            if bound <= threshold { continue }
+            if bound &- groupLowestPrice[g] < threshold { continue }
             for p in Int(postings.groupStart[g])..<Int(postings.groupStart[g + 1]) {
                 if reached[p >> 6] & (1 << UInt64(p & 63)) != 0 { continue }
                 let mentor = postings.facts[p]
@@ -294,18 +356,19 @@ struct CandidateWorker {
         for c in 0..<commonCount where mask & commonBit[c] != 0 {
             most &+= min(commonMost[c], commonWeight[c] &* mentorMost)
         }
-        if partial &+ most / 5_000 <= threshold { return }
+        let price = priceAt[p]
+        if partial &+ most / 5_000 &- price < threshold { return }
         var dot = Int(rareDot)
         let row = p &* MentorPostings.common
         for c in 0..<commonCount where mask & commonBit[c] != 0 {
             dot &+= Int(commonWeight[c]) &* Int(postings.commonWeights[row &+ commonColumn[c]])
         }
-        let score = partial &+ Int32(dot / 5_000)
-        if score <= threshold { return }
+        let reduced = partial &+ Int32(dot / 5_000) &- price
+        if reduced < threshold { return }
         let j = Int(postings.mentorAt[p])
         if !allowed(j, sameOrganisation) { return }
         scored &+= 1
-        top.offer(score, Int32(j))
+        top.offer(reduced, Int32(j))
         if top.isFull { threshold = top.threshold }
     }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// How the sparse mode picks the pairs worth keeping when scoring every pair would take too long.
 public struct CandidateSearch: Sendable {
-    /// Pairs kept per mentee: exactly that mentee's best `keep` mentors by score (ties in any order). 16 keeps the
-    /// objective within 0.002 % of the exact optimum on the generated rounds where that can be computed.
+    /// Pairs kept per mentee: exactly that mentee's best `keep` mentors by score (ties broken by a hash salted per
+    /// mentee, so that people who look alike do not all get the same few mentors). The solver then prices every other
+    /// pair against the duals (`SparsePricing`), so this only decides how much work the proof has left.
     public var keep = 16
 
     public init() {}
@@ -30,12 +31,41 @@ extension CompatibilityScorer {
         let keep = max(search.keep, 0)
         let postings = MentorPostings(self)
         let kernel = PairKernel(self)
-        let chunks = await forEachChunk(of: mentees.count) { rows -> ([Int], [Int32], [Int32], Int, Int) in
+        let chunks = await forEachChunk(of: mentees.count) { rows -> CandidateRows in
             var worker = CandidateWorker(self, postings: postings, kernel: kernel, keep: keep)
             defer { worker.release() }
             for i in rows { worker.search(i) }
             return (worker.counts, worker.mentorList, worker.scoreList, worker.scored, worker.walked)
         }
+        return joined(chunks)
+    }
+
+    /// The sparse mode's pricing step: for each active mentee, up to `limit` mentors whose score minus the mentor's
+    /// price beats the mentee's value (best first by that margin; allowed pairs only), found by the same bound and
+    /// prune as the candidates. No pair left out can beat the prices: that is the optimality proof's other half.
+    public func pairsBeating(_ prices: DualPrices, limit: Int) -> CandidateEdges {
+        let postings = MentorPostings(self)
+        let kernel = PairKernel(self)
+        let chunks = forEachChunkNow(of: mentees.count) { rows -> CandidateRows in
+            var worker = CandidateWorker(self, postings: postings, kernel: kernel, keep: limit, prices: prices.mentorPrice)
+            defer { worker.release() }
+            for i in rows {
+                if !prices.active[i] {
+                    worker.skip()
+                } else if prices.searchAll?[i] == false {
+                    worker.recheck(i, among: prices.recheck, beating: prices.menteeValue[i])
+                } else {
+                    worker.search(i, beating: prices.menteeValue[i])
+                }
+            }
+            return (worker.counts, worker.mentorList, worker.scoreList, worker.scored, worker.walked)
+        }
+        return joined(chunks)
+    }
+
+    typealias CandidateRows = (counts: [Int], mentors: [Int32], scores: [Int32], scored: Int, walked: Int)
+
+    private func joined(_ chunks: [CandidateRows]) -> CandidateEdges {
         var rowStart = [0]
         rowStart.reserveCapacity(mentees.count + 1)
         var mentorList: [Int32] = []

@@ -92,4 +92,20 @@ extension CompatibilityScorer {
             return results.map { $0! }
         }
     }
+
+    /// `forEachChunk` without suspending (for the solver, which is synchronous): on all cores, results in range order.
+    func forEachChunkNow<T>(of count: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let chunkCount = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
+        guard chunkCount > 0 else { return [] }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: chunkCount)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let shared = SharedBuffer(base: results.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            shared.base[chunk] = body((count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount))
+        }
+        let collected = results.map { $0! }
+        _ = results.deinitialize()
+        return collected
+    }
 }

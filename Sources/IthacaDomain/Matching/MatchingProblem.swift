@@ -8,7 +8,9 @@ public struct MatchingProblem: Sendable {
     public enum Scores: Sendable {
         /// Every pair scored: the solver proves its answer optimal over all of them.
         case dense(ScoreMatrix)
-        /// Only candidate pairs scored (the sparse mode for very large rounds): optimal over these candidates.
+        /// Only candidate pairs scored (the sparse mode for very large rounds). With `pricing`, the solver widens them
+        /// until the answer is proven optimal over all pairs (or reports a certified gap); without, it is optimal over
+        /// these candidates only.
         case sparse(CandidateEdges)
     }
 
@@ -20,11 +22,16 @@ public struct MatchingProblem: Sendable {
     public var forbidden: Set<MatchPair>
     /// Maximise the worst match first (without leaving out anyone who could be matched), then the total.
     public var fairnessFloor: Bool
+    /// Sparse mode: finds the pairs outside the candidates that beat a solved round's dual prices (the scorer).
+    public var pricing: (any SparsePricing)?
+    /// Sparse mode with pricing: solves after which the answer is returned with its certified gap.
+    public var pricingRoundLimit = MatchingSolver.maximumPricingRounds
 
     public init(
         scores: Scores, mentorCapacities: [Int], pinned: [MatchPair] = [], forbidden: Set<MatchPair> = [],
-        fairnessFloor: Bool = false
+        fairnessFloor: Bool = false, pricing: (any SparsePricing)? = nil
     ) {
+        self.pricing = pricing
         self.scores = scores
         self.mentorCapacities = mentorCapacities
         self.pinned = pinned
@@ -58,6 +65,36 @@ public struct MatchingProblem: Sendable {
     }
 }
 
+/// The dual prices of a solved round: a value per mentee and a price per mentor such that value + price ≥ score on
+/// every pair in the graph. A pair outside it can improve the answer only if its score beats them.
+public struct DualPrices: Sendable {
+    public var menteeValue: [Int32]
+    public var mentorPrice: [Int32]
+    /// Mentees still to match (pinned ones are not priced).
+    public var active: [Bool]
+    /// Per mentee: false when only the `recheck` mentors can beat its value (nil: every mentee searched in full).
+    public var searchAll: [Bool]?
+    /// The mentors to check for mentees not searched in full.
+    public var recheck: [Int32]
+
+    public init(menteeValue: [Int32], mentorPrice: [Int32], active: [Bool], searchAll: [Bool]? = nil, recheck: [Int32] = []) {
+        self.menteeValue = menteeValue
+        self.mentorPrice = mentorPrice
+        self.active = active
+        self.searchAll = searchAll
+        self.recheck = recheck
+    }
+}
+
+/// The sparse mode's pricing step: searches all pairs, without scoring them all, for those that beat the prices.
+public protocol SparsePricing: Sendable {
+    /// Per active mentee, up to `limit` allowed mentors with score − price > value, the largest margin first, with
+    /// their scores (among `prices.recheck` only where `prices.searchAll` says so); inactive mentees get empty rows.
+    func pairsBeating(_ prices: DualPrices, limit: Int) -> CandidateEdges
+}
+
+extension CompatibilityScorer: SparsePricing {}
+
 /// Why a round could not be matched as asked.
 public enum MatchingError: Error, Sendable, Equatable {
     case pinnedPairForbidden(MatchPair)
@@ -75,9 +112,12 @@ public struct MatchingAssignment: Sendable, Equatable {
     public var objective: Int
     /// The lowest score among matched pairs that were not pinned, nil if none.
     public var worstScore: Int?
-    /// True when a duality certificate shows no assignment over all pairs scores higher (dense scores);
-    /// false for the sparse mode, which is optimal over its candidate pairs only.
+    /// True when a duality certificate shows no assignment over all pairs scores higher (dense scores, and sparse
+    /// scores with pricing once no pair beats the prices); false for the sparse mode without pricing.
     public var isProvenOptimal: Bool
+    /// The most any assignment over all pairs could score above `objective`, certified by the duals (0 when proven
+    /// optimal); nil when no certificate was computed (sparse without pricing, or the fairness floor in sparse mode).
+    public var gapBound: Int?
     /// How many times the candidate graph was widened before the certificate held.
     public var pricingRounds: Int
 

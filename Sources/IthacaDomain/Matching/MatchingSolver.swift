@@ -5,9 +5,17 @@ import Foundation
 /// Dense scores: the solver matches on each mentee's best few mentors first, then checks every other pair against the
 /// dual prices of that answer (column generation); pairs that could still help are added and the graph is re-solved,
 /// until no pair can. The answer is then optimal over all pairs, not just the candidates.
+///
+/// Sparse scores with a pricing step (`MatchingProblem.pricing`) do the same without a matrix: the pricing step
+/// searches every pair for those that beat the prices, by bound and prune. When the round budget ends first, the
+/// duals still certify how far from the optimum the answer can be at most (`gapBound`).
 public enum MatchingSolver {
     /// How many best mentors per mentee start the candidate graph in dense mode.
     public static let initialCandidates = 12
+    /// Sparse mode with pricing: pairs added per mentee and round (those that beat the duals by the most).
+    public static let pricingBatch = 8
+    /// Sparse mode with pricing: rounds after which the answer is returned with its certified gap instead.
+    public static let maximumPricingRounds = 25
 
     public static func solve(_ problem: MatchingProblem) throws(MatchingError) -> MatchingAssignment {
         let n = problem.menteeCount
@@ -31,7 +39,9 @@ public enum MatchingSolver {
         let graph = Graph(scores: problem.scores, active: pinnedMentor.map { $0 == nil }, banned: bannedByMentee)
 
         var solution: Solution
-        if problem.fairnessFloor {
+        if case .sparse(let edges) = problem.scores, let pricing = problem.pricing, !problem.fairnessFloor {
+            solution = graph.optimisePriced(edges, pricing: pricing, capacity: capacity, roundLimit: problem.pricingRoundLimit)
+        } else if problem.fairnessFloor {
             solution = fairest(graph, capacity: capacity)
         } else {
             solution = graph.optimise(.total, capacity: capacity)
@@ -46,7 +56,7 @@ public enum MatchingSolver {
                 objective += problem.score(MatchPair(mentee: mentee, mentor: mentor)) ?? 0
             } else if solution.mentorOf[mentee] >= 0 {
                 let mentor = Int(solution.mentorOf[mentee])
-                let score = graph.rawScore(mentee, mentor)
+                let score = solution.scoreOf.map { Int($0[mentee]) } ?? graph.rawScore(mentee, mentor)
                 mentorOf[mentee] = mentor
                 objective += score
                 worst = min(worst ?? score, score)
@@ -54,7 +64,7 @@ public enum MatchingSolver {
         }
         return MatchingAssignment(
             mentorOf: mentorOf, pinned: Set(problem.pinned), objective: objective, worstScore: worst,
-            isProvenOptimal: solution.proven, pricingRounds: solution.rounds)
+            isProvenOptimal: solution.proven, gapBound: solution.gapBound, pricingRounds: solution.rounds)
     }
 
     /// Lexicographic: as many matched as possible, then the best worst score, then the best total.
@@ -105,6 +115,10 @@ public enum MatchingSolver {
         var value: Int64
         var proven: Bool
         var rounds: Int
+        /// Certified: no assignment over all pairs beats `value` by more (0 when proven; nil when not computed).
+        var gapBound: Int?
+        /// Each mentee's pair score, when the solver added pairs to the problem's own (sparse mode with pricing).
+        var scoreOf: [Int32]?
 
         var matched: Int { mentorOf.lazy.filter { $0 >= 0 }.count }
     }
@@ -198,10 +212,98 @@ public enum MatchingSolver {
                     menteeCount: edges.menteeCount, mentorCount: edges.mentorCount, rowStart: rowStart, column: column,
                     weight: weight, capacity: capacity)
                 matcher.solve()
-                return Solution(mentorOf: Array(matcher.mentorOf), value: matcher.objective, proven: false, rounds: 1)
+                return Solution(
+                    mentorOf: Array(matcher.mentorOf), value: matcher.objective, proven: false, rounds: 1, gapBound: nil)
             case .dense(let matrix):
                 return optimiseDense(matrix, objective, capacity: capacity)
             }
+        }
+
+        /// Sparse mode with pricing (column generation): solve on the candidate pairs, ask `pricing` for the pairs that
+        /// beat the duals, add them, solve again, until none is left. Each round also certifies a bound: raising each
+        /// mentee's value to its best margin over all pairs makes the duals feasible for every pair, so their total
+        /// bounds any assignment, and its distance to this one is `gapBound` (0: proven optimal).
+        func optimisePriced(_ edges: CandidateEdges, pricing: any SparsePricing, capacity: [Int], roundLimit: Int) -> Solution {
+            let n = edges.menteeCount
+            let m = edges.mentorCount
+            var rows = [[(Int32, Int64)]](repeating: [], count: n)
+            forEachEdge { i, j, score in rows[i].append((Int32(j), Int64(score))) }
+            var rounds = 0
+            // What the last pricing step proved: no pair scores more than `proven[i]` + that step's price of its mentor
+            // (nil when mentee i's list was cut at the batch size, so more pairs may beat it).
+            var proven = [Int64?](repeating: nil, count: n)
+            var lastPrice: [Int32] = []
+            while true {
+                rounds += 1
+                let matcher = Graph.matcher(rows, mentorCount: m, capacity: capacity)
+                matcher.solve()
+                var prices = duals(matcher, capacity: capacity)
+                if !lastPrice.isEmpty {
+                    // Only mentors whose price fell can newly beat a mentee whose value is still at least what the last
+                    // step proved; such mentees are rechecked against those mentors alone, the others searched again.
+                    let fallen = (0..<m).filter { prices.mentorPrice[$0] < lastPrice[$0] }.map(Int32.init)
+                    if fallen.count <= max(m / 16, 64) {
+                        prices.recheck = fallen
+                        prices.searchAll = (0..<n).map { i in
+                            guard let bound = proven[i] else { return true }
+                            return Int64(prices.menteeValue[i]) < bound
+                        }
+                    }
+                }
+                let found = pricing.pairsBeating(prices, limit: MatchingSolver.pricingBatch)
+                var added = 0
+                var bound = Int64(0)
+                for j in 0..<m where capacity[j] > 0 { bound += Int64(capacity[j]) * Int64(prices.mentorPrice[j]) }
+                for i in 0..<n where active[i] {
+                    let ban = banned[i]
+                    var value = Int64(prices.menteeValue[i])
+                    var raised = false
+                    let row = found.rowStart[i]..<found.rowStart[i + 1]
+                    for e in row {
+                        let j = found.mentors[e]
+                        let margin = Int64(found.scores[e]) - Int64(prices.mentorPrice[Int(j)])
+                        if ban?.contains(Int(j)) == true { continue }
+                        if !raised {
+                            value = max(value, margin)
+                            raised = true
+                        }
+                        if !rows[i].contains(where: { $0.0 == j }) {
+                            rows[i].append((j, Int64(found.scores[e])))
+                            added += 1
+                        }
+                    }
+                    // All found were banned but the list was cut at the limit: its last margin still bounds the rest.
+                    if !raised, row.count == MatchingSolver.pricingBatch, let last = row.last {
+                        value = max(value, Int64(found.scores[last]) - Int64(prices.mentorPrice[Int(found.mentors[last])]))
+                    }
+                    bound += value
+                    proven[i] = row.count < MatchingSolver.pricingBatch ? value : nil
+                }
+                lastPrice = prices.mentorPrice
+                let gap = Int(max(bound - matcher.objective, 0))
+                if gap == 0 || added == 0 || rounds >= roundLimit {
+                    var scoreOf = [Int32](repeating: 0, count: n)
+                    for i in 0..<n where matcher.mentorOf[i] >= 0 {
+                        let j = matcher.mentorOf[i]
+                        scoreOf[i] = Int32(rows[i].first { $0.0 == j }?.1 ?? 0)
+                    }
+                    return Solution(
+                        mentorOf: Array(matcher.mentorOf), value: matcher.objective, proven: gap == 0, rounds: rounds,
+                        gapBound: gap, scoreOf: scoreOf)
+                }
+            }
+        }
+
+        /// The matcher's potentials as LP duals (value ≥ 0 per mentee, price ≥ 0 per mentor, value + price ≥ weight on
+        /// every arc of its graph). A mentor without places gets a price no pair can beat (it costs nothing there).
+        func duals(_ matcher: FlowMatcher, capacity: [Int]) -> DualPrices {
+            let sink = matcher.sinkPotential
+            let closed = Int64(1) << 28
+            let value = (0..<matcher.menteeCount).map { Int32(clamping: max(matcher.menteePotential[$0] - sink, 0)) }
+            let price = (0..<matcher.mentorCount).map {
+                capacity[$0] > 0 ? Int32(clamping: min(max(sink - matcher.mentorPotential[$0], 0), closed)) : Int32(closed)
+            }
+            return DualPrices(menteeValue: value, mentorPrice: price, active: active)
         }
 
         static func matcher(_ rows: [[(Int32, Int64)]], mentorCount: Int, capacity: [Int]) -> FlowMatcher {
@@ -231,13 +333,19 @@ public enum MatchingSolver {
                     let ban = banned[i]
                     var best: [(Int32, Int64)] = []
                     best.reserveCapacity(k + 1)
+                    // Ties by a per-mentee hash, as in the sparse candidates: people who look alike spread out.
+                    let salt = UInt64(truncatingIfNeeded: i) &* 0xD1B5_4A32_D192_ED03
+                    func beats(_ w: Int64, _ j: Int32, _ other: (Int32, Int64)) -> Bool {
+                        w != other.1 ? w > other.1 : TopPairs.tieKey(salt, j) < TopPairs.tieKey(salt, other.0)
+                    }
                     for j in 0..<m {
                         let score = values[i * m + j]
                         guard score > 0 else { continue }
                         let w = objective.weight(score)
-                        guard w > 0, best.count < k || w > best[best.count - 1].1, ban?.contains(j) != true else { continue }
+                        guard w > 0, best.count < k || beats(w, Int32(j), best[best.count - 1]), ban?.contains(j) != true
+                        else { continue }
                         var position = best.count
-                        while position > 0, best[position - 1].1 < w { position -= 1 }
+                        while position > 0, beats(w, Int32(j), best[position - 1]) { position -= 1 }
                         best.insert((Int32(j), w), at: position)
                         if best.count > k { best.removeLast() }
                     }
@@ -268,7 +376,8 @@ public enum MatchingSolver {
                     }
                 }
                 if added == 0 {
-                    return Solution(mentorOf: Array(matcher.mentorOf), value: matcher.objective, proven: true, rounds: rounds)
+                    return Solution(
+                        mentorOf: Array(matcher.mentorOf), value: matcher.objective, proven: true, rounds: rounds, gapBound: 0)
                 }
             }
         }

@@ -264,13 +264,13 @@ public struct ProgramService: Sendable {
         }
         let pinned = try pins.map { try position($0, "pins") }
         let forbidden = Set(try forbids.map { try position($0, "forbids") })
-        // Every pair is scored (and the answer proven optimal) up to 30 million pairs; beyond, each mentee keeps their
-        // best mentors (the sparse mode, within 0.01 % of the optimum in the benchmarks).
+        // Every pair is scored up to 30 million pairs; beyond, each mentee starts with their best mentors and the
+        // solver prices every other pair against the duals (the sparse mode). Both end proven optimal over all pairs.
         let dense = people.mentees.count * people.mentors.count <= Self.densePairLimit
         let problem = MatchingProblem(
             scores: dense ? .dense(await scorer.scoreMatrix()) : .sparse(await scorer.candidateEdges()),
             mentorCapacities: people.mentors.map(\.capacity), pinned: pinned,
-            forbidden: forbidden, fairnessFloor: fairnessFloor)
+            forbidden: forbidden, fairnessFloor: fairnessFloor, pricing: scorer)
         let result: MatchingResult
         do { result = try MatchingRound.run(problem, scorer: scorer) } catch { throw Self.explain(error, people) }
         var pairs = result.pairs.map { pair in

@@ -122,3 +122,60 @@ import Testing
         }
     }
 }
+
+@Test func aSparseRoundOnPeopleWhoLookAlikeFillsEveryPlaceAndIsProvenOptimal() async throws {
+    // given an HR export where many people look alike (ten skills, six zones): 2,000 mentees, 500 mentors × 2 places
+    let instance = HRExportPopulation.make(rows: 2_500)
+    let scorer = CompatibilityScorer(mentees: instance.mentees, mentors: instance.mentors, restrictions: instance.restrictions)
+    // when the round runs in sparse mode (each mentee's best 16 mentors, then every other pair priced)
+    let edges = await scorer.candidateEdges()
+    let sparse = try MatchingSolver.solve(MatchingProblem(
+        scores: .sparse(edges), mentorCapacities: instance.mentorCapacities, pricing: scorer))
+    // then equals are spread: the candidate lists reach far more than 16 mentors
+    #expect(Set(edges.mentors).count > 200)
+    // and every place is filled, with the exact optimum, proven
+    #expect(sparse.matchedCount == 1_000)
+    let exact = try MatchingSolver.solve(MatchingProblem(
+        scores: .dense(await scorer.scoreMatrix()), mentorCapacities: instance.mentorCapacities))
+    #expect(sparse.objective == exact.objective)
+    #expect(sparse.isProvenOptimal)
+    #expect(sparse.gapBound == 0)
+}
+
+@Test func pricingMakesEverySparseRoundExactAndItsGapBoundHolds() async throws {
+    for seed in UInt64(1)...6 {
+        // given generated rounds, a few pairs forbidden by the admin, and candidates cut to each mentee's best 1 or 3
+        var random = SplitMix64(seed: seed)
+        let n = 40 + random.below(160)
+        let m = 5 + random.below(60)
+        var generator = MatchInstanceGenerator(seed: seed)
+        generator.skillCount = 30 + random.below(100)
+        let instance = generator.make(mentees: n, mentors: m)
+        let scorer = CompatibilityScorer(mentees: instance.mentees, mentors: instance.mentors, restrictions: instance.restrictions)
+        let matrix = await scorer.scoreMatrix()
+        let forbidden = Set((0..<n / 4).map { _ in MatchPair(mentee: random.below(n), mentor: random.below(m)) })
+        let exact = try MatchingSolver.solve(MatchingProblem(
+            scores: .dense(matrix), mentorCapacities: instance.mentorCapacities, forbidden: forbidden))
+        for keep in [1, 3] {
+            var search = CandidateSearch()
+            search.keep = keep
+            let edges = await scorer.candidateEdges(search)
+            // when solved with pricing
+            var problem = MatchingProblem(
+                scores: .sparse(edges), mentorCapacities: instance.mentorCapacities, forbidden: forbidden, pricing: scorer)
+            let priced = try MatchingSolver.solve(problem)
+            // then the answer is the exact optimum, proven
+            #expect(priced.objective == exact.objective, "seed \(seed), keep \(keep)")
+            #expect(priced.isProvenOptimal && priced.gapBound == 0, "seed \(seed), keep \(keep)")
+            #expect(priced.mentorOf.enumerated().allSatisfy { mentee, mentor in
+                mentor.map { !forbidden.contains(MatchPair(mentee: mentee, mentor: $0)) } ?? true
+            })
+            // and stopped after one solve, the certified gap still covers the distance to the optimum
+            problem.pricingRoundLimit = 1
+            let early = try MatchingSolver.solve(problem)
+            let gap = try #require(early.gapBound)
+            #expect(early.objective + gap >= exact.objective, "seed \(seed), keep \(keep)")
+            #expect(early.isProvenOptimal == (gap == 0))
+        }
+    }
+}
