@@ -1,3 +1,4 @@
+import IthacaWeb
 import IthacaTestSupport
 import Foundation
 import HTTPTypes
@@ -203,6 +204,35 @@ import Testing
             // a new round leaves the matched mentees out
             let next = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", [:], token: admin.token)
             #expect(next.status == .conflict, "\(next.text)")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aRoundAboveTheDenseLimitOnPeopleWhoLookAlikeFillsEveryPlaceProvenOptimal(database: TestDatabase) async throws {
+        // given a server whose dense limit is below this program (so the round runs in sparse mode) and an HR export
+        // where many people look alike: 120 mentees, 30 mentors with 2 places each, managers one level up in the file
+        try await withTestApp(database, configure: { $0.denseMatchingPairLimit = 100 }) { browser in
+            let admin = try await member(browser, "Site Admin", "admin@example.com")
+            let id = try await program(browser, admin: admin.token)
+            let skills = ["Swift", "Go", "Leadership", "System design", "Python", "Public speaking", "Hiring", "SQL", "Kubernetes", "Writing"]
+            let zones = ["Europe/London", "America/New_York", "Asia/Kolkata", "Europe/Berlin", "America/Los_Angeles", "Africa/Lagos"]
+            var csv = Self.header
+            for i in 0..<150 {
+                let mentor = i % 5 == 0
+                csv += "person\(i)@bench.example,Person \(i),Org \(i % 12),,Engineer,\(i >= 10 ? "person\(i / 10)@bench.example" : ""),"
+                csv += "\(mentor ? "mentor" : "mentee"),\(skills[i % 10]);\(skills[(i / 3) % 10]),Grow in \(skills[(i / 7) % 10]),"
+                csv += "\(zones[i % 6]),\(mentor ? "2" : "")\n"
+            }
+            #expect(try await importCSV(browser, id, csv, token: admin.token).object["enrolled"] as? Int == 150)
+            // when a round runs
+            let round = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", [:], token: admin.token)
+            // then every place is filled and the answer is proven optimal over all pairs, not only the candidates
+            #expect(round.status == .created, "\(round.text)")
+            #expect(round.object["matchedCount"] as? Int == 60)
+            #expect(round.object["provenOptimal"] as? Bool == true && round.object["gapBound"] as? Int == 0, "\(round.text.prefix(300))")
+            let roundId = try #require(round.object["id"] as? String)
+            try await browser.signIn(email: "admin@example.com", password: "a long passphrase here")
+            #expect(try await browser.get("/rounds/\(roundId.lowercased())").text.contains("(proven optimal)"))
         }
     }
 

@@ -11,11 +11,11 @@ demo community and is being written to while the backup runs.
   table changed, the person signs in with their password and sees their goals, and a new goal can be written.
 * `ithaca migrate --revert`, then `ithaca migrate`, on both databases. A batch is what one `migrate` (or the `serve`
   start that found migrations to apply) applied, so on a database installed by this version the last batch is the
-  whole schema. Both cases: the second round's migrations (M028–M033) as the last batch — an upgrade from the first
+  whole schema. Both cases: the migrations since the first round (M028–M034) as the last batch — an upgrade from the first
   round's schema, rolled back — go, while the older tables keep every row, and applying them again on those rows
   gives the same schema as before; the whole schema as the last batch drops every table.
 
-* Every suffix of the migrations (M033, M032–M033, …, M002–M033) reverted and re-applied on a database full of data:
+* Every suffix of the migrations (M034, M033–M034, …, M002–M034) reverted and re-applied on a database full of data:
   about 25 s on SQLite and 35–65 s on PostgreSQL with the debug build (figures in docs/RELIABILITY.md).
 """
 
@@ -38,7 +38,7 @@ from conftest import psql
 from faults import Database, Server, call
 
 PASSWORD = "a long passphrase for backups"
-#: M001–M027 were the schema of the first round (2026-11-23); M028–M033 came with the second (2026-12-07)
+#: M001–M027 were the schema of the first round (2026-11-23); M028–M033 came with the second (2026-12-07), M034 after
 SECOND_ROUND_FIRST_MIGRATION = 28
 
 
@@ -406,19 +406,20 @@ def populated_copy(request, tmp_path) -> tuple[str, str]:
     return owned.url(owned.create(f"copy_{len(owned.names)}", template=owned.template)), owned.email
 
 
-#: what reverting M028–M033 takes away, as their revert() functions say
+#: what reverting M028–M034 takes away, as their revert() functions say
 SECOND_ROUND_TABLES = {"outbox", "notification_preferences", "job_leases", "reminders_sent", "site_secrets",
                        "invitations", "oidc_identities", "oidc_logins", "request_reports", "request_pauses",
                        "audit_log", "lineage_opt_outs"}
 SECOND_ROUND_COLUMNS = {"notifications": {"digest", "digested_at"}, "users": {"joined_at", "guide_dismissed_at"},
-                        "mentorship_requests": {"info_question", "info_reply", "waiting_since", "answered_at"}}
+                        "mentorship_requests": {"info_question", "info_reply", "waiting_since", "answered_at"},
+                       "matching_rounds": {"gap_bound"}}
 
 
 def test_migrate_revert_rolls_back_the_last_batch_and_migrate_restores_it(ithaca_bin, populated_copy, tmp_path):
     url, email = populated_copy
     # given: a database installed by this version (one `serve` start), with the demo community and a person's goals
     applied = migrations(url)
-    assert set(applied.values()) == {1} and len(applied) >= 33, f"one start applies them all as one batch: {applied}"
+    assert set(applied.values()) == {1} and len(applied) >= 34, f"one start applies them all as one batch: {applied}"
     full_schema, full_counts = schema(url), row_counts(url)
 
     # when: the second round's migrations are the last batch (an upgrade from the first round's schema)
@@ -428,7 +429,7 @@ def test_migrate_revert_rolls_back_the_last_batch_and_migrate_restores_it(ithaca
     revert_seconds = time.time() - started
 
     # then: exactly that batch is undone, named newest first, and the older tables keep every row
-    assert said.startswith("Reverted the last batch of migrations (6): M033") and "M028" in said, said
+    assert said.startswith("Reverted the last batch of migrations (7): M034") and "M028" in said, said
     assert sorted(migrations(url)) == list(range(1, SECOND_ROUND_FIRST_MIGRATION))
     left = tables(url)
     assert not SECOND_ROUND_TABLES & left, f"still there: {SECOND_ROUND_TABLES & left}"
@@ -444,7 +445,7 @@ def test_migrate_revert_rolls_back_the_last_batch_and_migrate_restores_it(ithaca
     # when: migrated again, on those rows
     assert ithaca_migrate(ithaca_bin, url) == "The database is up to date."
     # then: the same schema as before, and the server works: the person signs in and sees their goals
-    assert schema(url) == full_schema, "reverting and re-applying M028–M033 changed the schema"
+    assert schema(url) == full_schema, "reverting and re-applying M028–M034 changed the schema"
     server = Server(ithaca_bin, url, tmp_path)
     server.start()
     try:
@@ -457,7 +458,7 @@ def test_migrate_revert_rolls_back_the_last_batch_and_migrate_restores_it(ithaca
     # (but not while that batch names a migration this version does not know: then nothing is reverted)
     execute(url, "INSERT INTO _fluent_migrations (id, name, batch, created_at, updated_at) "
                  f"SELECT '{uuid.uuid4()}', 'M999FromANewerVersion', 1, created_at, updated_at FROM _fluent_migrations "
-                 "WHERE name LIKE '%M033%'")
+                 "WHERE name LIKE '%M034%'")
     refused = subprocess.run([ithaca_bin, "migrate", "--database", url, "--revert"], capture_output=True, text=True, timeout=120)
     assert refused.returncode != 0 and "M999FromANewerVersion" in refused.stderr and "nothing was reverted" in refused.stderr, refused
     assert schema(url) == full_schema, "a refused revert changed the schema"
@@ -478,7 +479,7 @@ def test_migrate_revert_rolls_back_the_last_batch_and_migrate_restores_it(ithaca
     finally:
         assert server.terminate()[0] == 0
     assert schema(url) == full_schema
-    print(f"M028–M033 reverted in {revert_seconds:.2f} s ({sum(kept.values())} rows kept) and re-applied; "
+    print(f"M028–M034 reverted in {revert_seconds:.2f} s ({sum(kept.values())} rows kept) and re-applied; "
           f"the whole schema reverted in {whole_seconds:.2f} s")
 
 

@@ -60,6 +60,8 @@ struct CandidateWorker {
     private let priceAt: UnsafeMutablePointer<Int32>
     private let priceOf: UnsafeMutablePointer<Int32>
     private let groupLowestPrice: UnsafeMutablePointer<Int32>
+    /// Each group's positions, cheapest first: a group is scanned until the bound less the price cannot beat the list.
+    private let byPrice: UnsafeMutablePointer<Int32>
     private var top: TopPairs
     private var floors: TopPairs
 
@@ -100,15 +102,18 @@ struct CandidateWorker {
         priceAt = .allocate(capacity: max(m, 1))
         priceOf = .allocate(capacity: max(m, 1))
         groupLowestPrice = .allocate(capacity: max(postings.groupCount, 1))
+        byPrice = .allocate(capacity: max(m, 1))
         for p in 0..<m {
             let price = prices?[Int(postings.mentorAt[p])] ?? 0
             priceAt[p] = price
             priceOf[Int(postings.mentorAt[p])] = price
         }
         for g in 0..<postings.groupCount {
-            var lowest = Int32.max
-            for p in Int(postings.groupStart[g])..<Int(postings.groupStart[g + 1]) { lowest = min(lowest, priceAt[p]) }
-            groupLowestPrice[g] = lowest
+            let members = Int(postings.groupStart[g])..<Int(postings.groupStart[g + 1])
+            let table = priceAt
+            let ordered = prices == nil ? Array(members) : members.sorted { table[$0] < table[$1] }
+            for (k, p) in ordered.enumerated() { byPrice[members.lowerBound + k] = Int32(p) }
+            groupLowestPrice[g] = members.isEmpty ? Int32.max : priceAt[ordered[0]]
         }
     }
 
@@ -127,6 +132,7 @@ struct CandidateWorker {
         top.release()
         floors.release()
         priceAt.deallocate()
+        byPrice.deallocate()
         priceOf.deallocate()
         groupLowestPrice.deallocate()
     }
@@ -332,7 +338,9 @@ struct CandidateWorker {
             let bound = baseTable[g] &+ freshEyes &+ min(popular(postings.groupPopularSkills[g]), skillCap)
                 &+ Int32(dot / 5_000)
             if bound &- groupLowestPrice[g] < threshold { continue }
-            for p in Int(postings.groupStart[g])..<Int(postings.groupStart[g + 1]) {
+            for q in Int(postings.groupStart[g])..<Int(postings.groupStart[g + 1]) {
+                let p = Int(byPrice[q])
+                if bound &- priceAt[p] < threshold { break }
                 if reached[p >> 6] & (1 << UInt64(p & 63)) != 0 { continue }
                 let mentor = postings.facts[p]
                 let sameOrganisation = mentor.organisation == organisation

@@ -39,6 +39,8 @@ public struct MatchingResult: Sendable {
     public var objective: Int
     public var worstScore: Int?
     public var isProvenOptimal: Bool
+    /// See `MatchingAssignment.gapBound`.
+    public var gapBound: Int?
 
     public var matchedCount: Int { pairs.count }
 }
@@ -73,6 +75,6 @@ public enum MatchingRound {
         }
         return MatchingResult(
             pairs: pairs, unmatched: unmatched, objective: assignment.objective, worstScore: assignment.worstScore,
-            isProvenOptimal: assignment.isProvenOptimal)
+            isProvenOptimal: assignment.isProvenOptimal, gapBound: assignment.gapBound)
     }
 }

@@ -357,22 +357,38 @@ public enum MatchingSolver {
                 rounds += 1
                 let matcher = Graph.matcher(rows, mentorCount: m, capacity: capacity)
                 matcher.solve()
-                // Pricing: a pair outside the graph can help only if its weight beats the prices.
+                // Pricing: a pair outside the graph can help only if its weight beats the prices. Per mentee only the
+                // `pricingBatch` that beat them by the most are added (ties spread by the hash): with many people
+                // alike, adding every such pair would swamp the next solve with equivalent choices.
                 var added = 0
+                let batch = MatchingSolver.pricingBatch
                 matrix.values.withUnsafeBufferPointer { values in
+                    var best: [(mentor: Int32, weight: Int64, margin: Int64)] = []
+                    best.reserveCapacity(batch + 1)
                     for i in 0..<n where active[i] {
                         let ban = banned[i]
                         let price = matcher.menteePotential[i]
                         let assigned = Int(matcher.mentorOf[i])
+                        let salt = UInt64(truncatingIfNeeded: i) &* 0xD1B5_4A32_D192_ED03
+                        func beats(_ margin: Int64, _ j: Int32, _ other: (mentor: Int32, weight: Int64, margin: Int64)) -> Bool {
+                            margin != other.margin ? margin > other.margin : TopPairs.tieKey(salt, j) < TopPairs.tieKey(salt, other.mentor)
+                        }
+                        best.removeAll(keepingCapacity: true)
                         for j in 0..<m where j != assigned {
                             let score = values[i * m + j]
                             guard score > 0 else { continue }
                             let w = objective.weight(score)
-                            guard w > 0, w > price - matcher.mentorPotential[j], ban?.contains(j) != true else { continue }
-                            if rows[i].contains(where: { $0.0 == Int32(j) }) { continue }
-                            rows[i].append((Int32(j), w))
-                            added += 1
+                            let margin = w - (price - matcher.mentorPotential[j])
+                            guard w > 0, margin > 0 else { continue }
+                            guard best.count < batch || beats(margin, Int32(j), best[best.count - 1]) else { continue }
+                            guard ban?.contains(j) != true, !rows[i].contains(where: { $0.0 == Int32(j) }) else { continue }
+                            var position = best.count
+                            while position > 0, beats(margin, Int32(j), best[position - 1]) { position -= 1 }
+                            best.insert((Int32(j), w, margin), at: position)
+                            if best.count > batch { best.removeLast() }
                         }
+                        for pair in best { rows[i].append((pair.mentor, pair.weight)) }
+                        added += best.count
                     }
                 }
                 if added == 0 {

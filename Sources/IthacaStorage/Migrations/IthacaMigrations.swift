@@ -37,6 +37,7 @@ enum IthacaMigrations {
             M031CreateAuditLog(),
             M032CreateLineagePrivacy(),
             M033DashboardIndexes(),
+            M034RoundGapBound(),
         ]
     }
 }

@@ -43,6 +43,8 @@ public struct StoredRound: Sendable, Equatable {
     public let forbids: [RoundRule]
     public let objective: Int
     public let provenOptimal: Bool
+    /// Certified: no assignment over all pairs scores more than `objective` + this (nil when not known).
+    public let gapBound: Int?
     public let menteeCount: Int
     public let mentorCount: Int
     public let createdAt: Date
@@ -171,6 +173,7 @@ final class RoundRecord: Model, @unchecked Sendable {
     @Field(key: "forbids") var forbids: String
     @Field(key: "objective") var objective: Int
     @Field(key: "proven_optimal") var provenOptimal: Bool
+    @OptionalField(key: "gap_bound") var gapBound: Int?
     @Field(key: "mentee_count") var menteeCount: Int
     @Field(key: "mentor_count") var mentorCount: Int
     @OptionalField(key: "created_by") var createdBy: UUID?
@@ -182,7 +185,7 @@ final class RoundRecord: Model, @unchecked Sendable {
         StoredRound(
             id: id!, programId: programId, status: RoundStatus(rawValue: status) ?? .draft, fairnessFloor: fairnessFloor,
             pins: JSONColumn.decode([RoundRule].self, pins) ?? [], forbids: JSONColumn.decode([RoundRule].self, forbids) ?? [],
-            objective: objective, provenOptimal: provenOptimal, menteeCount: menteeCount, mentorCount: mentorCount,
+            objective: objective, provenOptimal: provenOptimal, gapBound: gapBound, menteeCount: menteeCount, mentorCount: mentorCount,
             createdAt: createdAt, publishedAt: publishedAt)
     }
 }

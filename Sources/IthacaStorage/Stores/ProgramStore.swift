@@ -113,7 +113,8 @@ public struct ProgramStore: Sendable {
 
     public func saveRound(
         program: UUID, by person: UUID, fairnessFloor: Bool, pins: [RoundRule], forbids: [RoundRule], objective: Int,
-        provenOptimal: Bool, menteeCount: Int, mentorCount: Int, pairs: [StoredRoundPair], groups: [StoredRoundGroup] = [], now: Date
+        provenOptimal: Bool, gapBound: Int? = nil, menteeCount: Int, mentorCount: Int, pairs: [StoredRoundPair],
+        groups: [StoredRoundGroup] = [], now: Date
     ) async throws -> StoredRound {
         try await database.transaction { db in
             let row = RoundRecord()
@@ -125,6 +126,7 @@ public struct ProgramStore: Sendable {
             row.forbids = JSONColumn.encode(forbids)
             row.objective = objective
             row.provenOptimal = provenOptimal
+            row.gapBound = gapBound
             row.menteeCount = menteeCount
             row.mentorCount = mentorCount
             row.createdBy = person

@@ -197,7 +197,7 @@ extension APIHandler {
         let names = detail?.names ?? [:]
         return .init(
             id: round.id.uuidString, programId: round.programId.uuidString, status: round.status == .published ? .published : .draft,
-            fairnessFloor: round.fairnessFloor, objective: round.objective, provenOptimal: round.provenOptimal,
+            fairnessFloor: round.fairnessFloor, objective: round.objective, provenOptimal: round.provenOptimal, gapBound: round.gapBound,
             menteeCount: round.menteeCount, mentorCount: round.mentorCount, matchedCount: detail?.matched.count ?? 0,
             worstScore: scores.first, medianScore: scores.isEmpty ? nil : scores[scores.count / 2], createdAt: round.createdAt,
             publishedAt: round.publishedAt, pins: round.pins.map(rule), forbids: round.forbids.map(rule),

@@ -50,6 +50,9 @@ public struct AppConfiguration: Sendable {
     /// The largest JSON body the API reads (the largest real one, a long post or profile, is a few dozen KiB; a
     /// whole program is invited with `everyoneNotJoined`, not a list).
     public var maxJSONBodyBytes = 1024 * 1024
+    /// Matching rounds with more (mentee, mentor) pairs than this start from each mentee's best candidates (the sparse
+    /// mode) instead of scoring every pair; both end proven optimal over all pairs.
+    public var denseMatchingPairLimit = 30_000_000
 
     public init() {}
 

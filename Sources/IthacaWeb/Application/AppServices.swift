@@ -120,7 +120,7 @@ public final class AppServices: Sendable {
         self.programs = ProgramService(
             store: programStore, imports: ParticipantImportStore(database: database), profiles: profileStore,
             recommendationCache: RecommendationCache(), mentorships: mentorshipStore, notifications: notifications, audit: audit,
-            clock: configuration.clock)
+            clock: configuration.clock, densePairLimit: configuration.denseMatchingPairLimit)
         self.erasure = AccountErasureService(
             store: AccountErasureStore(database: database), accounts: accountStore, sessions: SessionStore(database: database),
             hasher: configuration.passwordHashing, notifications: notifications, meetings: meetingStore, meetingNotices: meetingNotices,

@@ -13,6 +13,8 @@ public struct ProgramService: Sendable {
     let notifications: NotificationService
     let audit: AuditService
     let clock: AppClock
+    /// Rounds with more pairs than this use the sparse mode (`AppConfiguration.denseMatchingPairLimit`).
+    var densePairLimit = 30_000_000
 
     /// A program as one viewer sees it.
     public struct Overview: Sendable {
@@ -210,7 +212,6 @@ public struct ProgramService: Sendable {
     }
 
     public static let groupSizes = 2...8
-    static let densePairLimit = 30_000_000
     /// Peer grouping weighs every pair of peers: a few thousand per round keeps that in memory and seconds.
     static let maximumPeersPerRound = 3_000
 
@@ -266,7 +267,7 @@ public struct ProgramService: Sendable {
         let forbidden = Set(try forbids.map { try position($0, "forbids") })
         // Every pair is scored up to 30 million pairs; beyond, each mentee starts with their best mentors and the
         // solver prices every other pair against the duals (the sparse mode). Both end proven optimal over all pairs.
-        let dense = people.mentees.count * people.mentors.count <= Self.densePairLimit
+        let dense = people.mentees.count * people.mentors.count <= densePairLimit
         let problem = MatchingProblem(
             scores: dense ? .dense(await scorer.scoreMatrix()) : .sparse(await scorer.candidateEdges()),
             mentorCapacities: people.mentors.map(\.capacity), pinned: pinned,
@@ -287,7 +288,8 @@ public struct ProgramService: Sendable {
         return {
             try await store.saveRound(
                 program: id, by: viewer.id, fairnessFloor: fairnessFloor, pins: pins, forbids: forbids, objective: result.objective,
-                provenOptimal: result.isProvenOptimal, menteeCount: people.mentees.count, mentorCount: people.mentors.count,
+                provenOptimal: result.isProvenOptimal, gapBound: result.gapBound, menteeCount: people.mentees.count,
+                mentorCount: people.mentors.count,
                 pairs: finished, groups: groups, now: now)
         }
     }
