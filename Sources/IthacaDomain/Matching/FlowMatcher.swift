@@ -286,3 +286,91 @@ final class FlowMatcher {
         return (topKey >> 1, topNode)
     }
 }
+
+extension FlowMatcher {
+    /// Starts from `previous`, the solved matcher of a graph this one extends (the same mentees and mentors, every old
+    /// arc kept, new ones added): its flow and potentials are kept wherever they stay optimal, and only the mentees
+    /// they no longer fit are taken out and added again. Returns false (nothing changed) when that would be more than
+    /// `limit` mentees: then a fresh `solve()` is cheaper.
+    ///
+    /// Why this is exact: a new arc whose reduced cost is negative takes its mentee out. A mentee taken out frees a
+    /// place; if its mentor had a positive price, the place's arc to the sink would be negative, so the mentor's
+    /// potential rises to the sink's (price 0), and every mentee whose arc to that mentor is now negative is taken out
+    /// in turn. Then every residual arc has a non-negative reduced cost again, the remaining flow is optimal for the
+    /// mentees it carries, and adding the others back by shortest paths keeps it so.
+    func warmStart(from previous: FlowMatcher, limit: Int) -> Bool {
+        let n = menteeCount
+        let m = mentorCount
+        guard previous.menteeCount == n, previous.mentorCount == m else { return false }
+        var potentialOfMentor = Array(previous.mentorPotential)
+        let sink = previous.sinkPotential
+        // Mentees by mentor: who has an arc to each mentor (to find those a falling price touches).
+        var inStart = [Int](repeating: 0, count: m + 1)
+        for e in 0..<rowStart[n] { inStart[Int(column[e]) + 1] += 1 }
+        for j in 0..<m { inStart[j + 1] += inStart[j] }
+        var fill = inStart
+        var inMentee = [Int32](repeating: 0, count: rowStart[n])
+        var inWeight = [Int64](repeating: 0, count: rowStart[n])
+        for i in 0..<n {
+            for e in rowStart[i]..<rowStart[i + 1] {
+                let j = Int(column[e])
+                inMentee[fill[j]] = Int32(i)
+                inWeight[fill[j]] = weight[e]
+                fill[j] += 1
+            }
+        }
+        var out = [Bool](repeating: false, count: n)
+        var outList: [Int] = []
+        var pending: [Int] = []
+        func takeOut(_ k: Int) {
+            if out[k] { return }
+            out[k] = true
+            outList.append(k)
+            pending.append(k)
+        }
+        // New arcs (and any arc) that the old potentials price negatively.
+        for i in 0..<n {
+            let pi = previous.menteePotential[i]
+            for e in rowStart[i]..<rowStart[i + 1] {
+                let j = Int(column[e])
+                if Int(previous.mentorOf[i]) == j { continue }
+                if pi - potentialOfMentor[j] < weight[e] {
+                    takeOut(i)
+                    break
+                }
+            }
+        }
+        while let k = pending.popLast() {
+            if outList.count > limit { return false }
+            let j = Int(previous.mentorOf[k])
+            guard j >= 0, potentialOfMentor[j] < sink else { continue }
+            potentialOfMentor[j] = sink
+            for a in inStart[j]..<inStart[j + 1] {
+                let other = Int(inMentee[a])
+                if out[other] || Int(previous.mentorOf[other]) == j { continue }
+                if previous.menteePotential[other] - sink < inWeight[a] { takeOut(other) }
+            }
+        }
+        if outList.count > limit { return false }
+        // Keep the rest of the old flow.
+        for i in 0..<n {
+            menteePotential[i] = previous.menteePotential[i]
+            guard !out[i] else { continue }
+            let j = Int(previous.mentorOf[i])
+            guard j >= 0 else { continue }
+            let slot = slotStart[j] + load[j]
+            slots[slot] = Int32(i)
+            slotPosition[i] = slot
+            load[j] += 1
+            mentorOf[i] = Int32(j)
+            assignedWeight[i] = previous.assignedWeight[i]
+        }
+        for j in 0..<m { mentorPotential[j] = potentialOfMentor[j] }
+        sinkPotential = sink
+        let regretOrder = additionOrder()
+        var rank = [Int](repeating: 0, count: n)
+        for (position, mentee) in regretOrder.enumerated() { rank[mentee] = position }
+        for mentee in outList.sorted(by: { rank[$0] < rank[$1] }) { add(mentee) }
+        return true
+    }
+}

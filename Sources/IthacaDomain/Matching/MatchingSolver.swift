@@ -233,10 +233,14 @@ public enum MatchingSolver {
             // (nil when mentee i's list was cut at the batch size, so more pairs may beat it).
             var proven = [Int64?](repeating: nil, count: n)
             var lastPrice: [Int32] = []
+            var previous: FlowMatcher?
             while true {
                 rounds += 1
                 let matcher = Graph.matcher(rows, mentorCount: m, capacity: capacity)
-                matcher.solve()
+                // Re-solving from the last answer redoes only the mentees the new pairs concern (a fresh solve when
+                // that is most of them, as when many people look alike).
+                if previous.map({ matcher.warmStart(from: $0, limit: n / 4) }) != true { matcher.solve() }
+                previous = matcher
                 var prices = duals(matcher, capacity: capacity)
                 if !lastPrice.isEmpty {
                     // Only mentors whose price fell can newly beat a mentee whose value is still at least what the last
