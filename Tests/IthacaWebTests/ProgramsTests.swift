@@ -233,6 +233,11 @@ import Testing
             let roundId = try #require(round.object["id"] as? String)
             try await browser.signIn(email: "admin@example.com", password: "a long passphrase here")
             #expect(try await browser.get("/rounds/\(roundId.lowercased())").text.contains("(proven optimal)"))
+            // and a fairness-floor round, which sparse mode does not price yet, says it is not proven, never silently
+            let fair = try await browser.json(.post, "/api/v1/programs/\(id)/rounds", ["fairnessFloor": true], token: admin.token)
+            #expect(fair.status == .created && fair.object["provenOptimal"] as? Bool == false && fair.object["gapBound"] == nil)
+            let fairId = try #require(fair.object["id"] as? String)
+            #expect(try await browser.get("/rounds/\(fairId.lowercased())").text.contains("not proven over all pairs"))
         }
     }
 

@@ -148,7 +148,7 @@ struct CandidateWorker {
             return
         }
         threshold = value &+ 1
-        top.salt = UInt64(truncatingIfNeeded: i) &* 0xD1B5_4A32_D192_ED03
+        top.salt = TopPairs.salt(mentee: i)
         scorer.load(i, into: scratch)
         for mentor in mentors {
             let j = Int(mentor)
@@ -161,10 +161,7 @@ struct CandidateWorker {
             if top.isFull { threshold = top.threshold }
         }
         scorer.unload(scratch)
-        let first = mentorList.count
-        top.drain(mentors: &mentorList, scores: &scoreList)
-        for k in first..<scoreList.count { scoreList[k] &+= priceOf[Int(mentorList[k])] }
-        counts.append(mentorList.count - first)
+        appendRow()
     }
 
     /// Finds mentee `i`'s best `keep` mentors by reduced score among those whose reduced score beats `value`, and
@@ -175,7 +172,7 @@ struct CandidateWorker {
             return
         }
         threshold = value &+ 1
-        top.salt = UInt64(truncatingIfNeeded: i) &* 0xD1B5_4A32_D192_ED03
+        top.salt = TopPairs.salt(mentee: i)
         scorer.load(i, into: scratch)
         reached.update(repeating: 0, count: reachedWords)
         mentee = i
@@ -188,9 +185,13 @@ struct CandidateWorker {
         scoreReachedMentors()
         scoreOtherMentors()
         scorer.unload(scratch)
+        appendRow()
+    }
+
+    /// Moves the list into the rows found so far, best first; it holds reduced scores: back to the pairs' scores.
+    private mutating func appendRow() {
         let first = mentorList.count
         top.drain(mentors: &mentorList, scores: &scoreList)
-        // The list holds reduced scores: back to the pairs' scores.
         for k in first..<scoreList.count { scoreList[k] &+= priceOf[Int(mentorList[k])] }
         counts.append(mentorList.count - first)
     }

@@ -338,7 +338,7 @@ public enum MatchingSolver {
                     var best: [(Int32, Int64)] = []
                     best.reserveCapacity(k + 1)
                     // Ties by a per-mentee hash, as in the sparse candidates: people who look alike spread out.
-                    let salt = UInt64(truncatingIfNeeded: i) &* 0xD1B5_4A32_D192_ED03
+                    let salt = TopPairs.salt(mentee: i)
                     func beats(_ w: Int64, _ j: Int32, _ other: (Int32, Int64)) -> Bool {
                         w != other.1 ? w > other.1 : TopPairs.tieKey(salt, j) < TopPairs.tieKey(salt, other.0)
                     }
@@ -373,7 +373,7 @@ public enum MatchingSolver {
                         let ban = banned[i]
                         let price = matcher.menteePotential[i]
                         let assigned = Int(matcher.mentorOf[i])
-                        let salt = UInt64(truncatingIfNeeded: i) &* 0xD1B5_4A32_D192_ED03
+                        let salt = TopPairs.salt(mentee: i)
                         func beats(_ margin: Int64, _ j: Int32, _ other: (mentor: Int32, weight: Int64, margin: Int64)) -> Bool {
                             margin != other.margin ? margin > other.margin : TopPairs.tieKey(salt, j) < TopPairs.tieKey(salt, other.mentor)
                         }

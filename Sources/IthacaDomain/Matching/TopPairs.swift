@@ -36,6 +36,10 @@ struct TopPairs {
         s1 != s2 ? s1 < s2 : TopPairs.tieKey(salt, j1) > TopPairs.tieKey(salt, j2)
     }
 
+    /// The tie-break salt of one mentee.
+    @inline(__always)
+    static func salt(mentee: Int) -> UInt64 { UInt64(truncatingIfNeeded: mentee) &* 0xD1B5_4A32_D192_ED03 }
+
     /// A mentor's rank among equals for one mentee: lower wins (a SplitMix64 finaliser of salt and mentor).
     @inline(__always)
     static func tieKey(_ salt: UInt64, _ mentor: Int32) -> UInt64 {

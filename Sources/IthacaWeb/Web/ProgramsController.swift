@@ -322,6 +322,7 @@ struct ProgramsController {
             "when": Format.timestamp(round.createdAt), "isDraft": isDraft, "published": Format.timestamp(round.publishedAt),
             "objective": round.objective, "optimal": round.provenOptimal, "fairness": round.fairnessFloor,
             "hasGap": !round.provenOptimal && round.gapBound != nil, "gapBound": round.gapBound ?? 0,
+            "unproven": !round.provenOptimal && round.gapBound == nil && !isPeer,
             "matchedCount": matched.count, "menteeCount": round.menteeCount, "mentorCount": round.mentorCount,
             "distribution": Self.distribution(scores), "hasScores": !scores.isEmpty,
             "lowest": scores.first ?? 0, "median": scores.isEmpty ? 0 : scores[scores.count / 2], "highest": scores.last ?? 0,
