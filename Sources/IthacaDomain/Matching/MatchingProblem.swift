@@ -48,6 +48,14 @@ public struct MatchingProblem: Sendable {
 
     public var mentorCount: Int { mentorCapacities.count }
 
+    /// The score a pinned pair counts for, or nil if it may not be pinned: its edge's score, or, for a pair the sparse
+    /// mode did not keep as a candidate, its score from the pricing step's scorer (nil if it can never be matched).
+    public func pinnableScore(_ pair: MatchPair) -> Int? {
+        if let score = score(pair) { return score }
+        guard case .sparse = scores, !forbidden.contains(pair), let pricing else { return nil }
+        return pricing.pairScore(pair)
+    }
+
     /// The pair's score, or nil if it is not an edge (forbidden, banned for the round, not a candidate).
     public func score(_ pair: MatchPair) -> Int? {
         if forbidden.contains(pair) { return nil }
@@ -91,9 +99,15 @@ public protocol SparsePricing: Sendable {
     /// Per active mentee, up to `limit` allowed mentors with score − price > value, the largest margin first, with
     /// their scores (among `prices.recheck` only where `prices.searchAll` says so); inactive mentees get empty rows.
     func pairsBeating(_ prices: DualPrices, limit: Int) -> CandidateEdges
+    /// One pair's score, nil when the pair can never be matched.
+    func pairScore(_ pair: MatchPair) -> Int?
 }
 
-extension CompatibilityScorer: SparsePricing {}
+extension CompatibilityScorer: SparsePricing {
+    public func pairScore(_ pair: MatchPair) -> Int? {
+        compatibility(mentee: pair.mentee, mentor: pair.mentor, reasonCount: 0)?.score
+    }
+}
 
 /// Why a round could not be matched as asked.
 public enum MatchingError: Error, Sendable, Equatable {

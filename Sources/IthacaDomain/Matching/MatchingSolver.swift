@@ -25,12 +25,14 @@ public enum MatchingSolver {
 
         var capacity = problem.mentorCapacities.map { max($0, 0) }
         var pinnedMentor = [Int?](repeating: nil, count: n)
+        var pinnedScore = [Int: Int]()
         for pair in problem.pinned {
-            guard pair.mentee >= 0, pair.mentee < n, pair.mentor >= 0, pair.mentor < m, problem.score(pair) != nil else {
+            guard pair.mentee >= 0, pair.mentee < n, pair.mentor >= 0, pair.mentor < m, let score = problem.pinnableScore(pair) else {
                 throw .pinnedPairForbidden(pair)
             }
             if pinnedMentor[pair.mentee] != nil { throw .menteePinnedTwice(pair.mentee) }
             pinnedMentor[pair.mentee] = pair.mentor
+            pinnedScore[pair.mentee] = score
             capacity[pair.mentor] -= 1
             if capacity[pair.mentor] < 0 { throw .pinsExceedCapacity(mentor: pair.mentor) }
         }
@@ -53,7 +55,7 @@ public enum MatchingSolver {
         for mentee in 0..<n {
             if let mentor = pinnedMentor[mentee] {
                 mentorOf[mentee] = mentor
-                objective += problem.score(MatchPair(mentee: mentee, mentor: mentor)) ?? 0
+                objective += pinnedScore[mentee] ?? 0
             } else if solution.mentorOf[mentee] >= 0 {
                 let mentor = Int(solution.mentorOf[mentee])
                 let score = solution.scoreOf.map { Int($0[mentee]) } ?? graph.rawScore(mentee, mentor)

@@ -179,3 +179,29 @@ import Testing
         }
     }
 }
+
+@Test func aPinnedPairTheSparseCandidatesLeftOutIsKeptAndTheRestIsStillOptimal() async throws {
+    // given a round whose candidates are each mentee's single best mentor, and a pin outside them
+    let instance = MatchInstanceGenerator(seed: 3).make(mentees: 120, mentors: 30)
+    let scorer = CompatibilityScorer(mentees: instance.mentees, mentors: instance.mentors, restrictions: instance.restrictions)
+    var search = CandidateSearch()
+    search.keep = 1
+    let edges = await scorer.candidateEdges(search)
+    let matrix = await scorer.scoreMatrix()
+    let mentee = 0
+    let kept = Set(edges.mentors[edges.rowStart[mentee]..<edges.rowStart[mentee + 1]])
+    let mentor = try #require((0..<30).first { matrix[mentee, $0] > 0 && !kept.contains(Int32($0)) })
+    let pin = MatchPair(mentee: mentee, mentor: mentor)
+    // when solved with pricing
+    let sparse = try MatchingSolver.solve(MatchingProblem(
+        scores: .sparse(edges), mentorCapacities: instance.mentorCapacities, pinned: [pin], pricing: scorer))
+    // then the pin holds and the answer equals the exact one with the same pin, proven
+    let exact = try MatchingSolver.solve(MatchingProblem(
+        scores: .dense(matrix), mentorCapacities: instance.mentorCapacities, pinned: [pin]))
+    #expect(sparse.mentorOf[mentee] == mentor && sparse.pinned == [pin])
+    #expect(sparse.objective == exact.objective && sparse.isProvenOptimal)
+    // and without a pricing step (nothing to score it with) such a pin is refused, as before
+    #expect(throws: MatchingError.pinnedPairForbidden(pin)) {
+        try MatchingSolver.solve(MatchingProblem(scores: .sparse(edges), mentorCapacities: instance.mentorCapacities, pinned: [pin]))
+    }
+}
