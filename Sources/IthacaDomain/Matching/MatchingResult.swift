@@ -15,6 +15,9 @@ public enum UnmatchedReason: Sendable, Hashable, CustomStringConvertible {
     case noCompatibleMentor
     /// They have compatible mentors, but all of them are full with matches that add up to more.
     case compatibleMentorsFull(count: Int)
+    /// The same in a round too large to score every pair (sparse mode): `count` compatible mentors are known, there
+    /// may be more, and all of them are full (the answer is optimal, so a free one would have been used).
+    case compatibleMentorsFullAtLeast(count: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +26,10 @@ public enum UnmatchedReason: Sendable, Hashable, CustomStringConvertible {
                 + "a never-pair or their preferences"
         case .compatibleMentorsFull(let count):
             "no compatible mentor with capacity: all \(count) compatible mentor\(count == 1 ? " is" : "s are") full"
+        case .compatibleMentorsFullAtLeast(let count) where count == 0:
+            "no compatible mentor with capacity: the round forbids their closest ones and every other is full or ruled out"
+        case .compatibleMentorsFullAtLeast(let count):
+            "no compatible mentor with capacity: all their compatible mentors (\(count) or more) are full"
         }
     }
 }
@@ -66,15 +73,25 @@ public enum MatchingRound {
                     mentee: mentee, mentor: mentor, score: problem.score(pair) ?? compatibility?.score ?? 0,
                     reasons: compatibility?.reasons ?? [], pinned: assignment.pinned.contains(pair)))
             } else {
-                let compatible = (0..<problem.mentorCount).count {
-                    (problem.score(MatchPair(mentee: mentee, mentor: $0)) ?? 0) > 0
-                }
-                unmatched.append(UnmatchedMentee(
-                    mentee: mentee, reason: compatible == 0 ? .noCompatibleMentor : .compatibleMentorsFull(count: compatible)))
+                unmatched.append(UnmatchedMentee(mentee: mentee, reason: whyUnmatched(mentee, problem)))
             }
         }
         return MatchingResult(
             pairs: pairs, unmatched: unmatched, objective: assignment.objective, worstScore: assignment.worstScore,
             isProvenOptimal: assignment.isProvenOptimal, gapBound: assignment.gapBound)
+    }
+
+    /// Counted over every pair in dense mode; in sparse mode over the mentee's candidates, which are its best allowed
+    /// mentors (none means there is none at all), read from its own row rather than by probing every mentor.
+    static func whyUnmatched(_ mentee: Int, _ problem: MatchingProblem) -> UnmatchedReason {
+        switch problem.scores {
+        case .dense:
+            let compatible = (0..<problem.mentorCount).count { (problem.score(MatchPair(mentee: mentee, mentor: $0)) ?? 0) > 0 }
+            return compatible == 0 ? .noCompatibleMentor : .compatibleMentorsFull(count: compatible)
+        case .sparse(let edges):
+            let row = (edges.rowStart[mentee]..<edges.rowStart[mentee + 1]).filter { edges.scores[$0] > 0 }
+            let compatible = row.count { !problem.forbidden.contains(MatchPair(mentee: mentee, mentor: Int(edges.mentors[$0]))) }
+            return row.isEmpty ? .noCompatibleMentor : .compatibleMentorsFullAtLeast(count: compatible)
+        }
     }
 }

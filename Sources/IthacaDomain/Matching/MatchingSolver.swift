@@ -16,6 +16,8 @@ public enum MatchingSolver {
     public static let pricingBatch = 8
     /// Sparse mode with pricing: rounds after which the answer is returned with its certified gap instead.
     public static let maximumPricingRounds = 25
+    /// Sparse mode with pricing: how far below the prices a pair may be and still be added, once the tail is reached.
+    public static let pricingSlack: Int32 = 2
 
     public static func solve(_ problem: MatchingProblem) throws(MatchingError) -> MatchingAssignment {
         let n = problem.menteeCount
@@ -236,6 +238,8 @@ public enum MatchingSolver {
             var proven = [Int64?](repeating: nil, count: n)
             var lastPrice: [Int32] = []
             var previous: FlowMatcher?
+            // Points below the prices a pair may fall short by and still be added (see below).
+            var slack: Int32 = 0
             while true {
                 rounds += 1
                 let matcher = Graph.matcher(rows, mentorCount: m, capacity: capacity)
@@ -256,7 +260,9 @@ public enum MatchingSolver {
                         }
                     }
                 }
-                let found = pricing.pairsBeating(prices, limit: MatchingSolver.pricingBatch)
+                var asked = prices
+                if slack > 0 { asked.menteeValue = prices.menteeValue.map { $0 - slack } }
+                let found = pricing.pairsBeating(asked, limit: MatchingSolver.pricingBatch)
                 var added = 0
                 var bound = Int64(0)
                 for j in 0..<m where capacity[j] > 0 { bound += Int64(capacity[j]) * Int64(prices.mentorPrice[j]) }
@@ -287,6 +293,11 @@ public enum MatchingSolver {
                 }
                 lastPrice = prices.mentorPrice
                 let gap = Int(max(bound - matcher.objective, 0))
+                // When the first pass finds only a few pairs, the candidates were nearly enough and what is left is the
+                // tail of column generation: each re-solve moves a few prices and reveals a few more pairs. Adding the
+                // pairs that nearly beat the prices too cuts that tail short. (Not when many pairs beat them, as when
+                // many people look alike: there it would only swamp the next solve with equivalent choices.)
+                if rounds == 1, found.edgeCount < n / 20 { slack = MatchingSolver.pricingSlack }
                 if gap == 0 || added == 0 || rounds >= roundLimit {
                     var scoreOf = [Int32](repeating: 0, count: n)
                     for i in 0..<n where matcher.mentorOf[i] >= 0 {

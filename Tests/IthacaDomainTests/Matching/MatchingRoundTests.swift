@@ -205,3 +205,21 @@ import Testing
         try MatchingSolver.solve(MatchingProblem(scores: .sparse(edges), mentorCapacities: instance.mentorCapacities, pinned: [pin]))
     }
 }
+
+@Test func aSparseRoundSaysHowManyCompatibleMentorsAreFullAtLeast() throws {
+    // given a sparse round of two mentees and one mentor with one place, where only mentee 0 has candidates
+    let edges = CandidateEdges(menteeCount: 3, mentorCount: 2, rowStart: [0, 2, 3, 3], mentors: [0, 1, 0], scores: [9, 4, 5])
+    let problem = MatchingProblem(scores: .sparse(edges), mentorCapacities: [1, 0])
+    // when explained
+    let assignment = try MatchingSolver.solve(problem)
+    let scorer = CompatibilityScorer(
+        mentees: (0..<3).map { _ in MatchCandidate(id: UUID()) }, mentors: (0..<2).map { _ in MatchCandidate(id: UUID()) },
+        restrictions: MatchRestrictions())
+    let reasons = Dictionary(uniqueKeysWithValues: MatchingRound.explain(assignment, problem: problem, scorer: scorer).unmatched
+        .map { ($0.mentee, $0.reason) })
+    // then the mentee left out has "at least" its candidates, all full, and the one without candidates has none
+    #expect(assignment.mentorOf == [0, nil, nil])
+    #expect(reasons[1] == .compatibleMentorsFullAtLeast(count: 1))
+    #expect(reasons[2] == .noCompatibleMentor)
+    #expect(reasons[1]?.description == "no compatible mentor with capacity: all their compatible mentors (1 or more) are full")
+}
