@@ -372,8 +372,10 @@ struct CandidateWorker {
         for c in 0..<commonCount where mask & commonBit[c] != 0 {
             dot &+= Int(commonWeight[c]) &* Int(postings.commonWeights[row &+ commonColumn[c]])
         }
-        let reduced = partial &+ Int32(dot / 5_000) &- price
-        if reduced < threshold { return }
+        let score = partial &+ Int32(dot / 5_000)
+        let reduced = score &- price
+        // (A pair scoring 0 is no edge, even when a pricing pass with slack asks for reduced scores below 0.)
+        if reduced < threshold || score <= 0 { return }
         let j = Int(postings.mentorAt[p])
         if !allowed(j, sameOrganisation) { return }
         scored &+= 1
