@@ -137,6 +137,9 @@ struct CandidateWorker {
         groupLowestPrice.deallocate()
     }
 
+    /// Everything found so far, for `CompatibilityScorer` to join with the other workers'.
+    var found: CompatibilityScorer.CandidateRows { (counts, mentorList, scoreList, scored, walked) }
+
     /// An empty row for mentee `i` (not searched).
     mutating func skip() { counts.append(0) }
 

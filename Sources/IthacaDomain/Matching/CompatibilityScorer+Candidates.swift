@@ -35,7 +35,7 @@ extension CompatibilityScorer {
             var worker = CandidateWorker(self, postings: postings, kernel: kernel, keep: keep)
             defer { worker.release() }
             for i in rows { worker.search(i) }
-            return (worker.counts, worker.mentorList, worker.scoreList, worker.scored, worker.walked)
+            return worker.found
         }
         return joined(chunks)
     }
@@ -58,7 +58,7 @@ extension CompatibilityScorer {
                     worker.search(i, beating: prices.menteeValue[i])
                 }
             }
-            return (worker.counts, worker.mentorList, worker.scoreList, worker.scored, worker.walked)
+            return worker.found
         }
         return joined(chunks)
     }

@@ -304,21 +304,6 @@ extension FlowMatcher {
         guard previous.menteeCount == n, previous.mentorCount == m else { return false }
         var potentialOfMentor = Array(previous.mentorPotential)
         let sink = previous.sinkPotential
-        // Mentees by mentor: who has an arc to each mentor (to find those a falling price touches).
-        var inStart = [Int](repeating: 0, count: m + 1)
-        for e in 0..<rowStart[n] { inStart[Int(column[e]) + 1] += 1 }
-        for j in 0..<m { inStart[j + 1] += inStart[j] }
-        var fill = inStart
-        var inMentee = [Int32](repeating: 0, count: rowStart[n])
-        var inWeight = [Int64](repeating: 0, count: rowStart[n])
-        for i in 0..<n {
-            for e in rowStart[i]..<rowStart[i + 1] {
-                let j = Int(column[e])
-                inMentee[fill[j]] = Int32(i)
-                inWeight[fill[j]] = weight[e]
-                fill[j] += 1
-            }
-        }
         var out = [Bool](repeating: false, count: n)
         var outList: [Int] = []
         var pending: [Int] = []
@@ -338,6 +323,22 @@ extension FlowMatcher {
                     takeOut(i)
                     break
                 }
+            }
+        }
+        if outList.count > limit { return false }
+        // Mentees by mentor: who has an arc to each mentor (to find those a falling price touches).
+        var inStart = [Int](repeating: 0, count: m + 1)
+        for e in 0..<rowStart[n] { inStart[Int(column[e]) + 1] += 1 }
+        for j in 0..<m { inStart[j + 1] += inStart[j] }
+        var fill = inStart
+        var inMentee = [Int32](repeating: 0, count: rowStart[n])
+        var inWeight = [Int64](repeating: 0, count: rowStart[n])
+        for i in 0..<n {
+            for e in rowStart[i]..<rowStart[i + 1] {
+                let j = Int(column[e])
+                inMentee[fill[j]] = Int32(i)
+                inWeight[fill[j]] = weight[e]
+                fill[j] += 1
             }
         }
         while let k = pending.popLast() {
